@@ -1,0 +1,1 @@
+"""muni subpackage."""

@@ -1,0 +1,283 @@
+"""The one path every workflow takes: plan a step, then commit it atomically.
+
+    plan()     load the case, restore its machine, evaluate the trigger's rules, build the
+               documents' context — reads only. ``explain``, ``preview`` and ``--dry-run``
+               stop here.
+    advance()  BEGIN IMMEDIATE; check nobody moved the case meanwhile; take journal numbers;
+               render every document to ``<name>.part``; move the state; append the audit
+               record with the documents' hashes; COMMIT; then rename each ``.part`` to its
+               name. Any failure before COMMIT rolls back and deletes the ``.part`` files: no
+               state without its document, no number without its state.
+
+A crash between COMMIT and the renames leaves committed ``.part`` files; ``recover()`` (run
+before every advance) publishes them, and deletes the ``.part`` files of transactions that
+never committed.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from muni.registry import audit, cases, journal
+from muni.registry.db import write_transaction
+
+from . import context as ctx
+from . import machine, rules
+from .errors import GuardFailed, InputError, NotFound, StateError
+from .render import PART_SUFFIX, TemplateStore, discard, publish, sha256, write_part
+from .spec import TransitionSpec, Workflow, load
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def jsonable(value: Any) -> Any:
+    """Dates to ISO text, recursively, so contexts can be stored and hashed."""
+    return json.loads(json.dumps(value, default=str, ensure_ascii=False))
+
+
+@dataclass
+class Plan:
+    """What one step would do, computed from the registry without writing anything."""
+
+    case: dict
+    workflow: Workflow
+    transition: TransitionSpec
+    prepared: ctx.Prepared
+    profile: rules.Profile
+    verdicts: list[rules.Verdict]
+    lang: str
+
+    @property
+    def allowed(self) -> bool:
+        return not any(v.blocks for v in self.verdicts)
+
+
+@dataclass
+class StepResult:
+    case_id: int
+    workflow: str
+    trigger: str
+    from_state: str
+    to_state: str
+    verdicts: list[dict]
+    documents: list[dict] = field(default_factory=list)
+    audit_id: int | None = None
+    dry_run: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "case": self.case_id, "workflow": self.workflow, "trigger": self.trigger,
+            "from": self.from_state, "to": self.to_state, "dry_run": self.dry_run,
+            "audit_id": self.audit_id, "documents": self.documents, "guards": self.verdicts,
+        }
+
+
+def load_case(db: sqlite_utils.Database, case_id: int) -> tuple[dict, Workflow]:
+    case = cases.get(db, case_id)
+    if case is None:
+        raise NotFound(f"no case {case_id}", case=case_id)
+    workflow = load(case["workflow"])
+    machine.restore(workflow, case_id, case["state"])  # validates the stored state
+    return case, workflow
+
+
+def choose_transition(workflow: Workflow, case: dict, trigger: str | None) -> TransitionSpec:
+    """The named trigger, or the only one leaving the current state."""
+    state = case["state"]
+    available = workflow.transitions_from(state)
+    if trigger is None:
+        if not available:
+            raise StateError(f"case {case['id']} is in final state '{state}'; nothing to do",
+                             case=case["id"])
+        if len(available) > 1:
+            raise StateError(
+                f"case {case['id']}: several steps are possible from '{state}' — name one: "
+                + ", ".join(t.trigger for t in available), case=case["id"])
+        return available[0]
+    t = workflow.transition(trigger, state)
+    if t is None:
+        known = {x.trigger for x in workflow.transitions}
+        if trigger not in known:
+            raise StateError(f"case {case['id']}: workflow '{workflow.id}' has no trigger "
+                             f"'{trigger}' (triggers: {', '.join(sorted(known))})",
+                             case=case["id"])
+        raise StateError(
+            f"case {case['id']}: '{trigger}' is not allowed in state '{state}'"
+            + (f"; allowed now: {', '.join(x.trigger for x in available)}" if available else
+               " (final state)"), case=case["id"])
+    return t
+
+
+def plan(db: sqlite_utils.Database, case_id: int, trigger: str | None = None, *,
+         today: dt.date | None = None, lang: str | None = None) -> Plan:
+    case, workflow = load_case(db, case_id)
+    transition = choose_transition(workflow, case, trigger)
+    return plan_transition(db, case, workflow, transition, today=today, lang=lang)
+
+
+def plan_transition(db: sqlite_utils.Database, case: dict, workflow: Workflow,
+                    transition: TransitionSpec, *, today: dt.date | None = None,
+                    lang: str | None = None) -> Plan:
+    today = today or dt.date.today()
+    prepared = ctx.prepare(db, case, workflow, today=today)
+    profile = rules.profile_for(prepared.act_date)
+    mun_lang = db.execute("SELECT lang FROM municipalities WHERE code = ?",
+                          [case["municipality"]]).fetchone()
+    chosen = lang or (mun_lang[0] if mun_lang else "ky")
+    verdicts = rules.evaluate(transition.guards, prepared.facts, profile, lang="en")
+    return Plan(case=case, workflow=workflow, transition=transition, prepared=prepared,
+                profile=profile, verdicts=verdicts, lang=chosen)
+
+
+def document_path(out_dir: Path, case: dict, step: int, plan_: Plan, template: str,
+                  number: int | None, draft: bool) -> Path:
+    """``<out>/<municipality>/<year>/case-<id>/<step>-<trigger>-<template>[-noN|-draft].<lang>.docx``"""
+    tag = f"-no{number}" if number is not None else "-draft" if draft else ""
+    name = f"{step:02d}-{plan_.transition.trigger}-{template}{tag}.{plan_.lang}.docx"
+    return (out_dir / case["municipality"] / str(plan_.prepared.act_date.year)
+            / f"case-{case['id']}" / name)
+
+
+def preparers(db: sqlite_utils.Database, case_id: int) -> set[str]:
+    """Who prepared the pending step: the actor of the last transition and of every data
+    change since."""
+    rows = db.execute("SELECT actor, trigger FROM audit WHERE case_id = ? ORDER BY id DESC",
+                      [case_id]).fetchall()
+    actors = set()
+    for actor, trigger in rows:
+        actors.add(actor)
+        if trigger != "update_data":
+            break
+    return actors
+
+
+def check_four_eyes(db: sqlite_utils.Database, plan_: Plan, actor: str) -> None:
+    if not plan_.transition.four_eyes:
+        return
+    if actor in preparers(db, plan_.case["id"]):
+        raise StateError(
+            f"case {plan_.case['id']}: '{plan_.transition.trigger}' needs a second person — "
+            f"'{actor}' prepared this step; another actor must confirm it",
+            case=plan_.case["id"], rule="four_eyes")
+
+
+def advance(db: sqlite_utils.Database, case_id: int, trigger: str | None = None, *,
+            actor: str, out_dir: Path, store: TemplateStore, today: dt.date | None = None,
+            lang: str | None = None, dry_run: bool = False) -> StepResult:
+    """Take one lawful step; see the module docstring for the guarantees."""
+    if not actor or not actor.strip():
+        raise InputError("every step needs an actor (--actor or MUNI_ACTOR)")
+    plan_ = plan(db, case_id, trigger, today=today, lang=lang)
+    return commit_plan(db, plan_, actor=actor, out_dir=out_dir, store=store, dry_run=dry_run)
+
+
+def commit_plan(db: sqlite_utils.Database, plan_: Plan, *, actor: str, out_dir: Path,
+                store: TemplateStore, dry_run: bool = False) -> StepResult:
+    case, t = plan_.case, plan_.transition
+    check_four_eyes(db, plan_, actor)
+    model = machine.restore(plan_.workflow, case["id"], case["state"],
+                            allowed=lambda _trigger: plan_.allowed)
+    verdicts = [v.to_json() for v in plan_.verdicts]
+    if not machine.fire(model, t.trigger):
+        raise GuardFailed(f"case {case['id']}: '{t.trigger}' refused — "
+                          + "; ".join(v.rule for v in plan_.verdicts if v.blocks),
+                          verdicts=verdicts, case=case["id"], trigger=t.trigger)
+    result = StepResult(case_id=case["id"], workflow=plan_.workflow.id, trigger=t.trigger,
+                        from_state=case["state"], to_state=model.state, verdicts=verdicts,
+                        dry_run=dry_run)
+    if dry_run:
+        result.documents = [{"template": d.template, "lang": plan_.lang, "journal": d.journal,
+                             "draft": d.draft} for d in t.documents]
+        return result
+
+    written: list[Path] = []
+    finals: list[Path] = []
+    now = utc_now()
+    act_date = plan_.prepared.act_date.isoformat()
+    try:
+        with write_transaction(db):
+            row = db.execute("SELECT state, version FROM cases WHERE id = ?",
+                             [case["id"]]).fetchone()
+            if row is None or (row[0], row[1]) != (case["state"], case["version"]):
+                raise StateError(
+                    f"case {case['id']} changed while this step was prepared "
+                    f"(now in '{row[0] if row else '?'}'); run the command again",
+                    case=case["id"])
+            step = db.execute("SELECT count(*) FROM audit WHERE case_id = ?",
+                              [case["id"]]).fetchone()[0]
+            docs = []
+            contexts = []
+            for d in t.documents:
+                context = copy.deepcopy(plan_.prepared.context)
+                context["draft"] = d.draft
+                journal_id = number = None
+                if d.journal:
+                    journal_id, number = journal.register(
+                        db, municipality=case["municipality"], series=d.journal,
+                        act_date=act_date, case_id=case["id"], template=d.template,
+                        registered_at=now)
+                    ctx.set_dotted(context, d.number_at, str(number))
+                data = store.render(d.template, plan_.lang, case["municipality"], context)
+                final = document_path(out_dir, case, step, plan_, d.template, number, d.draft)
+                written.append(write_part(final, data))
+                finals.append(final)
+                docs.append({"template": d.template, "lang": plan_.lang,
+                             "path": str(final.resolve()), "sha256": sha256(data),
+                             "journal": d.journal, "number": number, "journal_id": journal_id,
+                             "draft": d.draft})
+                contexts.append(jsonable(context))
+            if not cases.move(db, case["id"], from_state=case["state"], to_state=model.state,
+                              version=case["version"], now=now):
+                raise StateError(f"case {case['id']} was moved by another process",
+                                 case=case["id"])
+            audit_id = audit.append(
+                db, case_id=case["id"], at=now, actor=actor, trigger=t.trigger,
+                from_state=case["state"], to_state=model.state, profile=plan_.profile.id,
+                guards=verdicts, data={"case": case["data"], "documents": contexts},
+                documents=[{k: doc[k] for k in ("template", "path", "sha256", "number")}
+                           for doc in docs],
+            )
+            for doc in docs:
+                db.execute(
+                    "INSERT INTO documents(case_id, audit_id, template, lang, journal_id, path,"
+                    " sha256, draft) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [case["id"], audit_id, doc["template"], doc["lang"], doc["journal_id"],
+                     doc["path"], doc["sha256"], int(doc["draft"])])
+    except BaseException:
+        discard(written)
+        raise
+    for final in finals:
+        publish(final)
+    result.audit_id = audit_id
+    result.documents = [{k: v for k, v in doc.items() if k != "journal_id"} for doc in docs]
+    return result
+
+
+def recover(db: sqlite_utils.Database, out_dir: Path) -> dict[str, int]:
+    """Finish or undo what a crash left in ``out_dir``: publish committed ``.part`` files,
+    delete the rest. Runs under the write lock, so no advance is half-way meanwhile."""
+    parts = list(out_dir.rglob(f"*{PART_SUFFIX}")) if out_dir.exists() else []
+    if not parts:
+        return {"published": 0, "deleted": 0}
+    published = deleted = 0
+    with write_transaction(db):
+        for part in parts:
+            final = part.with_name(part.name[: -len(PART_SUFFIX)])
+            known = db.execute("SELECT 1 FROM documents WHERE path = ?",
+                               [str(final.resolve())]).fetchone()
+            if known:
+                publish(final)
+                published += 1
+            else:
+                discard([part])
+                deleted += 1
+    return {"published": published, "deleted": deleted}

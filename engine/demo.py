@@ -1,0 +1,71 @@
+"""``muni demo``: the procedures run end to end on the embedded sample municipality.
+
+Returns what happened as data (log lines and document paths); the CLI prints it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+from typing import Any
+
+from muni.registry import db as regdb
+from muni.registry import importer
+
+from . import advance as adv
+from . import intake, review
+from .errors import MuniError
+from .render import TemplateStore
+from .sample import SAMPLE_CODE, SAMPLE_MUNICIPALITY
+from .spec import load
+
+CLERK = "Мамбетова А. (катчы)"
+HEAD = "Асанов Б. (башчы)"
+
+
+def run(out_dir: Path, *, lang: str = "ky", on: dt.date | None = None) -> dict[str, Any]:
+    """Build a fresh demo registry in ``out_dir`` and take the working group to work."""
+    on = on or dt.date.today()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    db_path = out_dir / "muni.db"
+    docs_dir = out_dir / "documents"
+    for leftover in (db_path, db_path.with_name("muni.db-wal"), db_path.with_name("muni.db-shm")):
+        leftover.unlink(missing_ok=True)
+    shutil.rmtree(docs_dir, ignore_errors=True)
+
+    db = regdb.connect(db_path, create=True)
+    store = TemplateStore(out_dir / "templates")
+    log: list[str] = []
+    documents: list[str] = []
+    counts = importer.load(db, [SAMPLE_MUNICIPALITY])
+    log.append(f"Imported the sample municipality '{SAMPLE_CODE}': {counts['people']} people, "
+               f"{counts['officials']} offices.")
+
+    wf = load("working_group")
+    data = intake.read_data_file(wf.example)
+    case_id = intake.open_case(db, wf.id, SAMPLE_CODE, data, actor=CLERK)
+    log.append(f"Case {case_id} opened ({wf.title['en']}): council decision "
+               f"№ {data['initiative']['number']} of {data['initiative']['date']}.")
+
+    def step(trigger: str, actor: str) -> None:
+        result = adv.advance(db, case_id, trigger, actor=actor, out_dir=docs_dir, store=store,
+                             today=on, lang=lang)
+        numbered = [d for d in result.documents if d["number"]]
+        log.append(f"  {trigger} by {actor}: {result.from_state} → {result.to_state}"
+                   + (f" (order № {numbered[0]['number']})" if numbered else ""))
+        documents.extend(d["path"] for d in result.documents)
+
+    step("draft_order", CLERK)
+    try:
+        adv.advance(db, case_id, "sign_order", actor=CLERK, out_dir=docs_dir, store=store,
+                    today=on, lang=lang)
+    except MuniError as exc:
+        log.append(f"  sign_order by {CLERK}: refused — {exc.message}")
+    step("sign_order", HEAD)
+    step("start_work", CLERK)
+    explained = review.explain(db, case_id, today=on)
+    log.append(f"Case {case_id} is now '{explained['state']['name']}'.")
+    db.close()
+    return {"db": str(db_path.resolve()), "log": log, "documents": documents,
+            "cases": [case_id]}

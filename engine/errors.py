@@ -1,0 +1,78 @@
+"""Typed errors: each says what went wrong and where, and maps to a documented exit code.
+
+The engine raises these and never prints; ``cli.py`` turns them into messages and exit codes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class MuniError(Exception):
+    """Base class. ``exit_code`` is the CLI's exit status for this kind of failure."""
+
+    exit_code = 1
+    kind = "error"
+
+    def __init__(self, message: str, *, details: list[str] | None = None, **extra: Any):
+        super().__init__(message)
+        self.message = message
+        self.details = details or []
+        self.extra = extra
+
+    def to_json(self) -> dict[str, Any]:
+        return {"error": self.kind, "message": self.message, "details": self.details, **self.extra}
+
+    def __str__(self) -> str:
+        return "\n".join([self.message, *(f"  - {d}" for d in self.details)])
+
+
+class InputError(MuniError):
+    """Bad input: a missing or wrong-typed field, a malformed file, an unknown reference."""
+
+    exit_code = 3
+    kind = "input"
+
+
+class NotFound(InputError):
+    """An unknown case, municipality, workflow or person."""
+
+    kind = "not_found"
+
+
+class GuardFailed(MuniError):
+    """A lawful-step rule does not hold; ``verdicts`` lists every rule's result."""
+
+    exit_code = 4
+    kind = "guard_failed"
+
+    def __init__(self, message: str, *, verdicts: list[dict[str, Any]], **extra: Any):
+        failing = [v for v in verdicts if not v["ok"]]
+        super().__init__(
+            message,
+            details=[f"{v['rule']}: {v['message']} [{v['basis']}]" for v in failing],
+            verdicts=verdicts,
+            **extra,
+        )
+        self.verdicts = verdicts
+
+
+class StateError(MuniError):
+    """A trigger not allowed in the current state, or a stored state the workflow lacks."""
+
+    exit_code = 5
+    kind = "state"
+
+
+class TemplateError(MuniError):
+    """A template that cannot render: undefined variable, broken tag, missing file."""
+
+    exit_code = 6
+    kind = "template"
+
+
+class SpecError(MuniError):
+    """A workflow or rule-profile file that is malformed; names the file and the key."""
+
+    exit_code = 7
+    kind = "spec"

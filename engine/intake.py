@@ -1,0 +1,131 @@
+"""Opening cases and changing their data: everything is checked before anything is written.
+
+Case data is validated against the workflow's JSON Schema (``muni case schema WORKFLOW``
+prints it), then its references (people, municipality) are resolved against the registry, so
+a typo in a person id is reported at ``case new`` naming the field, not at signing time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import sqlite_utils
+import yaml
+
+from muni.registry import audit, cases, directory
+from muni.registry.db import write_transaction
+
+from . import context as ctx
+from .advance import jsonable, utc_now
+from .errors import InputError, NotFound
+from .spec import Workflow, load
+
+
+def read_data_file(path: Path) -> dict[str, Any]:
+    """A YAML or JSON mapping; errors name the file."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    try:
+        doc = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+    except (json.JSONDecodeError, yaml.YAMLError) as exc:
+        raise InputError(f"{path.name}: not valid {'JSON' if path.suffix == '.json' else 'YAML'}"
+                         f": {exc}") from None
+    if not isinstance(doc, dict):
+        raise InputError(f"{path.name}: expected a mapping of case data at the top level")
+    return jsonable(doc)
+
+
+def _where(error: jsonschema.ValidationError) -> str:
+    parts = []
+    for p in error.absolute_path:
+        parts.append(f"[{p}]" if isinstance(p, int) else (f".{p}" if parts else str(p)))
+    return "".join(parts) or "(top level)"
+
+
+def validate(workflow: Workflow, data: dict[str, Any]) -> None:
+    """Raise ``InputError`` listing every schema problem, each with its field path."""
+    validator = jsonschema.Draft202012Validator(
+        workflow.data_schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    problems = []
+    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path))):
+        where = _where(error)
+        if error.validator == "required":
+            missing = error.message.split("'")[1] if "'" in error.message else error.message
+            field_path = f"{where}.{missing}" if where != "(top level)" else missing
+            problems.append(f"{field_path}: required")
+        elif error.validator == "additionalProperties":
+            problems.append(f"{where}: {error.message}")
+        elif error.validator == "oneOf":
+            problems.append(f"{where}: must be a person id or a mapping with 'person'; "
+                            f"got {error.instance!r}")
+        else:
+            problems.append(f"{where}: {error.message}")
+    if problems:
+        raise InputError(f"case data for '{workflow.id}' is not valid", details=problems,
+                         problems=problems)
+
+
+def check_references(db: sqlite_utils.Database, workflow: Workflow, case: dict) -> None:
+    """Resolve people and dates now (the context builder raises on unknown references)."""
+    ctx.prepare(db, case, workflow, today=dt.date.today())
+
+
+def open_case(db: sqlite_utils.Database, workflow_id: str, municipality: str,
+              data: dict[str, Any], *, actor: str) -> int:
+    """Validate, then create the case in the workflow's initial state with its audit record."""
+    if not actor or not actor.strip():
+        raise InputError("every step needs an actor (--actor or MUNI_ACTOR)")
+    workflow = load(workflow_id)
+    if directory.municipality(db, municipality) is None:
+        raise NotFound(f"unknown municipality '{municipality}' (see `muni import`)")
+    data = jsonable(data)
+    validate(workflow, data)
+    check_references(db, workflow, {"id": "(new)", "municipality": municipality, "data": data})
+    now = utc_now()
+    with write_transaction(db):
+        case_id = cases.create(db, workflow=workflow.id, municipality=municipality,
+                               state=workflow.initial, data=data, now=now)
+        audit.append(db, case_id=case_id, at=now, actor=actor, trigger="open", from_state=None,
+                     to_state=workflow.initial, profile=None, guards=[],
+                     data={"case": data}, documents=[])
+    return case_id
+
+
+def update_case(db: sqlite_utils.Database, case_id: int, changes: dict[str, Any], *,
+                actor: str, replace: bool = False) -> dict[str, Any]:
+    """Merge ``changes`` into the case data (or replace it), re-validate, record who did it."""
+    if not actor or not actor.strip():
+        raise InputError("every step needs an actor (--actor or MUNI_ACTOR)")
+    case = cases.get(db, case_id)
+    if case is None:
+        raise NotFound(f"no case {case_id}", case=case_id)
+    workflow = load(case["workflow"])
+    if workflow.state(case["state"]).final:
+        raise InputError(f"case {case_id} is in final state '{case['state']}'; its data is closed")
+    data = jsonable(changes) if replace else deep_merge(case["data"], jsonable(changes))
+    validate(workflow, data)
+    check_references(db, workflow, {**case, "data": data})
+    now = utc_now()
+    with write_transaction(db):
+        cases.replace_data(db, case_id, data, now)
+        audit.append(db, case_id=case_id, at=now, actor=actor, trigger="update_data",
+                     from_state=case["state"], to_state=case["state"], profile=None, guards=[],
+                     data={"case": data, "before": case["data"]}, documents=[])
+    return data
+
+
+def deep_merge(base: dict, changes: dict) -> dict:
+    """Mappings merge key by key; lists and values in ``changes`` replace ``base``'s."""
+    out = dict(base)
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = deep_merge(out[key], value)
+        else:
+            out[key] = value
+    return out

@@ -1,0 +1,281 @@
+"""Fill .docx templates: compile each template once per process, render many times.
+
+docxtpl re-reads the .docx, re-patches its XML and re-compiles the Jinja source on every
+render. Here a template is opened once (``CompiledTemplate``): its parts are kept as bytes and
+the Jinja-bearing parts (body, headers, footers) are patched and compiled once; a render is
+Jinja + one strict XML parse + writing a zip.
+
+Data is data: the environment autoescapes (``&`` and ``<`` come out verbatim and the file stays
+valid), is sandboxed (a clerk-edited template cannot reach Python internals), and an
+undefined variable raises instead of printing a blank.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import os
+import re
+import threading
+import zipfile
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.sandbox
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docxtpl import DocxTemplate
+from lxml import etree
+
+from .errors import TemplateError
+from .locale import ky, ru
+from .spec import PACKAGE_ROOT
+
+BUILTIN_TEMPLATES = PACKAGE_ROOT / "templates" / "docx"
+LANGS = ("ky", "ru")
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_BODY_MARK = "<!--muni-body-->"
+
+
+def _as_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise TemplateError(f"expected a date, got {value!r}")
+
+
+def _date_filter(fn: Callable[[dt.date], str]) -> Callable[[Any], str]:
+    return lambda value: fn(_as_date(value))
+
+
+def _number_filter(fn: Callable[..., str]) -> Callable[..., str]:
+    def apply(value: Any, *args: Any) -> str:
+        if isinstance(value, bool) or not isinstance(value, (int, Decimal, str)):
+            raise TemplateError(f"expected a number, got {value!r}")
+        return fn(value, *args)
+    return apply
+
+
+FILTERS: dict[str, Callable[..., str]] = {
+    "ky_date": _date_filter(ky.date_long),
+    "ky_date_of": _date_filter(ky.date_of),
+    "ky_date_until": _date_filter(ky.date_until),
+    "ky_date_on": _date_filter(ky.date_on),
+    "ru_date": _date_filter(ru.date_long),
+    "ru_date_of": _date_filter(ru.date_of),
+    "ru_date_until": _date_filter(ru.date_until),
+    "ky_words": _number_filter(ky.number_words),
+    "ru_words": _number_filter(ru.number_words),
+    "ky_count": _number_filter(ky.count),
+    "ru_count": _number_filter(ru.count),
+    "ky_amount": _number_filter(ky.amount),
+    "ru_amount": _number_filter(ru.amount),
+    "ky_ordinal": _number_filter(ky.ordinal),
+}
+
+
+def make_environment() -> jinja2.Environment:
+    env = jinja2.sandbox.SandboxedEnvironment(
+        autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+class CompiledTemplate:
+    """A .docx template opened and compiled once; ``render(context)`` returns .docx bytes."""
+
+    def __init__(self, path: Path, env: jinja2.Environment):
+        self.path = path
+        try:
+            self._tpl = DocxTemplate(str(path))
+            self._tpl.init_docx()
+        except Exception as exc:  # python-docx raises several kinds for a bad file
+            raise TemplateError(f"{path}: not a readable .docx file ({exc})") from None
+        with zipfile.ZipFile(path) as zf:
+            self._entries = [(info, zf.read(info)) for info in zf.infolist()]
+        self._needs_table_fix = False
+        self._parts: dict[str, tuple[jinja2.Template, str]] = {}  # zip name → (jinja, wrapper)
+        docx = self._tpl.docx
+        body_src = self._patch(self._tpl.get_xml())
+        root = etree.fromstring(docx.part.blob)
+        body = root.find(f"{{{_W_NS}}}body")
+        root.replace(body, etree.Comment("muni-body"))
+        wrapper = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        self._parts[docx.part.partname.lstrip("/")] = (
+            self._compile(env, body_src, "body"), wrapper.decode("utf-8")
+        )
+        for rel in docx.part.rels.values():
+            if rel.reltype in (RT.HEADER, RT.FOOTER) and not rel.is_external:
+                part = rel.target_part
+                src = self._patch(self._tpl.get_part_xml(part))
+                if "{{" in src or "{%" in src:
+                    self._parts[part.partname.lstrip("/")] = (
+                        self._compile(env, src, part.partname), ""
+                    )
+        self.variables = self._variables(env, body_src)
+
+    def _patch(self, xml: str) -> str:
+        xml = self._tpl.patch_xml(xml)
+        if "{%tc" in xml or "{% tc" in xml or "{%hm" in xml or "{%vm" in xml:
+            self._needs_table_fix = True
+        return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+
+    def _compile(self, env: jinja2.Environment, src: str, where: str) -> jinja2.Template:
+        try:
+            return env.from_string(src)
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(f"{self.path.name} ({where}): template syntax error: "
+                                f"{exc.message}") from None
+
+    def _variables(self, env: jinja2.Environment, body_src: str) -> set[str]:
+        from jinja2 import meta
+
+        names = meta.find_undeclared_variables(env.parse(body_src))
+        for name, (_, wrapper) in self._parts.items():
+            if not wrapper:
+                names |= meta.find_undeclared_variables(env.parse(
+                    self._tpl.patch_xml(self._zip_text(name))))
+        return set(names)
+
+    def _zip_text(self, name: str) -> str:
+        return next(data for info, data in self._entries if info.filename == name).decode("utf-8")
+
+    def _render_part(self, template: jinja2.Template, context: dict, where: str) -> str:
+        try:
+            xml = template.render(context)
+        except jinja2.UndefinedError as exc:
+            raise TemplateError(f"{self.path.name} ({where}): {exc.message}",
+                                template=self.path.name) from None
+        except jinja2.TemplateError as exc:
+            raise TemplateError(f"{self.path.name} ({where}): {exc}",
+                                template=self.path.name) from None
+        except TemplateError as exc:
+            raise TemplateError(f"{self.path.name} ({where}): {exc.message}",
+                                template=self.path.name) from None
+        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace(
+            "%_}", "%}")
+        if any(c in xml for c in "\n\t\a\f"):
+            xml = self._tpl.resolve_listing(xml)
+        return xml
+
+    def render(self, context: dict[str, Any]) -> bytes:
+        """Render to the bytes of a .docx file; raises ``TemplateError`` on any failure."""
+        rendered: dict[str, bytes] = {}
+        for name, (template, wrapper) in self._parts.items():
+            xml = self._render_part(template, context, name)
+            try:
+                tree = etree.fromstring(xml.encode("utf-8"))  # strict: broken XML is an error
+            except etree.XMLSyntaxError as exc:
+                raise TemplateError(f"{self.path.name} ({name}): rendered XML is not valid: "
+                                    f"{exc}") from None
+            if wrapper:
+                if self._needs_table_fix:
+                    tree = self._tpl.fix_tables(etree.tostring(tree))
+                body = etree.tostring(tree, encoding="unicode")
+                rendered[name] = wrapper.replace(_BODY_MARK, body).encode("utf-8")
+            else:
+                rendered[name] = etree.tostring(tree, xml_declaration=True, encoding="UTF-8",
+                                                standalone=True)
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+            for info, data in self._entries:
+                out.writestr(info, rendered.get(info.filename, data))
+        return buf.getvalue()
+
+
+class TemplateStore:
+    """Finds templates (municipality overrides first) and keeps them compiled.
+
+    Lookup order for ``name`` in ``lang`` for municipality ``code``:
+    ``<overrides>/<code>/<lang>/<name>.docx``, ``<overrides>/<lang>/<name>.docx``, then the
+    built-in ``templates/docx/<lang>/<name>.docx``. Overrides are plain .docx files a clerk
+    edited in Word or LibreOffice; no code changes.
+    """
+
+    def __init__(self, overrides: Path | None = None, builtin: Path = BUILTIN_TEMPLATES):
+        self.overrides = overrides
+        self.builtin = builtin
+        self.env = make_environment()
+        self._cache: dict[tuple[Path, float], CompiledTemplate] = {}
+        self._lock = threading.Lock()
+
+    def candidates(self, name: str, lang: str, municipality: str | None) -> list[Path]:
+        paths = []
+        if self.overrides:
+            if municipality:
+                paths.append(self.overrides / municipality / lang / f"{name}.docx")
+            paths.append(self.overrides / lang / f"{name}.docx")
+        paths.append(self.builtin / lang / f"{name}.docx")
+        return paths
+
+    def find(self, name: str, lang: str, municipality: str | None = None) -> Path:
+        if lang not in LANGS:
+            raise TemplateError(f"unknown language '{lang}'; use one of {', '.join(LANGS)}")
+        for path in self.candidates(name, lang, municipality):
+            if path.is_file():
+                return path
+        raise TemplateError(f"no template '{name}' for language '{lang}' "
+                            f"(looked in {', '.join(str(p) for p in self.candidates(name, lang, municipality))})")
+
+    def get(self, name: str, lang: str, municipality: str | None = None) -> CompiledTemplate:
+        path = self.find(name, lang, municipality)
+        key = (path, path.stat().st_mtime)
+        with self._lock:
+            compiled = self._cache.get(key)
+            if compiled is None:
+                compiled = self._cache[key] = CompiledTemplate(path, self.env)
+        return compiled
+
+    def render(self, name: str, lang: str, municipality: str | None, context: dict) -> bytes:
+        return self.get(name, lang, municipality).render(context)
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+PART_SUFFIX = ".part"
+
+
+def write_part(final: Path, data: bytes) -> Path:
+    """Write ``data`` next to ``final`` as ``final.part``, flushed to disk; returns that path.
+
+    The final name appears only by ``publish`` (an atomic rename) once the registry has
+    committed, so a reader never sees a half-written document under its real name.
+    """
+    final.parent.mkdir(parents=True, exist_ok=True)
+    part = final.with_name(final.name + PART_SUFFIX)
+    with open(part, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    return part
+
+
+def publish(final: Path) -> None:
+    """Rename ``final.part`` to ``final`` (atomic on one filesystem)."""
+    part = final.with_name(final.name + PART_SUFFIX)
+    try:
+        os.replace(part, final)
+    except FileNotFoundError:
+        if not final.exists():  # someone else (recovery) may already have published it
+            raise
+
+
+def discard(paths: Iterable[Path]) -> None:
+    for path in paths:
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass

@@ -1,0 +1,176 @@
+"""Load the declarative workflow files (``workflows/*.yaml``) into frozen dataclasses.
+
+A workflow file is written for a lawyer to read: states, triggers, the rules (guards) each
+trigger needs, and the documents it issues. It names rules and templates; the logic lives in
+Python (``engine/guards``, ``engine/context.py``). Errors name the file and the key.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import NotFound, SpecError
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+WORKFLOWS_DIR = PACKAGE_ROOT / "workflows"
+
+
+@dataclass(frozen=True)
+class DocumentSpec:
+    """One document a transition issues: its template and, if numbered, its journal."""
+
+    template: str
+    journal: str | None = None      # journal series that numbers it ("orders"); None: unnumbered
+    number_at: str | None = None    # dotted path in the context that receives the number
+    draft: bool = False             # a draft for reading, never numbered
+
+
+@dataclass(frozen=True)
+class TransitionSpec:
+    trigger: str
+    source: str
+    dest: str
+    title: dict[str, str]
+    guards: tuple[str, ...] = ()
+    documents: tuple[DocumentSpec, ...] = ()
+    four_eyes: bool = False          # the actor must differ from who prepared the step before
+
+
+@dataclass(frozen=True)
+class StateSpec:
+    name: str
+    title: dict[str, str]
+    final: bool = False
+
+
+@dataclass(frozen=True)
+class Workflow:
+    id: str
+    title: dict[str, str]
+    basis: str
+    states: tuple[StateSpec, ...]
+    initial: str
+    transitions: tuple[TransitionSpec, ...]
+    context: str                     # name of the context builder in engine/context.py
+    act_date: str                    # dotted path to the date that selects the rule profile
+    data_schema: dict[str, Any] = field(hash=False, compare=False, repr=False)
+    path: Path = field(compare=False)
+    example: Path | None = field(default=None, compare=False)  # sample case data (demo, checks)
+
+    @property
+    def state_names(self) -> tuple[str, ...]:
+        return tuple(s.name for s in self.states)
+
+    def state(self, name: str) -> StateSpec:
+        for s in self.states:
+            if s.name == name:
+                return s
+        raise KeyError(name)
+
+    def transitions_from(self, state: str) -> list[TransitionSpec]:
+        return [t for t in self.transitions if t.source == state]
+
+    def transition(self, trigger: str, source: str) -> TransitionSpec | None:
+        return next((t for t in self.transitions if t.trigger == trigger and t.source == source),
+                    None)
+
+    @property
+    def templates(self) -> set[str]:
+        return {d.template for t in self.transitions for d in t.documents}
+
+
+def _require(doc: dict, key: str, where: str) -> Any:
+    if key not in doc:
+        raise SpecError(f"{where}: missing key '{key}'")
+    return doc[key]
+
+
+def _title(value: Any, where: str) -> dict[str, str]:
+    if isinstance(value, str):
+        return {"ky": value, "ru": value, "en": value}
+    if not isinstance(value, dict) or "ky" not in value:
+        raise SpecError(f"{where}: a title must be text or a mapping with at least 'ky'")
+    return {str(k): str(v) for k, v in value.items()}
+
+
+def parse(path: Path) -> Workflow:
+    """Parse and check one workflow file."""
+    name = path.name
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise SpecError(f"{name}: not valid YAML: {exc}") from None
+    if not isinstance(doc, dict):
+        raise SpecError(f"{name}: expected a mapping at the top level")
+    states = []
+    for i, s in enumerate(_require(doc, "states", name)):
+        where = f"{name}: states[{i}]"
+        if isinstance(s, str):
+            s = {"name": s}
+        states.append(StateSpec(name=_require(s, "name", where),
+                                title=_title(s.get("title", s.get("name")), where),
+                                final=bool(s.get("final", False))))
+    names = [s.name for s in states]
+    if len(set(names)) != len(names):
+        raise SpecError(f"{name}: states: duplicate state names")
+    initial = _require(doc, "initial", name)
+    if initial not in names:
+        raise SpecError(f"{name}: initial: '{initial}' is not one of the states")
+    transitions = []
+    for i, t in enumerate(_require(doc, "transitions", name)):
+        where = f"{name}: transitions[{i}]"
+        for key in ("source", "dest"):
+            if _require(t, key, where) not in names:
+                raise SpecError(f"{where}.{key}: unknown state '{t[key]}'")
+        docs = []
+        for j, d in enumerate(t.get("documents") or []):
+            dwhere = f"{where}.documents[{j}]"
+            docs.append(DocumentSpec(template=_require(d, "template", dwhere),
+                                     journal=d.get("journal"), number_at=d.get("number_at"),
+                                     draft=bool(d.get("draft", False))))
+            if docs[-1].journal and not docs[-1].number_at:
+                raise SpecError(f"{dwhere}: a numbered document needs 'number_at'")
+        transitions.append(TransitionSpec(
+            trigger=_require(t, "trigger", where), source=t["source"], dest=t["dest"],
+            title=_title(t.get("title", t["trigger"]), where),
+            guards=tuple(t.get("guards") or ()), documents=tuple(docs),
+            four_eyes=bool(t.get("four_eyes", False)),
+        ))
+    schema_ref = _require(doc, "data_schema", name)
+    schema_path = path.parent / schema_ref
+    try:
+        data_schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise SpecError(f"{name}: data_schema: cannot load {schema_ref}: {exc}") from None
+    return Workflow(
+        id=_require(doc, "id", name), title=_title(_require(doc, "title", name), name),
+        basis=str(doc.get("basis", "")), states=tuple(states), initial=initial,
+        transitions=tuple(transitions), context=_require(doc, "context", name),
+        act_date=_require(doc, "act_date", name), data_schema=data_schema, path=path,
+        example=(path.parent / doc["example"]).resolve() if doc.get("example") else None,
+    )
+
+
+@functools.cache
+def all_workflows(directory: Path = WORKFLOWS_DIR) -> dict[str, Workflow]:
+    """Every workflow in ``directory`` by id (parsed once per process)."""
+    result = {}
+    for path in sorted(directory.glob("*.yaml")):
+        wf = parse(path)
+        if wf.id in result:
+            raise SpecError(f"{path.name}: workflow id '{wf.id}' already used")
+        result[wf.id] = wf
+    return result
+
+
+def load(workflow_id: str) -> Workflow:
+    workflows = all_workflows()
+    if workflow_id not in workflows:
+        raise NotFound(f"unknown workflow '{workflow_id}'; known: {', '.join(sorted(workflows))}")
+    return workflows[workflow_id]

@@ -1,0 +1,65 @@
+"""The municipality's journal of numbered acts: orders (тескеме), decisions (токтом), ….
+
+Numbers run per municipality, per series and per calendar year, starting at 1. They are
+taken inside the caller's ``BEGIN IMMEDIATE`` transaction: the counter's upsert-and-return is
+a single statement, and the UNIQUE constraint on the journal is the second line of defence, so
+a number is neither repeated nor skipped (a rolled-back advance gives its number back).
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+
+def next_number(db: sqlite_utils.Database, municipality: str, series: str, year: int) -> int:
+    """Take the next number of ``series`` for ``year``; call only inside a write transaction."""
+    if not db.conn.in_transaction:
+        raise RuntimeError("journal numbers must be taken inside a write transaction")
+    row = db.execute(
+        "INSERT INTO counters(municipality, series, year, last) VALUES (?, ?, ?, 1) "
+        "ON CONFLICT(municipality, series, year) DO UPDATE SET last = last + 1 "
+        "RETURNING last",
+        [municipality, series, year],
+    ).fetchone()
+    return int(row[0])
+
+
+def register(
+    db: sqlite_utils.Database,
+    *,
+    municipality: str,
+    series: str,
+    act_date: str,
+    case_id: int,
+    template: str,
+    registered_at: str,
+) -> tuple[int, int]:
+    """Take a number and write its journal line; returns ``(journal_id, number)``."""
+    year = int(act_date[:4])
+    number = next_number(db, municipality, series, year)
+    cur = db.execute(
+        "INSERT INTO journal(municipality, series, year, number, act_date, case_id, template,"
+        " registered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [municipality, series, year, number, act_date, case_id, template, registered_at],
+    )
+    return int(cur.lastrowid), number
+
+
+def entries(
+    db: sqlite_utils.Database,
+    *,
+    municipality: str | None = None,
+    series: str | None = None,
+    year: int | None = None,
+) -> list[dict]:
+    """Journal lines in number order, optionally filtered."""
+    where, params = [], []
+    for column, value in (("municipality", municipality), ("series", series), ("year", year)):
+        if value is not None:
+            where.append(f"{column} = ?")
+            params.append(value)
+    sql = "SELECT * FROM journal"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY municipality, series, year, number"
+    return list(db.query(sql, params))
