@@ -14,9 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
-from muni.registry import directory
-
-from .errors import InputError, NotFound
+from .errors import InputError
 from .spec import Workflow
 
 #: What a document shows where a value is not known yet (a draft's number).
@@ -31,6 +29,9 @@ class Prepared:
     facts: Any
     context: dict[str, Any]
     warnings: list[str] = field(default_factory=list)
+    #: Dated obligations of the case (shown by ``explain``/``status``):
+    #: ``{"what": str, "due": date, "basis": str, "met": bool | None}``.
+    deadlines: list[dict[str, Any]] = field(default_factory=list)
 
 
 def dotted(data: dict, path: str) -> Any:
@@ -65,137 +66,23 @@ def municipality_context(row: dict) -> dict[str, Any]:
     return {k: row[k] for k in keys}
 
 
-# --- working group -------------------------------------------------------------------------
-
-@dataclass
-class Member:
-    """A person in the working group, as of the order's date."""
-
-    person: str
-    name: str
-    short_name: str
-    sex: str
-    role: str                      # chair | secretary | member
-    category: str                  # staff | deputy | community
-    position: str
-    contacts: str
-    offices: list[str]
+#: Context builders by the name a workflow file gives in ``context:``.
+BUILDERS: dict[str, Callable[..., Prepared]] = {}
 
 
-@dataclass
-class WorkingGroupFacts:
-    act_date: dt.date
-    today: dt.date
-    initiative_date: dt.date
-    chair: Member | None
-    secretary: Member | None
-    members: list[Member]
-    head: dict | None               # the head on record on the order's date
-    signer: str | None              # person id the case names as signer, if any
-
-    @property
-    def everyone(self) -> list[Member]:
-        return [m for m in (self.chair, self.secretary) if m] + self.members
-
-
-def _member(db: sqlite_utils.Database, municipality: str, entry: Any, role: str, where: str,
-            on: dt.date) -> Member:
-    override: dict[str, Any] = {}
-    if isinstance(entry, dict):
-        override = entry
-        person_id = entry.get("person")
-    else:
-        person_id = entry
-    person = directory.person(db, str(person_id)) if person_id else None
-    if person is None:
-        raise InputError(f"{where}: unknown person '{person_id}' (import people first)",
-                         field=where)
-    if person["municipality"] != municipality:
-        raise InputError(f"{where}: '{person_id}' belongs to municipality "
-                         f"'{person['municipality']}', not '{municipality}'", field=where)
-    offices = directory.offices_on(db, municipality, [person["id"]], on.isoformat())[person["id"]]
-    roles = {o["role"] for o in offices}
-    staff = [o for o in offices if o["role"] in directory.STAFF_ROLES]
-    council = [o for o in offices if o["role"] in directory.COUNCIL_ROLES]
-    category = "staff" if staff else "deputy" if council else "community"
-    position = (override.get("position")
-                or (staff[0]["position"] if staff else None)
-                or (council[0]["position"] if council else None)
-                or person.get("occupation") or "")
-    contacts = override.get("contacts") or ", ".join(
-        x for x in (person.get("phone"), person.get("email")) if x)
-    return Member(person=person["id"], name=person["name"], short_name=directory.short_name(person),
-                  sex=person["sex"], role=role, category=category, position=position,
-                  contacts=contacts, offices=sorted(roles))
-
-
-def build_working_group(db: sqlite_utils.Database, case: dict, workflow: Workflow, *,
-                        today: dt.date) -> Prepared:
-    """ЖМБА working group (seed 002, form 1): members resolved on the order's date."""
-    data = case["data"]
-    code = case["municipality"]
-    mun = directory.municipality(db, code)
-    if mun is None:
-        raise NotFound(f"case {case['id']}: unknown municipality '{code}'")
-    act_date = parse_date(dotted(data, workflow.act_date), workflow.act_date)
-    initiative_date = parse_date(dotted(data, "initiative.date"), "initiative.date")
-    group = data.get("group") or {}
-    chair = (_member(db, code, group["chair"], "chair", "group.chair", act_date)
-             if group.get("chair") else None)
-    secretary = (_member(db, code, group["secretary"], "secretary", "group.secretary", act_date)
-                 if group.get("secretary") else None)
-    members = [_member(db, code, e, "member", f"group.members[{i}]", act_date)
-               for i, e in enumerate(group.get("members") or [])]
-    seen: dict[str, str] = {}
-    for label, m in ([("group.chair", chair), ("group.secretary", secretary)]
-                     + [(f"group.members[{i}]", m) for i, m in enumerate(members)]):
-        if m is None:
-            continue
-        if m.person in seen:
-            raise InputError(f"{label}: '{m.person}' is already listed as {seen[m.person]}",
-                             field=label)
-        seen[m.person] = label
-    heads = directory.holders_on(db, code, "head", act_date.isoformat())
-    head = heads[0] if heads else None
-    responsible_id = data.get("responsible")
-    responsible = directory.person(db, responsible_id) if responsible_id else None
-    if responsible_id and responsible is None:
-        raise InputError(f"responsible: unknown person '{responsible_id}'", field="responsible")
-    facts = WorkingGroupFacts(
-        act_date=act_date, today=today, initiative_date=initiative_date, chair=chair,
-        secretary=secretary, members=members, head=head,
-        signer=dotted(data, "order.signer"),
-    )
-
-    def person_ctx(m: Member | None) -> dict[str, str]:
-        if m is None:
-            return {"name": BLANK, "position": "", "contacts": ""}
-        return {"name": m.name, "position": m.position, "contacts": m.contacts}
-
-    context = {
-        "draft": False,
-        "municipality": municipality_context(mun),
-        "order": {"number": BLANK, "date": act_date},
-        "head": {"name": directory.short_name(head) if head else BLANK},
-        "responsible": {"name": directory.short_name(responsible) if responsible else BLANK},
-        "group": {
-            "size": len(facts.everyone),
-            "chair": person_ctx(chair),
-            "secretary": person_ctx(secretary),
-            "members": [person_ctx(m) for m in members],
-        },
-    }
-    return Prepared(act_date=act_date, facts=facts, context=context)
-
-
-BUILDERS: dict[str, Callable[..., Prepared]] = {
-    "working_group": build_working_group,
-}
+def builder(name: str) -> Callable[[Callable[..., Prepared]], Callable[..., Prepared]]:
+    """Register a workflow's context builder (modules in ``engine/contexts/``)."""
+    def register(fn: Callable[..., Prepared]) -> Callable[..., Prepared]:
+        BUILDERS[name] = fn
+        return fn
+    return register
 
 
 def prepare(db: sqlite_utils.Database, case: dict, workflow: Workflow, *,
             today: dt.date) -> Prepared:
-    builder = BUILDERS.get(workflow.context)
-    if builder is None:
+    from . import contexts  # noqa: F401  (registers the builders)
+
+    build = BUILDERS.get(workflow.context)
+    if build is None:
         raise InputError(f"workflow '{workflow.id}': no context builder '{workflow.context}'")
-    return builder(db, case, workflow, today=today)
+    return build(db, case, workflow, today=today)

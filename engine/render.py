@@ -225,8 +225,8 @@ class TemplateStore:
         for path in self.candidates(name, lang, municipality):
             if path.is_file():
                 return path
-        raise TemplateError(f"no template '{name}' for language '{lang}' "
-                            f"(looked in {', '.join(str(p) for p in self.candidates(name, lang, municipality))})")
+        looked = ", ".join(str(p) for p in self.candidates(name, lang, municipality))
+        raise TemplateError(f"no template '{name}' for language '{lang}' (looked in {looked})")
 
     def get(self, name: str, lang: str, municipality: str | None = None) -> CompiledTemplate:
         path = self.find(name, lang, municipality)

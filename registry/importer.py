@@ -118,7 +118,8 @@ def read_file(path: Path, kind: str | None = None) -> dict[str, list[tuple[str, 
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ImportProblem([f"{path.name}: not UTF-8 text ({exc.reason} at byte {exc.start})"])
+        raise ImportProblem(
+            [f"{path.name}: not UTF-8 text ({exc.reason} at byte {exc.start})"]) from None
     if suffix == ".csv":
         kind = kind or path.stem.lower()
         if kind not in KINDS:
@@ -162,7 +163,8 @@ def read_file(path: Path, kind: str | None = None) -> dict[str, list[tuple[str, 
                               **office}
                     out["officials"].append((f"{where}.offices[{j}]", office))
         return out
-    raise ImportProblem([f"{path.name}: unsupported file type {suffix!r} (use .yaml, .json or .csv)"])
+    raise ImportProblem(
+        [f"{path.name}: unsupported file type {suffix!r} (use .yaml, .json or .csv)"])
 
 
 def clean(kind: str, where: str, row: dict, problems: list[str]) -> dict:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from ..context import WorkingGroupFacts
+from ..contexts.working_group import WorkingGroupFacts
 from ..rules import guard
 
 CATEGORY_NAMES = {
