@@ -1,0 +1,765 @@
+"""Generate the Word templates under ``templates/docx/{ky,ru}/``.
+
+The ``.docx`` files are the editable source: clerks and lawyers adjust wording and layout in
+Word or LibreOffice, and those edits are what the engine renders. This script produced their
+first versions and keeps the parts every form shares — page setup, fonts, the bilingual
+letterhead, the signature block, annex headers — identical across forms. Re-run it after
+changing a building block:
+
+    python tools/build_templates.py            # all forms, both languages
+    python tools/build_templates.py --out DIR  # somewhere else (e.g. to diff)
+
+Running it again overwrites the files with byte-identical output (fixed zip timestamps and core
+properties), so a diff in git means a real change. Note that it overwrites hand edits: once a
+clerk has edited a template, port the edit here or stop generating that form.
+
+Rules for the Jinja tags (docxtpl only sees a tag that sits inside one run): every tag is
+written with a single ``add_run`` call, never split by formatting; ``{%p %}`` and ``{%tr %}``
+tags sit alone in their own paragraph / table row, which docxtpl removes on render.
+
+Adding a form: write ``def build_<form>(lang) -> Document`` from the blocks below and add it to
+``FORMS``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import zipfile
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.table import Table, _Row
+from docx.text.paragraph import Paragraph
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "templates" / "docx"
+LANGS = ("ky", "ru")
+
+FONT = "Times New Roman"
+FONT_SIZE = 12
+PAGE_WIDTH, PAGE_HEIGHT = 21.0, 29.7  # cm, A4
+MARGINS = {"top": 2.0, "bottom": 2.0, "left": 3.0, "right": 1.5}  # cm
+TEXT_WIDTH = PAGE_WIDTH - MARGINS["left"] - MARGINS["right"]  # 16.5 cm
+INDENT = 1.25  # cm, first-line indent of body paragraphs
+WORD_LANG = {"ky": "ky-KG", "ru": "ru-RU"}
+
+CELL_MARGIN = 108  # twips (0.19 cm), left/right padding of bordered table cells
+RED = RGBColor(0xC0, 0x00, 0x00)
+
+# Fixed wording shared by several forms.
+DRAFT_TEXT = {
+    "ky": "ДОЛБООР — кол коюлган эмес, катталган эмес",
+    "ru": "ПРОЕКТ — не подписан, не зарегистрирован",
+}
+HEAD_POSITION = {"ky": "Башчы", "ru": "Глава айыл окмоту"}
+SIGN_LINE = "_____________________"
+
+# The letterhead of the ayil okmotu: Kyrgyz column left, Russian column right (seed 002, T-1/T-2).
+LETTERHEAD_KY = (
+    "КЫРГЫЗ РЕСПУБЛИКАСЫ",
+    "{{ municipality.oblast_ky|upper }} ОБЛУСУ",
+    "{{ municipality.rayon_ky|upper }} РАЙОНУ",
+    "{{ municipality.aimak_ky|upper }} АЙЫЛ АЙМАГЫНЫН",
+    "АЙЫЛ ӨКМӨТҮ",
+)
+LETTERHEAD_RU = (
+    "КЫРГЫЗСКАЯ РЕСПУБЛИКА",
+    "{{ municipality.oblast_ru|upper }} ОБЛАСТЬ",
+    "{{ municipality.rayon_ru|upper }} РАЙОН",
+    "АЙЫЛ ОКМОТУ",
+    "{{ municipality.aimak_ru|upper }} АЙЫЛНОГО АЙМАКА",
+)
+
+# The order's date and number, as a template expression per language.
+ORDER_DATE = {
+    "ky": "{{ order.date|ky_date }} № {{ order.number }}",
+    "ru": "{{ order.date|ru_date }} № {{ order.number }}",
+}
+SEAT = {"ky": "{{ municipality.seat_ky }} айылы", "ru": "с. {{ municipality.seat_ru }}"}
+
+
+# --------------------------------------------------------------------------------------------
+# Low-level helpers
+# --------------------------------------------------------------------------------------------
+
+def _set_fonts(rpr, font: str = FONT) -> None:
+    """Explicit font on all four slots (ascii, hAnsi, eastAsia, cs), theme attributes removed,
+    so Word and LibreOffice (→ Liberation Serif) agree for Cyrillic text."""
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = OxmlElement("w:rFonts")
+        rpr.insert(0, rfonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        rfonts.attrib.pop(qn(attr), None)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        rfonts.set(qn(attr), font)
+
+
+def _set_size(rpr, pt: float) -> None:
+    for tag in ("w:sz", "w:szCs"):
+        el = rpr.find(qn(tag))
+        if el is None:
+            el = OxmlElement(tag)
+            rpr.append(el)
+        el.set(qn("w:val"), str(int(pt * 2)))
+
+
+def _fmt(
+    p: Paragraph,
+    align: str | None = None,
+    first_indent: float | None = None,
+    left_indent: float | None = None,
+    before: float | None = None,
+    after: float | None = None,
+    keep_next: bool | None = None,
+) -> Paragraph:
+    pf = p.paragraph_format
+    if align is not None:
+        pf.alignment = {
+            "left": WD_ALIGN_PARAGRAPH.LEFT,
+            "center": WD_ALIGN_PARAGRAPH.CENTER,
+            "right": WD_ALIGN_PARAGRAPH.RIGHT,
+            "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+        }[align]
+    if first_indent is not None:
+        pf.first_line_indent = Cm(first_indent)
+    if left_indent is not None:
+        pf.left_indent = Cm(left_indent)
+    if before is not None:
+        pf.space_before = Pt(before)
+    if after is not None:
+        pf.space_after = Pt(after)
+    if keep_next is not None:
+        pf.keep_with_next = keep_next
+    return p
+
+
+def add_text(
+    p: Paragraph,
+    text: str,
+    bold: bool = False,
+    italic: bool = False,
+    size: float | None = None,
+    color: RGBColor | None = None,
+):
+    """Append ``text`` as ONE run (so a Jinja tag inside it stays whole)."""
+    run = p.add_run(text)
+    if bold:
+        run.bold = True
+    if italic:
+        run.italic = True
+    if size is not None:
+        run.font.size = Pt(size)
+    if color is not None:
+        run.font.color.rgb = color
+    return run
+
+
+def para(
+    container,
+    text: str = "",
+    *,
+    align: str = "left",
+    bold: bool = False,
+    italic: bool = False,
+    size: float | None = None,
+    color: RGBColor | None = None,
+    first_indent: float | None = None,
+    left_indent: float | None = None,
+    before: float | None = None,
+    after: float | None = None,
+    keep_next: bool | None = None,
+) -> Paragraph:
+    """A new paragraph in ``container`` (document or cell) holding ``text`` in a single run."""
+    p = container.add_paragraph()
+    _fmt(p, align, first_indent, left_indent, before, after, keep_next)
+    if text:
+        add_text(p, text, bold=bold, italic=italic, size=size, color=color)
+    return p
+
+
+def cell_para(cell, first: bool = True) -> Paragraph:
+    """The cell's existing empty paragraph for the first line, a new one afterwards."""
+    return cell.paragraphs[0] if first else cell.add_paragraph()
+
+
+def control_paragraph(doc, tag: str) -> Paragraph:
+    """A paragraph holding only a docxtpl ``{%p ... %}`` tag (removed on render)."""
+    if not tag.startswith("{%p "):
+        raise ValueError(f"not a paragraph tag: {tag!r}")
+    return para(doc, tag)
+
+
+# w:pPr children that must follow w:pBdr (ECMA-376 schema order)
+_PPR_AFTER_PBDR = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+    "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)
+
+
+def bottom_rule(doc, size_eighths: int = 12, style: str = "single") -> Paragraph:
+    """An empty, tiny paragraph whose bottom border draws a full-width rule."""
+    p = para(doc, after=0, before=0)
+    p_pr = p._p.get_or_add_pPr()
+    bdr = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    bottom.set(qn("w:val"), style)
+    bottom.set(qn("w:sz"), str(size_eighths))
+    bottom.set(qn("w:space"), "1")
+    bottom.set(qn("w:color"), "auto")
+    bdr.append(bottom)
+    p_pr.insert_element_before(bdr, *_PPR_AFTER_PBDR)
+    # keep the empty line itself small: the rule sits right under the table
+    rpr = OxmlElement("w:rPr")
+    _set_size(rpr, 4)
+    p_pr.append(rpr)
+    return p
+
+
+def _table_borders(table: Table, val: str) -> None:
+    """Set all six table borders to ``val`` ("nil" or "single")."""
+    tbl_pr = table._tbl.tblPr
+    old = tbl_pr.find(qn("w:tblBorders"))
+    if old is not None:
+        tbl_pr.remove(old)
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), val)
+        if val != "nil":
+            el.set(qn("w:sz"), "4")
+            el.set(qn("w:space"), "0")
+            el.set(qn("w:color"), "auto")
+        borders.append(el)
+    # schema order: tblStyle, tblpPr, tblOverlap, bidiVisual, tblStyleRowBandSize,
+    # tblStyleColBandSize, tblW, jc, tblCellSpacing, tblInd, tblBorders, ...
+    anchor = None
+    for tag in ("w:tblInd", "w:tblCellSpacing", "w:jc", "w:tblW"):
+        anchor = tbl_pr.find(qn(tag))
+        if anchor is not None:
+            break
+    if anchor is not None:
+        anchor.addnext(borders)
+    else:
+        tbl_pr.append(borders)
+
+
+def new_table(doc, widths_cm: Sequence[float], rows: int = 1, borders: bool = False) -> Table:
+    """A fixed-layout table with explicit column widths (cm), left-aligned to the margin.
+
+    Widths are written to the grid, to every cell and to ``tblW`` so Word and LibreOffice
+    agree. ``borders=False`` gives an invisible layout table."""
+    _separate_from_previous_table(doc)
+    table = doc.add_table(rows=rows, cols=len(widths_cm))
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    tbl_w = tbl_pr.find(qn("w:tblW"))
+    if tbl_w is None:
+        tbl_w = OxmlElement("w:tblW")
+        tbl_pr.append(tbl_w)
+    tbl_w.set(qn("w:type"), "dxa")
+    tbl_w.set(qn("w:w"), str(sum(Cm(w).twips for w in widths_cm)))
+    _table_borders(table, "single" if borders else "nil")
+    if borders:
+        # compatibility mode 14 places the cell *text* at tblInd: indent by the cell margin so
+        # the borders, not the text, line up with the page margins
+        _cell_margins(table, left=CELL_MARGIN, right=CELL_MARGIN)
+        ind = OxmlElement("w:tblInd")
+        ind.set(qn("w:w"), str(CELL_MARGIN))
+        ind.set(qn("w:type"), "dxa")
+        tbl_pr.find(qn("w:jc")).addnext(ind)
+    else:
+        _cell_margins(table, left=0, right=0)
+    for col, w in zip(table.columns, widths_cm, strict=True):
+        col.width = Cm(w)
+    for row in table.rows:
+        _size_row(row, widths_cm)
+    return table
+
+
+def _separate_from_previous_table(doc) -> None:
+    """Word and LibreOffice merge two tables that touch into one (the second loses its own
+    borders and widths): put a tiny empty paragraph between them."""
+    body_el = doc.element.body
+    last = body_el[-2] if len(body_el) > 1 and body_el[-1].tag == qn("w:sectPr") else body_el[-1]
+    if last.tag == qn("w:tbl"):
+        p = para(doc, before=0, after=0)
+        rpr = OxmlElement("w:rPr")
+        _set_size(rpr, 2)
+        p._p.get_or_add_pPr().append(rpr)
+
+
+def _cell_margins(table: Table, **twips: int) -> None:
+    """Default cell margins of the table, e.g. ``left=0, right=0`` (values in twips)."""
+    tbl_pr = table._tbl.tblPr
+    mar = tbl_pr.find(qn("w:tblCellMar"))
+    if mar is None:
+        mar = OxmlElement("w:tblCellMar")
+        look = tbl_pr.find(qn("w:tblLook"))
+        if look is not None:
+            look.addprevious(mar)
+        else:
+            tbl_pr.append(mar)
+    for edge in ("top", "left", "bottom", "right"):  # schema order
+        if edge not in twips:
+            continue
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:w"), str(twips[edge]))
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+
+
+def _size_row(row: _Row, widths_cm: Sequence[float]) -> None:
+    for cell, w in zip(row.cells, widths_cm, strict=True):
+        cell.width = Cm(w)
+
+
+def add_row(table: Table, widths_cm: Sequence[float]) -> _Row:
+    row = table.add_row()
+    _size_row(row, widths_cm)
+    return row
+
+
+def _tr_flag(row: _Row, tag: str) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement(tag)
+    tr_pr.append(el)
+
+
+def keep_row_together(row: _Row) -> None:
+    """Do not split the row across pages."""
+    _tr_flag(row, "w:cantSplit")
+
+
+def repeat_as_header(row: _Row) -> None:
+    """Repeat the row at the top of every page the table spans."""
+    _tr_flag(row, "w:tblHeader")
+
+
+# --------------------------------------------------------------------------------------------
+# Building blocks
+# --------------------------------------------------------------------------------------------
+
+def new_document(lang: str = "ky", title: str = "") -> Document:
+    """An empty A4 document with the house page setup and styles.
+
+    A4 portrait, margins top/bottom 2 cm, left 3 cm, right 1.5 cm; Normal = Times New Roman
+    12 pt on all font slots, single spacing, 0 pt after; proofing language ky-KG / ru-RU;
+    a footer with the page number centred."""
+    doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width = Cm(PAGE_WIDTH)
+    section.page_height = Cm(PAGE_HEIGHT)
+    section.top_margin = Cm(MARGINS["top"])
+    section.bottom_margin = Cm(MARGINS["bottom"])
+    section.left_margin = Cm(MARGINS["left"])
+    section.right_margin = Cm(MARGINS["right"])
+    section.header_distance = Cm(1.0)
+    section.footer_distance = Cm(1.0)
+
+    # document defaults (used by table styles and anything without a style)
+    styles = doc.styles.element
+    rpr_default = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _set_fonts(rpr_default)
+    _set_size(rpr_default, FONT_SIZE)
+    lang_el = rpr_default.find(qn("w:lang"))
+    lang_el.set(qn("w:val"), WORD_LANG[lang])
+    lang_el.set(qn("w:eastAsia"), WORD_LANG[lang])
+    ppr_default = styles.find(qn("w:docDefaults")).find(qn("w:pPrDefault")).find(qn("w:pPr"))
+    spacing = ppr_default.find(qn("w:spacing"))
+    spacing.attrib.clear()
+    spacing.set(qn("w:after"), "0")
+    spacing.set(qn("w:line"), "240")
+    spacing.set(qn("w:lineRule"), "auto")
+
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(FONT_SIZE)
+    _set_fonts(normal.element.get_or_add_rPr())
+    _set_size(normal.element.get_or_add_rPr(), FONT_SIZE)
+    normal.paragraph_format.space_before = Pt(0)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.0
+
+    # footer: centred PAGE field
+    footer = section.footer
+    footer.is_linked_to_previous = False
+    p = footer.paragraphs[0]
+    _fmt(p, align="center")
+    _page_field(p)
+
+    # python-docx's core properties would say "python-docx", 2013
+    cp = doc.core_properties
+    cp.author = "muni"
+    cp.last_modified_by = "muni"
+    cp.title = title
+    cp.subject = ""
+    cp.comments = ""
+    cp.keywords = ""
+    cp.category = ""
+    cp.revision = 1
+    fixed = datetime(2026, 1, 1)
+    cp.created = fixed
+    cp.modified = fixed
+    cp.last_printed = fixed
+    cp.language = WORD_LANG[lang]
+
+    # the default template's first (empty) body paragraph is removed: blocks add their own
+    body = doc.element.body
+    for p_el in body.findall(qn("w:p")):
+        body.remove(p_el)
+    return doc
+
+
+def _page_field(p: Paragraph) -> None:
+    """Insert a PAGE field (complex field, shows "1" until the viewer updates it)."""
+    def fld(kind: str):
+        run = p.add_run()
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), kind)
+        run._r.append(el)
+
+    fld("begin")
+    run = p.add_run()
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = " PAGE "
+    run._r.append(instr)
+    fld("separate")
+    p.add_run("1")
+    fld("end")
+
+
+def draft_banner(doc, lang: str) -> None:
+    """``{%p if draft %}`` red bold centred notice ``{%p endif %}`` — shown on drafts only."""
+    control_paragraph(doc, "{%p if draft %}")
+    para(doc, DRAFT_TEXT[lang], align="center", bold=True, color=RED, after=6)
+    control_paragraph(doc, "{%p endif %}")
+
+
+def letterhead(
+    doc,
+    left: Sequence[str] = LETTERHEAD_KY,
+    right: Sequence[str] = LETTERHEAD_RU,
+    size: float = 11,
+) -> Table:
+    """The bilingual letterhead: a borderless two-column table (Kyrgyz left, Russian right),
+    bold, centred in each cell, followed by a full-width rule. Same in both languages."""
+    half = TEXT_WIDTH / 2
+    table = new_table(doc, [half, half])
+    for cell, lines in zip(table.rows[0].cells, (left, right), strict=True):
+        for i, line in enumerate(lines):
+            p = cell_para(cell, first=i == 0)
+            _fmt(p, align="center")
+            add_text(p, line, bold=True, size=size)
+    bottom_rule(doc)
+    return table
+
+
+def date_line(doc, date_expr: str, place_expr: str | None = None, before: float = 12) -> Paragraph:
+    """Date and number on the left; optionally the place on the right (right tab stop)."""
+    p = para(doc, align="left", before=before, after=0)
+    add_text(p, date_expr)
+    if place_expr:
+        p.paragraph_format.tab_stops.add_tab_stop(Cm(TEXT_WIDTH), WD_TAB_ALIGNMENT.RIGHT)
+        p.add_run().add_tab()
+        add_text(p, place_expr)
+    return p
+
+
+def title(
+    doc,
+    lines: Sequence[str],
+    doc_type: str | None = None,
+    *,
+    doc_type_first: bool = False,
+    before: float = 18,
+    after: float = 12,
+    spaced: bool = False,
+) -> list[Paragraph]:
+    """A centred bold title block: the subject ``lines`` and the document type word on its own
+    line — after the subject (Kyrgyz «… тууралуу / ТЕСКЕМЕ») or, with ``doc_type_first``,
+    before it (Russian «РАСПОРЯЖЕНИЕ / о …»). ``spaced`` inserts a blank line's gap between the
+    type word and the subject."""
+    seq = list(lines)
+    boundary = None  # index of the first line after the subject/type boundary
+    if doc_type:
+        if doc_type_first:
+            seq.insert(0, doc_type)
+            boundary = 1
+        else:
+            seq.append(doc_type)
+            boundary = len(seq) - 1
+    out = []
+    for i, text in enumerate(seq):
+        b = before if i == 0 else (6 if spaced and i == boundary else 0)
+        a = after if i == len(seq) - 1 else 0
+        out.append(para(doc, text, align="center", bold=True, before=b, after=a, keep_next=True))
+    return out
+
+
+def body(doc, text: str, *, after: float = 6, keep_next: bool = False) -> Paragraph:
+    """A justified body paragraph with a 1.25 cm first-line indent."""
+    return para(doc, text, align="justify", first_indent=INDENT, after=after,
+                keep_next=keep_next or None)
+
+
+def clauses(doc, items: Sequence[str], *, after: float = 6) -> list[Paragraph]:
+    """Operative clauses, one justified indented paragraph each (text as written, e.g. "- …")."""
+    return [body(doc, item, after=after) for item in items]
+
+
+def signature(
+    doc,
+    position: str | Sequence[str],
+    name: str,
+    *,
+    line: str = SIGN_LINE,
+    before: float = 30,
+    widths_cm: Sequence[float] = (6.0, 6.0, 4.5),
+) -> Table:
+    """Signature block on one row of a borderless three-cell table:
+    position (left) | signature line (centre) | printed name (right).
+
+    ``position`` may be several lines (e.g. ["Глава", "айыл окмоту"])."""
+    table = new_table(doc, list(widths_cm))
+    row = table.rows[0]
+    keep_row_together(row)
+    pos_lines = [position] if isinstance(position, str) else list(position)
+    cells = row.cells
+    for i, text in enumerate(pos_lines):
+        p = cell_para(cells[0], first=i == 0)
+        add_text(p, text, bold=True)
+    add_text(_fmt(cells[1].paragraphs[0], align="center"), line)
+    add_text(_fmt(cells[2].paragraphs[0], align="right"), name, bold=True)
+    for cell in cells:
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+        _fmt(cell.paragraphs[0], before=before)
+    return table
+
+
+def annex_header(
+    doc,
+    lines: Sequence[str],
+    *,
+    page_break: bool = True,
+    after: float = 12,
+) -> list[Paragraph]:
+    """The right-aligned reference block of an annex («… тескемесине №1 тиркеме»), starting on
+    a new page by default."""
+    out = []
+    for i, text in enumerate(lines):
+        p = para(doc, text, align="right", after=after if i == len(lines) - 1 else 0,
+                 keep_next=True)
+        if i == 0 and page_break:
+            p.paragraph_format.page_break_before = True
+        out.append(p)
+    return out
+
+
+class ListTable:
+    """A bordered list table (№ | name | … ) with a bold header row repeated on every page,
+    full-width section rows, fixed record rows and docxtpl ``{%tr for %}`` loop rows."""
+
+    def __init__(self, doc, headers: Sequence[str], widths_cm: Sequence[float], size=None):
+        if len(headers) != len(widths_cm):
+            raise ValueError("one width per header")
+        self.widths = list(widths_cm)
+        self.size = size
+        self.table = new_table(doc, self.widths, rows=1, borders=True)
+        head = self.table.rows[0]
+        repeat_as_header(head)
+        keep_row_together(head)
+        for cell, text in zip(head.cells, headers, strict=True):
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            add_text(_fmt(cell.paragraphs[0], align="center"), text, bold=True, size=size)
+
+    def section(self, text: str, bold: bool = True, italic: bool = False) -> _Row:
+        """A row merged across all columns (e.g. «Жумушчу топтун төрагасы:»)."""
+        row = add_row(self.table, self.widths)
+        keep_row_together(row)
+        merged = row.cells[0].merge(row.cells[-1])
+        add_text(merged.paragraphs[0], text, bold=bold, italic=italic, size=self.size)
+        return row
+
+    def record(self, values: Sequence[str], number_align: str = "center") -> _Row:
+        """A row of values (template expressions allowed); the first column is centred."""
+        if len(values) != len(self.widths):
+            raise ValueError("one value per column")
+        row = add_row(self.table, self.widths)
+        keep_row_together(row)
+        for i, (cell, text) in enumerate(zip(row.cells, values, strict=True)):
+            p = _fmt(cell.paragraphs[0], align=number_align if i == 0 else "left")
+            add_text(p, text, size=self.size)
+        return row
+
+    def control(self, tag: str) -> _Row:
+        """A row holding only a ``{%tr ... %}`` tag (docxtpl removes the row on render)."""
+        if not tag.startswith("{%tr "):
+            raise ValueError(f"not a row tag: {tag!r}")
+        row = add_row(self.table, self.widths)
+        merged = row.cells[0].merge(row.cells[-1])  # full width, so the tag stays readable
+        add_text(merged.paragraphs[0], tag, italic=True)
+        return row
+
+    def loop(self, for_tag: str, values: Sequence[str]) -> _Row:
+        """``{%tr for … %}`` / one record row / ``{%tr endfor %}``."""
+        self.control(for_tag)
+        row = self.record(values)
+        self.control("{%tr endfor %}")
+        return row
+
+
+def save(doc: Document, path: Path) -> None:
+    """Save with fixed zip timestamps, so an unchanged form is byte-identical on re-run."""
+    buf = io.BytesIO()
+    doc.save(buf)
+    buf.seek(0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            dst.writestr(fixed, src.read(info.filename))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(out.getvalue())
+
+
+# --------------------------------------------------------------------------------------------
+# Forms
+# --------------------------------------------------------------------------------------------
+
+def person_cells(expr: str, number: str) -> list[str]:
+    """№ | name | position | contacts for a person object expression."""
+    return [number, f"{{{{ {expr}.name }}}}", f"{{{{ {expr}.position }}}}",
+            f"{{{{ {expr}.contacts }}}}"]
+
+
+WG_TEXT = {
+    "ky": {
+        "title": ["ЖМБА-иш-чаралар комплексин өткөрүү", "боюнча жумушчу топту түзүү тууралуу"],
+        "doc_type": "ТЕСКЕМЕ",
+        "preamble": (
+            "Жарандардын жергиликтүү маанидеги маселелерди чечүүгө катышуусун камсыздоо жана "
+            "{{ municipality.aimak_ky }} айылдык аймагынын калкынын керектөөлөрүн аныктоо "
+            "максатында төмөнкүлөрдү тапшырам:"
+        ),
+        "clauses": [
+            "- курамы {{ group.size|ky_count }} кишиден турган ЖМБА-иш-чаралар комплексин "
+            "өткөрүү боюнча жумушчу топ түзүлсүн (тизмеси №1 тиркемеде);",
+            "- адис {{ responsible.name }} ЖМБА-иш-чаралар комплексин өткөрүү боюнча жумушчу "
+            "топтун ишин уюштуруу үчүн зарыл чаралардын аткарылышын камсыздасын;",
+            "- ушул тескеменин аткарылышына контролду өзүмө калтырам.",
+        ],
+        "annex_header": [
+            "{{ municipality.aimak_ky }} АӨ башчысынын",
+            ORDER_DATE["ky"],
+            "тескемесине №1 тиркеме",
+        ],
+        "annex_title": ["ЖМБА-иш-чаралар комплексин өткөрүү боюнча жумушчу топтун"],
+        "annex_type": "КУРАМЫ",
+        "columns": ["№", "Аты-жөнү", "Кызматы", "Байланыш үчүн маалыматтар"],
+        "chair": "Жумушчу топтун төрагасы:",
+        "secretary": "Жумушчу топтун катчысы:",
+        "members": "Жумушчу топтун мүчөлөрү:",
+    },
+    "ru": {
+        "title": ["о создании рабочей группы по проведению", "комплекса мероприятий СИНС"],
+        "doc_type": "РАСПОРЯЖЕНИЕ",
+        "preamble": (
+            "В целях обеспечения участия граждан в решении вопросов местного значения и "
+            "определения потребностей населения {{ municipality.aimak_ru }} айылного аймака "
+            "поручаю:"
+        ),
+        "clauses": [
+            # Names and counts arrive in the nominative: the wording keeps them there
+            # («численностью восемь человек», «ответственный специалист — …»).
+            "- создать рабочую группу по проведению комплекса мероприятий СИНС численностью "
+            "{{ group.size|ru_count }} человек (список в приложении №1);",
+            "- ответственный специалист — {{ responsible.name }}: обеспечить выполнение мер, "
+            "необходимых для организации работы рабочей группы по проведению комплекса "
+            "мероприятий СИНС;",
+            "- контроль за исполнением настоящего распоряжения оставляю за собой.",
+        ],
+        "annex_header": [
+            "Приложение №1",
+            "к распоряжению главы айыл окмоту",
+            "{{ municipality.aimak_ru }} айылного аймака",
+            "от " + ORDER_DATE["ru"],
+        ],
+        "annex_title": ["рабочей группы по проведению комплекса мероприятий СИНС"],
+        "annex_type": "СОСТАВ",
+        "columns": ["№", "Ф.И.О.", "Должность", "Контактные данные"],
+        "chair": "Председатель рабочей группы:",
+        "secretary": "Секретарь рабочей группы:",
+        "members": "Члены рабочей группы:",
+    },
+}
+
+
+def build_working_group_order(lang: str) -> Document:
+    """1-тиркеме (seed 002, L2039–L2095): the head's order (тескеме) creating the ЖМБА working
+    group, with annex №1, the group's composition."""
+    t = WG_TEXT[lang]
+    ru = lang == "ru"
+    doc = new_document(lang, title=" ".join([t["doc_type"], *t["title"]]))
+    draft_banner(doc, lang)
+    letterhead(doc)
+    date_line(doc, ORDER_DATE[lang], SEAT[lang])
+    title(doc, t["title"], t["doc_type"], doc_type_first=ru, spaced=True)
+    body(doc, t["preamble"])
+    clauses(doc, t["clauses"])
+    signature(doc, HEAD_POSITION[lang], "{{ head.name }}")
+
+    annex_header(doc, t["annex_header"])
+    title(doc, t["annex_title"], t["annex_type"], doc_type_first=ru, before=6)
+    roster = ListTable(doc, t["columns"], [1.0, 5.0, 5.0, 5.5])
+    roster.section(t["chair"])
+    roster.record(person_cells("group.chair", "1"))
+    roster.section(t["secretary"])
+    roster.record(person_cells("group.secretary", "2"))
+    roster.section(t["members"])
+    roster.loop("{%tr for m in group.members %}", person_cells("m", "{{ loop.index + 2 }}"))
+    signature(doc, HEAD_POSITION[lang], "{{ head.name }}")
+    return doc
+
+
+FORMS: dict[str, Callable[[str], Document]] = {
+    "working_group_order": build_working_group_order,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=TEMPLATES,
+                    help="output root (default: %(default)s)")
+    ap.add_argument("forms", nargs="*", help="form names (default: all)")
+    args = ap.parse_args(argv)
+    names = args.forms or list(FORMS)
+    for name in names:
+        if name not in FORMS:
+            ap.error(f"unknown form {name!r}; known: {', '.join(FORMS)}")
+        for lang in LANGS:
+            path = args.out / lang / f"{name}.docx"
+            save(FORMS[name](lang), path)
+            print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
