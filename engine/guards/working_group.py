@@ -80,7 +80,8 @@ def group_gender_balance(f: WorkingGroupFacts, p: dict[str, Any]) -> tuple[bool,
     minority = min(women, men)
     share = float(p["min_share"])
     needed = math.ceil(share * size - 1e-9)
-    counts = f"{women} women and {men} men of {size}"
+    counts = (f"{women} {'woman' if women == 1 else 'women'} and "
+              f"{men} {'man' if men == 1 else 'men'} of {size}")
     if minority < needed:
         sex = "women" if women <= men else "men"
         return False, (f"{counts}: {sex} are {minority / size:.0%}; the less represented sex "

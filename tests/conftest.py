@@ -1,0 +1,92 @@
+"""Shared fixtures: a registry holding the sample municipality, and a CLI runner on it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from muni.cli import main
+from muni.engine.render import TemplateStore
+from muni.engine.sample import SAMPLE_MUNICIPALITY, registry
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+ORDER_DATE = "2026-11-20"
+TODAY = "2026-11-21"
+
+
+@pytest.fixture
+def db(tmp_path):
+    """A registry file with the sample municipality (lipenka) imported."""
+    database = registry(tmp_path / "muni.db")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def store():
+    return TemplateStore()
+
+
+class Muni:
+    """Runs `muni` in-process against one registry; returns the click Result."""
+
+    def __init__(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+        self.db_path = tmp_path / "muni.db"
+        self.tmp = tmp_path
+        self.runner = CliRunner()
+        monkeypatch.setenv("MUNI_DB", str(self.db_path))
+        monkeypatch.setenv("MUNI_TODAY", TODAY)
+        monkeypatch.delenv("MUNI_ACTOR", raising=False)
+        monkeypatch.delenv("MUNI_TEMPLATES", raising=False)
+
+    def __call__(self, *args: str, actor: str | None = "clerk", ok: bool = True):
+        argv = [str(a) for a in args]
+        env = {"MUNI_ACTOR": actor} if actor else {}
+        result = self.runner.invoke(main, argv, env=env, catch_exceptions=False)
+        if ok and result.exit_code != 0:
+            raise AssertionError(f"muni {' '.join(argv)} exited {result.exit_code}:\n"
+                                 f"{result.output}")
+        return result
+
+    def json(self, *args: str, **kw):
+        result = self(*args, "--json", **kw)
+        return json.loads(result.stdout)
+
+    def write(self, name: str, text: str) -> Path:
+        path = self.tmp / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+
+@pytest.fixture
+def muni(tmp_path, monkeypatch) -> Muni:
+    return Muni(tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def sample_muni(muni) -> Muni:
+    """`muni` with an initialised registry holding the sample municipality."""
+    muni("init")
+    muni("import", SAMPLE_MUNICIPALITY)
+    return muni
+
+
+def docx_text(path: str | Path) -> str:
+    """All text of a .docx, paragraphs and table cells in document order, one per line."""
+    import docx
+    from docx.oxml.ns import qn
+
+    document = docx.Document(str(path))
+    lines = []
+    for block in document.element.body:
+        if block.tag == qn("w:p"):
+            lines.append("".join(t.text or "" for t in block.iter(qn("w:t"))))
+        elif block.tag == qn("w:tbl"):
+            for row in block.iter(qn("w:tr")):
+                cells = ["".join(t.text or "" for t in c.iter(qn("w:t")))
+                         for c in row.iter(qn("w:tc"))]
+                lines.append(" | ".join(cells))
+    return "\n".join(lines)
