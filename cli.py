@@ -29,7 +29,8 @@ from muni.engine import intake, review, spec
 from muni.engine import templates as tpl_check
 from muni.engine.errors import InputError, MuniError
 from muni.engine.render import TemplateStore
-from muni.registry import audit, cases, db as regdb, importer, journal
+from muni.registry import audit, cases, importer, journal
+from muni.registry import db as regdb
 
 
 class Env:

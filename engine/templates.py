@@ -12,7 +12,6 @@ import copy
 import datetime as dt
 from typing import Any
 
-
 from . import context as ctx
 from .errors import MuniError
 from .intake import read_data_file

@@ -102,7 +102,8 @@ def test_municipality_override_wins(tmp_path):
     assert "ТЕСКЕМЕ" in other
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1,
                     max_size=40).filter(lambda s: s.strip() == s and s))
 def test_any_text_round_trips(store, name):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlite_utils
+
 from muni.registry import directory
 
 from ..context import BLANK, Prepared, builder, dotted, municipality_context, parse_date
