@@ -6,7 +6,8 @@ No SQL and no .docx handling here: every command is a thin shell over ``muni.eng
 
 Exit codes: 0 ok · 1 unexpected failure · 2 usage · 3 bad input / not found · 4 a rule
 (guard) refused the step · 5 step not allowed in this state · 6 template error · 7 malformed
-workflow or rule profile.
+workflow or rule profile (also `workflows lint` findings) · 8 PDF output failed (LibreOffice
+missing, or no PDF produced) · 9 `verify` found the registry or a document altered.
 """
 
 from __future__ import annotations
@@ -23,11 +24,18 @@ from typing import Any
 
 import click
 
+from muni.engine import acts as acts_mod
 from muni.engine import advance as adv
+from muni.engine import batch as batch_mod
 from muni.engine import demo as demo_mod
+from muni.engine import diagram as diagram_mod
+from muni.engine import documents as docs_mod
 from muni.engine import intake, review, spec
+from muni.engine import lint as lint_mod
+from muni.engine import report as report_mod
 from muni.engine import templates as tpl_check
-from muni.engine.errors import InputError, MuniError
+from muni.engine import verify as verify_mod
+from muni.engine.errors import InputError, IntegrityError, MuniError, SpecError
 from muni.engine.render import TemplateStore
 from muni.registry import audit, cases, importer, journal
 from muni.registry import db as regdb
@@ -108,8 +116,17 @@ def fail(as_json: bool, payload: dict, message: str, code: int) -> None:
 
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def default_actor() -> str:
+    """The login name, or "" where there is none (a container without a passwd entry): the
+    engine then refuses the step with "every step needs an actor" instead of a traceback."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
 actor_option = click.option(
-    "--actor", envvar="MUNI_ACTOR", default=lambda: getpass.getuser(), show_default="$USER",
+    "--actor", envvar="MUNI_ACTOR", default=default_actor, show_default="$USER",
     help="Who does this (recorded in the audit log). Env: MUNI_ACTOR.")
 
 
@@ -233,13 +250,50 @@ def case_schema(env: Env, workflow: str, as_json: bool = True) -> None:
 @click.option("--lang", type=click.Choice(["ky", "ru"]),
               help="Document language (default: the municipality's).")
 @click.option("--dry-run", is_flag=True, help="Check the rules; write nothing.")
+@click.option("--pdf", "to_pdf", is_flag=True,
+              help="Also write a PDF next to each new .docx (LibreOffice, one batch).")
+@click.option("--workflow", "-w", help="Batch: the cases of this workflow.")
+@click.option("--state", "-s", help="Batch: the cases in this state.")
+@click.option("--municipality", "-m", help="Batch: the cases of this municipality.")
+@click.option("--all", "all_cases", is_flag=True, help="Batch: every case not finished.")
+@click.option("--batch", "batch_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Batch: rows of case, trigger and data changes (CSV or YAML).")
+@click.option("--until", help="Go on, step by step, until this state (default: one step).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1),
+              help="Batch: processes that render and commit (default: the cores).")
+@click.option("--strict", is_flag=True,
+              help=f"Batch: exit {batch_mod.EXIT_BLOCKED} when a rule stopped any case.")
 @actor_option
 @json_option
 @pass_env
 @handles_errors
 def advance(env: Env, case_ids: tuple[int, ...], trigger: str | None, out_dir: Path | None,
-            lang: str | None, dry_run: bool, actor: str, as_json: bool) -> None:
-    """Take each CASE one lawful step and write that step's documents."""
+            lang: str | None, dry_run: bool, actor: str, as_json: bool,
+            to_pdf: bool = False, workflow: str | None = None, state: str | None = None,
+            municipality: str | None = None, all_cases: bool = False,
+            batch_file: Path | None = None, until: str | None = None,
+            jobs: int | None = None, strict: bool = False) -> None:
+    """Take each CASE one lawful step and write that step's documents.
+
+    Many cases at once (several ids, a filter, --all or --batch FILE): each goes as far as
+    asked and stops at its first failing rule; one case's failure never stops another's.
+    Interrupted, the same command continues where it stopped.
+    """
+    if (len(case_ids) > 1 or workflow or state or municipality or all_cases or batch_file
+            or until or jobs or strict):
+        if to_pdf:
+            raise InputError("--pdf is for single steps; after a batch, make the PDFs with "
+                             "`muni render CASE… --pdf`")
+        if batch_file and (case_ids or workflow or state or municipality or all_cases):
+            raise InputError("--batch FILE names its cases; do not combine it with ids or "
+                             "filters")
+        source = batch_file or batch_mod.Selection(
+            ids=case_ids, workflow=workflow, state=state, municipality=municipality,
+            everything=all_cases)
+        advance_batch(env, source, trigger=trigger, until=until, out_dir=out_dir, lang=lang,
+                      dry_run=dry_run, actor=actor, jobs=jobs, strict=strict,
+                      as_json=as_json)
+        return
     if not case_ids:
         raise InputError("name at least one case id")
     out = out_dir or env.documents_dir
@@ -251,6 +305,8 @@ def advance(env: Env, case_ids: tuple[int, ...], trigger: str | None, out_dir: P
         result = adv.advance(env.db, case_id, trigger, actor=actor, out_dir=out, store=store,
                              today=today(), lang=lang, dry_run=dry_run)
         results.append(result.to_json())
+    if to_pdf:
+        docs_mod.attach_pdfs(results)
 
     def show() -> None:
         for r in results:
@@ -263,6 +319,93 @@ def advance(env: Env, case_ids: tuple[int, ...], trigger: str | None, out_dir: P
                     number = f" № {d['number']}" if d.get("number") else ""
                     click.echo(f"  {d['path']}{number}")
     emit(as_json, results if len(results) > 1 else results[0], show)
+
+
+def advance_batch(env: Env, source: batch_mod.Selection | Path, *, trigger: str | None,
+                  until: str | None, out_dir: Path | None, lang: str | None, dry_run: bool,
+                  actor: str, jobs: int | None, strict: bool, as_json: bool) -> None:
+    """Run a batch: a progress bar on a terminal, then the summary; exit 0, or
+    EXIT_FAILED when a case failed, or EXIT_BLOCKED (``--strict``) when a rule stopped one."""
+    events = batch_mod.run(env.db, source, db_path=env.db_path, actor=actor,
+                           out_dir=out_dir or env.documents_dir, store=env.store(),
+                           today=today(), lang=lang, trigger=trigger, until=until, jobs=jobs,
+                           dry_run=dry_run)
+    started = next(events)
+    shown: list[dict] = []
+    summary = None
+    bar_wanted = not as_json and not dry_run and sys.stderr.isatty()
+    bar = click.progressbar(length=started.total, file=sys.stderr, label=(
+        f"Run #{started.run_id}" + (" (resumed)" if started.resumed else "")
+        + f", {started.jobs} job{'s' * (started.jobs > 1)}")) if bar_wanted else None
+    done = 0
+    try:
+        if bar is not None:
+            bar.__enter__()
+        for event in events:
+            if isinstance(event, batch_mod.Outcome):
+                done += 1
+                if bar is not None:
+                    bar.update(1)
+                if dry_run:
+                    if as_json:
+                        shown.append(event.to_json())
+                    else:
+                        click.echo(outcome_line(event))
+            elif isinstance(event, batch_mod.Finished):
+                summary = event.summary
+    except KeyboardInterrupt:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+        message = (f"interrupted after {done} of {started.total} cases; every step taken is "
+                   "complete — run the same command again to continue")
+        fail(as_json, {"error": "interrupted", "message": message, "run": started.run_id},
+             message, 130)
+    if bar is not None:
+        bar.__exit__(None, None, None)
+    payload = summary.to_json() | {"exit": summary.exit_code(strict)}
+    if dry_run:
+        payload["cases"] = shown
+
+    def show() -> None:
+        s = summary
+        head = "Dry run (nothing written)" if s.dry_run else f"Run #{s.run_id}"
+        if s.resumed:
+            head += f", resumed ({s.already_done} done before)"
+        click.echo(f"{head}: {s.rows} cases, {s.jobs} job{'s' * (s.jobs > 1)}, "
+                   f"{s.elapsed_s:.1f} s")
+        verb = "would advance" if s.dry_run else "advanced"
+        click.echo(f"  {verb} {s.advanced} · blocked {len(s.blocked)} · failed "
+                   f"{len(s.failed)} · skipped {len(s.skipped)} · "
+                   f"{s.documents} document{'s' * (s.documents != 1)}"
+                   + (" would be written" if s.dry_run else " written"))
+        for title, items in (("Blocked", s.blocked), ("Failed", s.failed)):
+            if items:
+                click.echo(f"{title}:")
+            for item in items:
+                rules = f" [{', '.join(item['rules'])}]" if item.get("rules") else ""
+                message = item["message"] or ""
+                if message.startswith(item["label"] + ": "):
+                    message = message[len(item["label"]) + 2:]
+                click.echo(f"  {item['label']}{rules}: {message}")
+                for detail in item.get("details") or []:
+                    click.echo(f"      {detail}")
+        if s.skipped:
+            click.echo(f"Skipped: {len(s.skipped)} (--json lists them)")
+    emit(as_json, payload, show)
+    sys.exit(summary.exit_code(strict))
+
+
+def outcome_line(o: batch_mod.Outcome) -> str:
+    """One case of a dry run, as the clerk reads it."""
+    where = o.label if o.label.startswith("case") else f"{o.label} (case {o.case})"
+    if o.status == batch_mod.ADVANCED:
+        moves = "; ".join(f"{s['trigger']} {s['from']} → {s['to']}"
+                          + (f" ({', '.join(d['template'] for d in s['documents'])})"
+                             if s["documents"] else "") for s in o.steps)
+        return f"{where}: would {moves}"
+    moved = f" after {len(o.steps)} step(s)" if o.steps else ""
+    rules = f" [{', '.join(o.rules)}]" if o.rules else ""
+    return f"{where}: {o.status}{moved}{rules} — {o.message}"
 
 
 @main.command()
@@ -293,13 +436,35 @@ def preview(env: Env, case_id: int, trigger: str | None, out_dir: Path | None,
 @click.option("--workflow", "-w")
 @click.option("--state", "-s")
 @click.option("--municipality", "-m")
+@click.option("--overdue", is_flag=True,
+              help="Only cases past a dated obligation (e.g. an act not sent to the State "
+                   "Register in time).")
+@click.option("--deadlines", "with_deadlines", is_flag=True,
+              help="Under each open case, its dated obligations not yet met (e.g. the ЖМБА "
+                   "planning meeting within a week of the last focus group).")
 @json_option
 @pass_env
 @handles_errors
 def status(env: Env, workflow: str | None, state: str | None, municipality: str | None,
-           as_json: bool) -> None:
+           overdue: bool, with_deadlines: bool, as_json: bool) -> None:
     """List cases with their states."""
+    if overdue:
+        late = acts_mod.overdue(env.db, today(), municipality=municipality)
+
+        def show_late() -> None:
+            if not late:
+                click.echo("Nothing overdue.")
+            for r in late:
+                click.echo(f"case {r['case']} ({r['state']}): {r['what']} — due {r['due']}, "
+                           f"{r['days_overdue']} days overdue [{r['rule']}]")
+        emit(as_json, late, show_late)
+        return
     rows = cases.select(env.db, workflow=workflow, state=state, municipality=municipality)
+    if with_deadlines:  # one context build per open case: opt-in, batch lists can be long
+        for r in rows:
+            wf = spec.load(r["workflow"])
+            r["deadlines"] = ([] if wf.state(r["state"]).final else
+                              review.deadlines(env.db, cases.get(env.db, r["id"]), wf, today()))
 
     def show() -> None:
         if not rows:
@@ -309,12 +474,15 @@ def status(env: Env, workflow: str | None, state: str | None, municipality: str 
         for r in rows:
             click.echo(f"{r['id']:>5}  {r['workflow']:<16} {r['municipality']:<14} "
                        f"{r['state']:<20} {r['updated_at']}")
+            show_deadlines([d for d in r.get("deadlines", []) if d["status"] != "met"])
     emit(as_json, rows, show)
 
 
 @main.command()
 @click.argument("case_id", type=int)
-@click.option("--at", "at_date", help="Evaluate as of this date (YYYY-MM-DD).")
+@click.option("--at", "at_date", help="As of this date (YYYY-MM-DD): the steps recorded until "
+              "then, with their verdicts and rule profile as recorded; the current state's "
+              "rules evaluated on that date.")
 @json_option
 @pass_env
 @handles_errors
@@ -329,6 +497,8 @@ def explain(env: Env, case_id: int, at_date: str | None, as_json: bool) -> None:
     result = review.explain(env.db, case_id, today=on)
 
     def show() -> None:
+        if at_date:
+            show_history(result)
         st = result["state"]
         click.echo(f"Case {result['case']} · {result['workflow']} · {result['municipality']}")
         click.echo(f"State: {st['name']} — {st['title'].get('en', st['title']['ky'])}"
@@ -350,7 +520,17 @@ def explain(env: Env, case_id: int, at_date: str | None, as_json: bool) -> None:
                 click.echo(f"      basis: {g['basis']}")
             for problem in t.get("problems", []):
                 click.echo(f"  ✗ data: {problem}")
+        show_deadlines(result.get("deadlines") or [], indent="")
     emit(as_json, result, show)
+
+
+def show_deadlines(items: list[dict], indent: str = "  ") -> None:
+    """Dated obligations of a case (``review.deadlines``), one line each."""
+    if items and not indent:
+        click.echo("\nDeadlines:")
+    for d in items:
+        window = f"{d['from']} … {d['due']}" if d.get("from") else f"by {d['due']}"
+        click.echo(f"{indent}  [{d['status']}] {d['what']}: {window} ({d['basis']})")
 
 
 @main.command()
@@ -393,6 +573,147 @@ def journal_(env: Env, municipality: str | None, series: str | None, year: int |
             click.echo(f"{r['municipality']} {r['series']} {r['year']} № {r['number']:<4} "
                        f"{r['act_date']} case {r['case_id']} {r['template']}")
     emit(as_json, rows, show)
+
+
+@main.command()
+@click.argument("case_ids", nargs=-1, type=int, required=True)
+@click.option("--pdf", "to_pdf", is_flag=True,
+              help="Write a PDF next to each .docx (LibreOffice, one batch for all).")
+@click.option("--drafts/--no-drafts", default=True, show_default=True,
+              help="Include the drafts, or only the registered documents.")
+@click.option("--force", is_flag=True, help="Convert again even where the PDF is up to date.")
+@json_option
+@pass_env
+@handles_errors
+def render(env: Env, case_ids: tuple[int, ...], to_pdf: bool, drafts: bool, force: bool,
+           as_json: bool) -> None:
+    """Check each CASE's recorded documents against the audit log; with --pdf, print-ready PDFs.
+
+    A missing .docx is rendered again from its audit record (kept only if it has the recorded
+    hash); a .docx changed after registration is refused. PDFs are derived copies, recorded
+    nowhere."""
+    result = docs_mod.render_cases(env.db, case_ids, store=env.store(), to_pdf=to_pdf,
+                                   drafts=drafts, force=force)
+
+    def show() -> None:
+        for d in result["documents"]:
+            number = f" № {d['number']}" if d.get("number") else ""
+            note = " (restored from the audit record)" if d["status"] == "restored" else ""
+            click.echo(f"Case {d['case']}: {d['template']} ({d['lang']}){number}{note}")
+            click.echo(f"  {d['pdf'] if d['pdf'] else d['path']}")
+        if not result["documents"]:
+            click.echo("No recorded documents.")
+        for warning in result["warnings"]:
+            click.echo(f"Warning: {warning}", err=True)
+    emit(as_json, result, show)
+
+
+@main.group("registry")
+def registry_group() -> None:
+    """The registers: acts of the kenesh, the numbered journal."""
+
+
+registry_group.add_command(journal_, "journal")  # `muni journal` stays as an alias
+
+
+@registry_group.command("acts")
+@click.option("--municipality", "-m")
+@click.option("--status", "status_", help="Only acts in this state (e.g. in_force).")
+@click.option("--type", "kind", type=click.Choice(["decision", "normative_act"]))
+@click.option("--year", type=int, help="Adopted in this year.")
+@click.option("--drafts", is_flag=True, help="Include drafts not yet signed.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
+@click.option("--output", "output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the CSV/JSON export to this file.")
+@json_option
+@pass_env
+@handles_errors
+def registry_acts(env: Env, municipality: str | None, status_: str | None, kind: str | None,
+                  year: int | None, drafts: bool, fmt: str, output: Path | None,
+                  as_json: bool) -> None:
+    """Every act of the kenesh: type, titles, number, dates, register number, status, links."""
+    rows = acts_mod.list_acts(env.db, municipality=municipality, status=status_, kind=kind,
+                              year=year, include_drafts=drafts)
+    if fmt in ("csv", "json") and not as_json:
+        data = acts_mod.export(rows, fmt)
+        if output:
+            output.write_text(data, encoding="utf-8")
+            click.echo(f"Wrote {len(rows)} acts to {output}")
+        else:
+            click.echo(data, nl=False)
+        return
+
+    def show() -> None:
+        if not rows:
+            click.echo("No acts.")
+        for r in rows:
+            click.echo(f"case {r['case']:>4}  № {r['number'] or '—':<4} {r['type']:<13} "
+                       f"{r['status']:<16} adopted {r['adopted'] or '—'}  "
+                       f"register {r['register_number'] or '—'}  {r['title_ky']}")
+    emit(as_json, rows, show)
+
+
+@registry_group.command("act")
+@click.argument("case_id", type=int)
+@json_option
+@pass_env
+@handles_errors
+def registry_act(env: Env, case_id: int, as_json: bool) -> None:
+    """One act's whole chain: draft → vote → signature → sending → inclusion → publication →
+    force, with dates, actors, rule profiles and documents."""
+    c = acts_mod.chain(env.db, case_id)
+
+    def show() -> None:
+        click.echo(f"Case {c['case']} · {c['title']['ky']} · {c['state']}"
+                   + (f" · № {c['number']}" if c["number"] else ""))
+        click.echo(f"  draft registered {c['registered']}")
+        if c["commission"]:
+            click.echo(f"  commission {c['commission']['date']}: "
+                       f"{c['commission']['conclusion']}")
+        if c["discussion"]:
+            d = c["discussion"]
+            click.echo(f"  public discussion {d['start']} – {d.get('end', '…')}, "
+                       f"{d.get('comments', '?')} comments")
+        for s in c["sessions"]:
+            vote = (f"for {s['for']}, against {s['against']}, abstained {s['abstained']}; "
+                    f"required {s['required']} → {'adopted' if s['adopted'] else 'rejected'}"
+                    if "for" in s else "no vote recorded")
+            click.echo(f"  session {s['convocation']}/{s['number']} of {s['date']} "
+                       f"({s['present']} of {s['elected']} present): {vote}")
+        for st in c["steps"]:
+            click.echo(f"  {st['on']} {st['step']}: {st['from'] or '∅'} → {st['to']} "
+                       f"by {st['actor']}" + (f" [{st['profile']}]" if st["profile"] else ""))
+            for d in st["documents"]:
+                number = f" № {d['number']}" if d["number"] else ""
+                click.echo(f"      {d['template']}{number}: {d['path']}")
+    emit(as_json, c, show)
+
+
+@main.group()
+def council() -> None:
+    """The local council: drafts ready for a session."""
+
+
+@council.command("ready")
+@click.option("--municipality", "-m", required=True)
+@click.option("--on", "on_date", help="Session date (YYYY-MM-DD; default today).")
+@json_option
+@pass_env
+@handles_errors
+def council_ready(env: Env, municipality: str, on_date: str | None, as_json: bool) -> None:
+    """Drafts that can go on a session's agenda (list their case ids in the session's data)."""
+    on = today()
+    if on_date:
+        try:
+            on = dt.date.fromisoformat(on_date)
+        except ValueError:
+            raise InputError(f"--on: must be a date as YYYY-MM-DD, got {on_date!r}") from None
+    rows = acts_mod.ready_drafts(env.db, municipality, on)
+    emit(as_json, rows, lambda: [click.echo(f"case {r['case']:>4} {r['state']:<10} "
+                                            f"{'normative ' if r['normative'] else ''}"
+                                            f"{r['title_ky']}") for r in rows]
+         or (None if rows else click.echo("No drafts ready.")))
 
 
 # --- workflows and templates ------------------------------------------------------------------
@@ -459,6 +780,149 @@ def demo(out_dir: Path, lang: str, as_json: bool) -> None:
         for path in result["documents"]:
             click.echo(f"  {path}")
     emit(as_json, result, show)
+
+
+# --- legal review (issue 7): explain --at history, verify, review, diagram, lint -------------
+# For a legal reviewer who does not read Python: every command here reads only; `verify` and
+# `workflows lint` exit non-zero on findings so they can guard an archive or a CI job.
+
+def show_history(result: dict[str, Any]) -> None:
+    """The past half of `explain --at`: each recorded step with its verdicts *as recorded*."""
+    as_of = result["as_of"]
+    if as_of["state"] is None:
+        click.echo(f"On {as_of['date']} the case had no recorded step yet.\n")
+        return
+    click.echo(f"As of {as_of['date']}: state '{as_of['state']}' (after audit "
+               f"#{as_of['audit_id']})" + ("; the case has moved since." if as_of["moved_since"]
+                                            else "."))
+    for s in result["history"]:
+        click.echo(f"\n#{s['audit_id']} {s['on']} {s['trigger']}: {s['from'] or '∅'} → "
+                   f"{s['to']} by {s['actor']} (recorded {s['at']})")
+        if s["four_eyes"]:
+            click.echo(f"  four eyes: prepared by {', '.join(s['prepared_by'])}; confirmed by "
+                       f"{s['actor']}")
+        p = s["profile"]
+        if p:
+            state = ("version not recorded" if p["changed_since"] is None else
+                     f"EDITED since (now {p['current_sha256'][:16]}…)" if p["changed_since"]
+                     else "unchanged since")
+            click.echo(f"  rule profile then: {p['id']} (in force from {p['effective_from']}"
+                       f"{', act dated ' + s['act_date'] if s['act_date'] else ''}), sha256 "
+                       f"{(p['sha256'] or '?')[:16]}… — {state}")
+        for g in s["guards"]:
+            sign = "✓" if g["ok"] else ("!" if g.get("severity") == "warn" else "✗")
+            click.echo(f"  {sign} {g['rule']}: {g['title']}")
+            click.echo(f"      {g['message']}")
+            click.echo(f"      basis: {g['basis']}")
+        for d in s["documents"]:
+            number = f" № {d['number']}" if d.get("number") else ""
+            click.echo(f"  document{number}: {d['path']} [{d['status']}]")
+    click.echo("\nNow:")
+
+
+@main.command("verify")
+@click.option("--case", "case_id", type=int, help="Check only this case (the chain is always "
+              "walked whole).")
+@click.option("--anchor", help="A chain head hash written down earlier (see the report's "
+              "'head'); it must still be in the chain.")
+@json_option
+@pass_env
+@handles_errors
+def verify_(env: Env, case_id: int | None, anchor: str | None, as_json: bool) -> None:
+    """Walk the audit chain, the cases, the journal and the document files; report every
+    edited, deleted or reordered record and every document whose bytes changed.
+
+    Exit 9 on any finding."""
+    report = verify_mod.verify(env.db, case_id=case_id, anchor=anchor)
+
+    def show() -> None:
+        for f in report["findings"]:
+            click.echo(f"[{f['kind']}] {f['message']}")
+        head = report["head"]
+        summary = (f"{report['records']} audit records, {report['cases']} case(s), "
+                   f"{report['documents']} document(s)")
+        if report["ok"]:
+            click.echo(f"OK: {summary}; nothing altered.")
+        else:
+            click.echo(f"{len(report['findings'])} finding(s) in {summary}.")
+        if head:
+            click.echo(f"Chain head: #{head['id']} {head['hash']} (write it down; pass it back "
+                       "as --anchor)")
+    emit(as_json, report, show)
+    if not report["ok"]:
+        sys.exit(IntegrityError.exit_code)
+
+
+@main.command("review")
+@click.argument("case_id", type=int)
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The page to write: FILE.html or FILE.md.")
+@click.option("--format", "fmt", type=click.Choice(report_mod.FORMATS),
+              help="Override the format the suffix implies.")
+@click.option("--lang", type=click.Choice(["en", "ky", "ru"]), default="en", show_default=True,
+              help="Language of state and step titles.")
+@json_option
+@pass_env
+@handles_errors
+def review_(env: Env, case_id: int, out: Path, fmt: str | None, lang: str,
+            as_json: bool) -> None:
+    """One self-contained page for a legal reviewer: timeline, rules and their values at each
+    step, documents with links and hashes (and whether they still match), deadlines."""
+    result = report_mod.write_review(env.db, case_id, out, fmt=fmt, today=today(), lang=lang)
+    integrity = ("intact" if result["integrity_ok"] else
+                 f"{len(result['findings'])} finding(s) — see the page or `muni verify`")
+    emit(as_json, result,
+         f"Wrote {result['path']}: {result['records']} records, {result['documents']} "
+         f"document(s); integrity {integrity}.")
+
+
+@main.command("diagram")
+@click.argument("workflow")
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
+              help="FILE.svg or FILE.png (Graphviz), FILE.dot, FILE.mmd or FILE.md (Mermaid).")
+@click.option("--lang", type=click.Choice(["en", "ky", "ru"]), default="en", show_default=True)
+@json_option
+@handles_errors
+def diagram_(workflow: str, out: Path | None, lang: str, as_json: bool) -> None:
+    """Print WORKFLOW's state machine as Mermaid; each edge shows its trigger and rules.
+
+    WORKFLOW is an id or the path of a workflow .yaml file."""
+    wf = diagram_mod.resolve(workflow)
+    text = diagram_mod.mermaid(wf, lang)
+    written = diagram_mod.write(wf, out, lang) if out else None
+    emit(as_json, {"workflow": wf.id, "mermaid": text,
+                   "out": str(out.resolve()) if out else None, "format": written},
+         text if out is None else f"Wrote {out} ({written}).")
+
+
+@workflows.command("lint")
+@click.argument("directory", required=False,
+                type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option("--rules", "rules_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Rule profiles (default: DIRECTORY/rules).")
+@click.option("--templates", "templates_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Templates with ky/ and ru/ (default: templates/docx beside DIRECTORY).")
+@json_option
+@handles_errors
+def workflows_lint(directory: Path | None, rules_dir: Path | None,
+                   templates_dir: Path | None, as_json: bool) -> None:
+    """Find unreachable states, dead ends, rules no profile defines or no check implements,
+    rules without a legal basis, and templates missing or never used. Exit 7 on findings."""
+    report = lint_mod.lint(directory or spec.WORKFLOWS_DIR, rules_dir=rules_dir,
+                           templates_dir=templates_dir)
+
+    def show() -> None:
+        for f in report["findings"]:
+            click.echo(f"[{f['kind']}] {f['message']}")
+        if report["unverified"]:
+            click.echo(f"Note: {len(report['unverified'])} rule(s) cite a basis not yet "
+                       "verified against its text.")
+        click.echo(f"{'OK' if report['ok'] else str(len(report['findings'])) + ' finding(s)'}: "
+                   f"{len(report['workflows'])} workflow(s), {len(report['profiles'])} "
+                   f"profile(s) in {report['directory']}")
+    emit(as_json, report, show)
+    if not report["ok"]:
+        sys.exit(SpecError.exit_code)
 
 
 if __name__ == "__main__":  # pragma: no cover

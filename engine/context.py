@@ -8,6 +8,7 @@ is computed here, never typed by the clerk.
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -79,10 +80,17 @@ def builder(name: str) -> Callable[[Callable[..., Prepared]], Callable[..., Prep
 
 
 def prepare(db: sqlite_utils.Database, case: dict, workflow: Workflow, *,
-            today: dt.date) -> Prepared:
+            today: dt.date, lang: str = "ky") -> Prepared:
+    """Run the workflow's context builder for documents in ``lang``.
+
+    ``lang`` reaches builders that declare a ``lang`` parameter (positions and occupations
+    have a Russian wording); a builder without one words everything the same in both
+    languages and is called as before."""
     from . import contexts  # noqa: F401  (registers the builders)
 
     build = BUILDERS.get(workflow.context)
     if build is None:
         raise InputError(f"workflow '{workflow.id}': no context builder '{workflow.context}'")
+    if "lang" in inspect.signature(build).parameters:
+        return build(db, case, workflow, today=today, lang=lang)
     return build(db, case, workflow, today=today)

@@ -14,7 +14,7 @@ from muni.registry import db as regdb
 from muni.registry import importer
 
 from . import advance as adv
-from . import intake, review
+from . import demo_council, demo_needs_assessment, intake, review
 from .errors import MuniError
 from .render import TemplateStore
 from .sample import SAMPLE_CODE, SAMPLE_MUNICIPALITY
@@ -66,6 +66,15 @@ def run(out_dir: Path, *, lang: str = "ky", on: dt.date | None = None) -> dict[s
     step("start_work", CLERK)
     explained = review.explain(db, case_id, today=on)
     log.append(f"Case {case_id} is now '{explained['state']['name']}'.")
+    needs_case = demo_needs_assessment.run(
+        db, group_case=case_id, clerk=CLERK, head=HEAD, docs_dir=docs_dir, store=store,
+        lang=lang, on=on, log=log, documents=documents)
+    handed = demo_needs_assessment.summary(db, needs_case)
+    log.append(f"Case {needs_case} is now 'handed_to_council': the БАП {handed['action_plan']} "
+               "awaits the council's decision.")
+    council_cases = demo_council.run(
+        db, source_case=needs_case, action_plan=handed["action_plan"], docs_dir=docs_dir,
+        store=store, lang=lang, log=log, documents=documents)
     db.close()
     return {"db": str(db_path.resolve()), "log": log, "documents": documents,
-            "cases": [case_id]}
+            "cases": [case_id, needs_case, *council_cases]}

@@ -64,6 +64,12 @@ class StateError(MuniError):
     kind = "state"
 
 
+class Conflict(StateError):
+    """Another process moved the case (or applied the batch row) between reading and
+    writing: nothing was written. A batch reports the case as done elsewhere; a single
+    ``advance`` asks to run the command again."""
+
+
 class TemplateError(MuniError):
     """A template that cannot render: undefined variable, broken tag, missing file."""
 
@@ -76,3 +82,24 @@ class SpecError(MuniError):
 
     exit_code = 7
     kind = "spec"
+
+
+class ConversionError(MuniError):
+    """PDF output failed: LibreOffice is missing, or a conversion produced no PDF.
+
+    Its own kind and exit code because the registry and the .docx are fine — only the derived
+    PDF is missing — so a script can tell "retry after installing LibreOffice" from a real
+    failure of the step."""
+
+    exit_code = 8
+    kind = "pdf"
+
+
+class IntegrityError(MuniError):
+    """``muni verify`` found the registry or its documents changed outside muni.
+
+    Its own exit code because nothing failed to run: the finding *is* the answer, and a
+    script guarding an archive must tell it apart from a crash or a bad argument."""
+
+    exit_code = 9
+    kind = "integrity"

@@ -111,6 +111,10 @@ def update_case(db: sqlite_utils.Database, case_id: int, changes: dict[str, Any]
     data = jsonable(changes) if replace else deep_merge(case["data"], jsonable(changes))
     validate(workflow, data)
     check_references(db, workflow, {**case, "data": data})
+    if data == case["data"]:
+        # Nothing changes: no audit record, no new version. Applying the same change twice
+        # (a batch file run again after a crash) must not make the actor a preparer again.
+        return data
     now = utc_now()
     with write_transaction(db):
         cases.replace_data(db, case_id, data, now)

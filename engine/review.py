@@ -14,22 +14,110 @@ from typing import Any
 
 import sqlite_utils
 
+from muni.registry import audit
+
 from . import context as ctx
+from . import rules
 from .advance import choose_transition, load_case, plan_transition, preparers
-from .errors import InputError
+from .errors import InputError, MuniError
 from .render import TemplateStore
+from .spec import Workflow
+from .verify import NON_TRANSITIONS, document_status, preparers_before
+
+
+def record_date(record: dict) -> str:
+    """The day a record counts for: the day its rules were evaluated on when recorded
+    (``MUNI_TODAY`` for back-office catch-up), else the UTC day it was written."""
+    evaluation = record["data"].get("evaluation") or {}
+    return str(evaluation.get("on") or record["at"][:10])
+
+
+def profile_then(record: dict) -> dict[str, Any] | None:
+    """The profile a recorded step was judged by, and whether its text has changed since.
+
+    ``sha256`` is what the record holds; ``current_sha256`` what the profile with that id
+    says today; ``in_force_now`` which profile today's files would pick for the same act
+    date (a profile added later with an earlier start date would change the answer).
+    """
+    if not record["profile"]:
+        return None
+    evaluation = record["data"].get("evaluation") or {}
+    recorded = evaluation.get("profile") or {}
+    current = next((p for p in rules.profiles() if p.id == record["profile"]), None)
+    act_date = evaluation.get("act_date")
+    try:
+        in_force_now = rules.profile_for(dt.date.fromisoformat(act_date)).id if act_date else None
+    except MuniError:
+        in_force_now = None
+    current_sha = current.sha256 if current else None
+    return {
+        "id": record["profile"], "sha256": recorded.get("sha256"),
+        "effective_from": recorded.get("effective_from") or (
+            current.effective_from.isoformat() if current else None),
+        "title": current.title if current else None,
+        "files": recorded.get("files") or {},
+        "current_sha256": current_sha,
+        "changed_since": (None if not recorded.get("sha256") or current_sha is None
+                          else recorded["sha256"] != current_sha),
+        "in_force_now": in_force_now,
+    }
+
+
+def past_step(record: dict, workflow: Workflow, preparers_then: set[str]) -> dict[str, Any]:
+    """One audit record as a reviewer reads it: what moved, who, and by which rules — the
+    verdicts exactly as recorded, never re-evaluated on today's data."""
+    kind = record["trigger"] if record["trigger"] in NON_TRANSITIONS else "transition"
+    spec_t = workflow.transition(record["trigger"], record["from_state"] or "")
+    evaluation = record["data"].get("evaluation") or {}
+    return {
+        "audit_id": record["id"], "kind": kind, "at": record["at"],
+        "on": record_date(record), "actor": record["actor"], "trigger": record["trigger"],
+        "title": spec_t.title if spec_t else {}, "from": record["from_state"],
+        "to": record["to_state"], "four_eyes": bool(spec_t and spec_t.four_eyes),
+        "prepared_by": sorted(preparers_then) if spec_t and spec_t.four_eyes else [],
+        "act_date": evaluation.get("act_date"), "profile": profile_then(record),
+        "guards": record["guards"],
+        "documents": [{**d, "status": document_status(d["path"], d["sha256"])[0]}
+                      for d in record["documents"]],
+        "hash": record["hash"],
+    }
+
+
+def steps_until(db: sqlite_utils.Database, case_id: int, workflow: Workflow,
+                on: dt.date | None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The case's recorded steps up to ``on`` (all when None), and where that left it.
+
+    The history is the prefix of records up to the last one dated on or before ``on``: an
+    "open" written on a later wall-clock day than a caught-up step still comes first.
+    """
+    records = audit.history(db, case_id)
+    last = len(records) - 1 if on is None else max(
+        (i for i, r in enumerate(records) if record_date(r) <= on.isoformat()), default=-1)
+    steps = [past_step(r, workflow, preparers_before(records, i))
+             for i, r in enumerate(records[: last + 1])]
+    as_of = {
+        "date": on.isoformat() if on else None,
+        "state": records[last]["to_state"] if last >= 0 else None,
+        "audit_id": records[last]["id"] if last >= 0 else None,
+        "moved_since": any(r["trigger"] not in NON_TRANSITIONS for r in records[last + 1:]),
+    }
+    return steps, as_of
 
 
 def explain(db: sqlite_utils.Database, case_id: int, *, today: dt.date | None = None
             ) -> dict[str, Any]:
-    """The case's state and, for every trigger leaving it, each rule's verdict and basis."""
+    """The case's state and, for every trigger leaving it, each rule's verdict and basis;
+    and, from the audit log, every step recorded up to ``today`` with the verdicts and the
+    profile as they were then (``explain --at`` for a past transition)."""
     case, workflow = load_case(db, case_id)
     state = workflow.state(case["state"])
+    on = today or dt.date.today()
+    history, as_of = steps_until(db, case_id, workflow, on)
     out: dict[str, Any] = {
         "case": case["id"], "workflow": workflow.id, "municipality": case["municipality"],
         "state": {"name": state.name, "title": state.title, "final": state.final},
-        "on": (today or dt.date.today()).isoformat(), "profile": None, "triggers": [],
-        "problems": [],
+        "on": on.isoformat(), "profile": None, "triggers": [],
+        "problems": [], "as_of": as_of, "history": history,
     }
     for t in workflow.transitions_from(case["state"]):
         entry: dict[str, Any] = {
@@ -52,6 +140,28 @@ def explain(db: sqlite_utils.Database, case_id: int, *, today: dt.date | None = 
                               "effective_from": p.profile.effective_from.isoformat()}
             out["act_date"] = p.prepared.act_date.isoformat()
         out["triggers"].append(entry)
+    out["deadlines"] = deadlines(db, case, workflow, on)
+    return out
+
+
+def deadlines(db: sqlite_utils.Database, case: dict, workflow: Workflow, on: dt.date
+              ) -> list[dict[str, Any]]:
+    """The case's dated obligations (``Prepared.deadlines``) as JSON, each with a status:
+    met | missed | overdue (not met and past due) | pending. Data the context builder cannot
+    read yields none here; ``explain`` reports the data problem under its triggers."""
+    try:
+        prepared = ctx.prepare(db, case, workflow, today=on)
+    except InputError:
+        return []
+    out = []
+    for d in prepared.deadlines:
+        due = d["due"]
+        status = ("met" if d.get("met") is True else "missed" if d.get("met") is False
+                  else "overdue" if due < on else "pending")
+        out.append({"what": d["what"], "due": due.isoformat(),
+                    "from": d["from"].isoformat() if d.get("from") else None,
+                    "basis": d.get("basis"), "rule": d.get("rule"), "met": d.get("met"),
+                    "status": status})
     return out
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +43,40 @@ class Profile:
     effective_from: dt.date
     rules: dict[str, Rule] = field(hash=False, compare=False)
     path: Path = field(compare=False)
+    #: The files this profile is made of: its own and those it ``extends``, parent first.
+    sources: tuple[Path, ...] = field(default=(), compare=False)
+
+    @property
+    def sha256(self) -> str:
+        """Digest of the rules as resolved (title, basis, severity, params of each).
+
+        Recorded with every transition so a reviewer can tell, years later, whether the
+        profile a step was judged by still says the same thing: an edited threshold or
+        basis changes the digest even when the profile keeps its id.
+        """
+        content = {
+            "id": self.id, "title": self.title,
+            "effective_from": self.effective_from.isoformat(),
+            "rules": {rid: {"title": r.title, "basis": r.basis, "verified": r.verified,
+                            "severity": r.severity, "params": r.params}
+                      for rid, r in sorted(self.rules.items())},
+        }
+        text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                          default=str)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def version(self) -> dict[str, Any]:
+        """``{"id", "sha256", "effective_from", "files": {name: sha256 of the bytes}}``.
+
+        ``sha256`` covers what the rules say; ``files`` also shows an edit that changed only
+        comments, so both "the law changed" and "someone touched the file" are visible.
+        """
+        return {
+            "id": self.id, "sha256": self.sha256,
+            "effective_from": self.effective_from.isoformat(),
+            "files": {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+                      for p in (self.sources or (self.path,)) if p.exists()},
+        }
 
     def rule(self, rule_id: str) -> Rule:
         try:
@@ -129,9 +165,13 @@ def profiles(directory: Path = RULES_DIR) -> tuple[Profile, ...]:
             raise SpecError(f"{parsed[pid].path.name}: extends unknown profile '{parent}'")
         return {**resolved(parent, (*seen, pid)), **parsed[pid].rules}
 
+    def chain(pid: str) -> tuple[Path, ...]:
+        parent = parents[pid]
+        return ((chain(parent) if parent in parsed else ()) + (parsed[pid].path,))
+
     found = [
         Profile(id=p.id, title=p.title, effective_from=p.effective_from,
-                rules=resolved(p.id), path=p.path)
+                rules=resolved(p.id), path=p.path, sources=chain(p.id))
         for p in parsed.values()
     ]
     if not found:

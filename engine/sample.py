@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -21,3 +23,69 @@ def registry(path: str | Path = ":memory:") -> sqlite_utils.Database:
     db = regdb.connect(path, create=True)
     importer.load(db, [SAMPLE_MUNICIPALITY])
     return db
+
+
+def copy_municipalities(db: sqlite_utils.Database, count: int, workdir: Path) -> list[str]:
+    """Import ``count`` copies of the sample municipality (codes ``m0001`` …, people
+    ``m0001-001`` …): a registry the size of a district or an oblast, for benchmarks and
+    batch tests. Goes through ``importer.load`` like any real import; ``workdir`` holds the
+    generated file."""
+    parsed = importer.read_file(SAMPLE_MUNICIPALITY)
+    doc: dict[str, list[dict]] = {kind: [] for kind in importer.KINDS}
+    codes = []
+    for k in range(1, count + 1):
+        code = f"m{k:04d}"
+        codes.append(code)
+        for kind, rows in parsed.items():
+            for _, row in rows:
+                doc[kind].append(_renamed(row, code))
+    path = Path(workdir) / f"municipalities-{count}.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False, default=str), encoding="utf-8")
+    importer.load(db, [path])
+    return codes
+
+
+def _renamed(value: Any, code: str) -> Any:
+    """The sample's ids and code rewritten for municipality ``code``."""
+    if isinstance(value, dict):
+        return {k: _renamed(v, code) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_renamed(v, code) for v in value]
+    if value == SAMPLE_CODE:
+        return code
+    if isinstance(value, str) and value.startswith("lip-"):
+        return f"{code}-{value[4:]}"
+    return value
+
+
+def open_cases(db: sqlite_utils.Database, codes: list[str], per_municipality: int, *,
+               actor: str = "clerk") -> int:
+    """Open ``per_municipality`` working-group cases (the example data) in each municipality.
+
+    The first case of each municipality goes through ``intake.open_case`` (schema and
+    references checked); the others have the same data, so they are written directly — in
+    one transaction, as ``open_case`` writes them — to build 10,000 cases in seconds."""
+    from muni.registry import audit, cases
+    from muni.registry.db import write_transaction
+
+    from . import intake
+    from .advance import utc_now
+    from .spec import load
+
+    workflow = load("working_group")
+    example = intake.read_data_file(workflow.example)
+    opened = 0
+    for code in codes:
+        data = _renamed(example, code)
+        intake.open_case(db, workflow.id, code, data, actor=actor)
+        opened += 1
+        now = utc_now()
+        with write_transaction(db):
+            for _ in range(per_municipality - 1):
+                case_id = cases.create(db, workflow=workflow.id, municipality=code,
+                                       state=workflow.initial, data=data, now=now)
+                audit.append(db, case_id=case_id, at=now, actor=actor, trigger="open",
+                             from_state=None, to_state=workflow.initial, profile=None,
+                             guards=[], data={"case": data}, documents=[])
+                opened += 1
+    return opened

@@ -2,6 +2,8 @@
 
 Each record stores the SHA-256 of its own canonical JSON together with the hash of the record
 before it, so an edited, deleted or reordered row breaks the chain and ``verify`` finds it.
+A deleted (or re-hashed) *last* row leaves the chain intact; ``engine/verify.py`` catches that
+by cross-checking the cases, documents and journal, and by an anchor kept outside the file.
 """
 
 from __future__ import annotations
@@ -52,6 +54,10 @@ def append(
     """Append one record inside the caller's write transaction; returns its id."""
     if not db.conn.in_transaction:
         raise RuntimeError("audit records must be appended inside a write transaction")
+    if not actor or not actor.strip():
+        # The last line of defence: the engine refuses a blank actor with an InputError
+        # first, but a record without "who" must be impossible on every path.
+        raise ValueError("an audit record needs an actor")
     record: dict[str, Any] = {
         "case_id": case_id,
         "at": at,

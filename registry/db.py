@@ -40,7 +40,10 @@ def connect(path: str | os.PathLike[str], *, create: bool = False) -> sqlite_uti
         p.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(str(p), timeout=BUSY_TIMEOUT_S, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
+    # FULL, not NORMAL: in WAL mode NORMAL may lose the last commits on a power cut, and a
+    # document already published under its journal number would then have no registry row
+    # while the number is issued again. FULL syncs the WAL at each COMMIT (~0.3 ms).
+    conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
     db = sqlite_utils.Database(conn)
@@ -60,3 +63,22 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
         raise
     else:
         db.conn.execute("COMMIT")
+
+
+@contextlib.contextmanager
+def savepoint(db: sqlite_utils.Database, name: str = "step") -> Iterator[sqlite_utils.Database]:
+    """A nested transaction inside the caller's ``BEGIN IMMEDIATE``: on an exception only
+    what happened since the savepoint is rolled back (batches commit many steps at once,
+    and one failing step must not take the others with it)."""
+    if not db.conn.in_transaction:
+        raise RuntimeError("a savepoint needs an open write transaction")
+    db.conn.execute(f"SAVEPOINT {name}")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute(f"ROLLBACK TO {name}")
+            db.conn.execute(f"RELEASE {name}")
+        raise
+    else:
+        db.conn.execute(f"RELEASE {name}")

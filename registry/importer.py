@@ -91,7 +91,8 @@ FIELDS: dict[str, list[Field]] = {
         Field("id", True, _text), Field("municipality", True, _text), Field("name", True, _text),
         Field("short_name", False, _text), Field("sex", True, _choice("f", "m")),
         Field("birth_date", False, _date), Field("village", False, _text),
-        Field("occupation", False, _text), Field("phone", False, _text),
+        Field("occupation", False, _text), Field("occupation_ru", False, _text),
+        Field("phone", False, _text),
         Field("email", False, _text),
     ],
     "journals": [
@@ -101,6 +102,7 @@ FIELDS: dict[str, list[Field]] = {
     "officials": [
         Field("municipality", True, _text), Field("person", True, _text),
         Field("role", True, _choice(*sorted(ROLES))), Field("position", True, _text),
+        Field("position_ru", False, _text),
         Field("start_date", True, _date), Field("end_date", False, _date),
     ],
 }
@@ -257,10 +259,11 @@ def load(db: sqlite_utils.Database, paths: list[Path], kind: str | None = None) 
                 )
             elif rows and k == "officials":
                 db.conn.executemany(
-                    "INSERT INTO officials(municipality, person, role, position, start_date,"
-                    " end_date) VALUES (:municipality, :person, :role, :position, :start_date,"
-                    " :end_date) ON CONFLICT(municipality, person, role, start_date) DO UPDATE"
-                    " SET position = excluded.position, end_date = excluded.end_date",
+                    "INSERT INTO officials(municipality, person, role, position, position_ru,"
+                    " start_date, end_date) VALUES (:municipality, :person, :role, :position,"
+                    " :position_ru, :start_date, :end_date) ON CONFLICT(municipality, person,"
+                    " role, start_date) DO UPDATE SET position = excluded.position,"
+                    " position_ru = excluded.position_ru, end_date = excluded.end_date",
                     rows,
                 )
             elif rows:

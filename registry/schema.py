@@ -5,9 +5,19 @@ Dates are ISO strings (``YYYY-MM-DD``) so they sort and compare as text in SQL.
 
 from __future__ import annotations
 
+import sqlite3
+
 import sqlite_utils
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+#: Columns added after version 1, as ``(table, column, declaration)``: ``migrate()`` adds the
+#: missing ones to an existing registry with ALTER TABLE (new registries get them from DDL).
+#: 2: Russian wording of an office and an occupation, for Russian documents.
+ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("people", "occupation_ru", "TEXT"),
+    ("officials", "position_ru", "TEXT"),
+)
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -38,6 +48,7 @@ CREATE TABLE IF NOT EXISTS people (
     birth_date TEXT,
     village TEXT,
     occupation TEXT,
+    occupation_ru TEXT,
     phone TEXT,
     email TEXT
 );
@@ -48,6 +59,7 @@ CREATE TABLE IF NOT EXISTS officials (
     person TEXT NOT NULL REFERENCES people(id),
     role TEXT NOT NULL,
     position TEXT NOT NULL,
+    position_ru TEXT,
     start_date TEXT NOT NULL,
     end_date TEXT,
     UNIQUE (municipality, person, role, start_date)
@@ -116,11 +128,38 @@ CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
 BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
 BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
+CREATE INDEX IF NOT EXISTS cases_updated ON cases(updated_at);
+-- Batches (`muni advance` over many cases): what each run set out to do and how far each of
+-- its rows got, so a re-run after an interruption skips what is done. A batch file's run is
+-- keyed by the file's content hash (its rows are applied once, ever); a selection's run by
+-- its options, and only an unfinished one is resumed.
+CREATE TABLE IF NOT EXISTS batch_runs (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('file', 'selection')),
+    source TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT
+);
+CREATE UNIQUE INDEX IF NOT EXISTS batch_runs_file ON batch_runs(key) WHERE kind = 'file';
+CREATE INDEX IF NOT EXISTS batch_runs_key ON batch_runs(key, finished_at);
+CREATE TABLE IF NOT EXISTS batch_rows (
+    run_id INTEGER NOT NULL REFERENCES batch_runs(id),
+    row INTEGER NOT NULL,
+    case_id INTEGER NOT NULL,
+    version INTEGER,
+    steps INTEGER NOT NULL DEFAULT 0,
+    state TEXT,
+    done INTEGER NOT NULL DEFAULT 0,
+    updated_at TEXT,
+    PRIMARY KEY (run_id, row)
+) WITHOUT ROWID;
 """
 
 
 def migrate(db: sqlite_utils.Database) -> None:
-    """Create missing tables; refuse a registry written by a newer muni."""
+    """Create missing tables and columns; refuse a registry written by a newer muni."""
     tables = set(db.table_names())
     if "meta" in tables:
         row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
@@ -128,9 +167,17 @@ def migrate(db: sqlite_utils.Database) -> None:
             raise RuntimeError(
                 f"registry schema version {row[0]} is newer than this muni ({SCHEMA_VERSION})"
             )
-        if row and int(row[0]) == SCHEMA_VERSION and "documents" in tables:
+        if row and int(row[0]) == SCHEMA_VERSION and {"documents", "batch_rows"} <= tables:
             return
     db.executescript(DDL)
+    for table, column, decl in ADDED_COLUMNS:
+        have = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+        if column not in have:
+            try:
+                db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
+            except sqlite3.OperationalError as exc:  # another process added it meanwhile
+                if "duplicate column" not in str(exc):
+                    raise
     db.execute(
         "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",

@@ -39,6 +39,8 @@ class Exploding(TemplateStore):
     def render(self, *args, **kwargs):
         raise TemplateError("boom in the middle of rendering")
 
+    prerender = render  # documents are rendered before the lock is taken
+
 
 def test_failure_while_rendering_leaves_nothing(db, tmp_path, store):
     case = new_case(db)

@@ -358,7 +358,8 @@ def new_document(lang: str = "ky", title: str = "") -> Document:
 
     A4 portrait, margins top/bottom 2 cm, left 3 cm, right 1.5 cm; Normal = Times New Roman
     12 pt on all font slots, single spacing, 0 pt after; proofing language ky-KG / ru-RU;
-    a footer with the page number centred."""
+    a footer with the page number centred, from page 2 on (GOST R 7.0.97: the first page of
+    an official document carries no number, so a one-page document shows none)."""
     doc = Document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
@@ -395,7 +396,9 @@ def new_document(lang: str = "ky", title: str = "") -> Document:
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = 1.0
 
-    # footer: centred PAGE field
+    # footer: centred PAGE field on pages 2+; page 1 has its own, empty footer (titlePg)
+    section.different_first_page_header_footer = True
+    section.first_page_footer.is_linked_to_previous = False  # an explicit, empty footer
     footer = section.footer
     footer.is_linked_to_previous = False
     p = footer.paragraphs[0]
@@ -744,12 +747,31 @@ FORMS: dict[str, Callable[[str], Document]] = {
 }
 
 
+def _needs_assessment_forms() -> dict[str, Callable[[str], Document]]:
+    """Forms 2–10 and the БАП of the ЖМБА procedure (seed 002) live in their own module, built
+    from the blocks above; it is loaded by path so this script runs from anywhere."""
+    import importlib.util
+    import sys
+
+    path = Path(__file__).with_name("needs_assessment_forms.py")
+    spec = importlib.util.spec_from_file_location("needs_assessment_forms", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.forms(sys.modules[__name__])
+
+
+FORMS.update(_needs_assessment_forms())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=TEMPLATES,
                     help="output root (default: %(default)s)")
     ap.add_argument("forms", nargs="*", help="form names (default: all)")
     args = ap.parse_args(argv)
+    from council_forms import FORMS as COUNCIL_FORMS  # the kenesh's forms (same blocks)
+
+    FORMS.update(COUNCIL_FORMS)
     names = args.forms or list(FORMS)
     for name in names:
         if name not in FORMS:

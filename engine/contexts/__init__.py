@@ -1,3 +1,3 @@
 """Context builders, one module per procedure; importing registers them."""
 
-from . import working_group  # noqa: F401
+from . import council, needs_assessment, working_group  # noqa: F401

@@ -46,8 +46,16 @@ class WorkingGroupFacts:
         return [m for m in (self.chair, self.secretary) if m] + self.members
 
 
+def _worded(row: dict | None, key: str, lang: str) -> str | None:
+    """``row[key]`` in the document's language: the optional ``<key>_ru`` for Russian
+    documents, falling back to the Kyrgyz wording the registry always has."""
+    if not row:
+        return None
+    return (row.get(f"{key}_ru") if lang == "ru" else None) or row.get(key)
+
+
 def _member(db: sqlite_utils.Database, municipality: str, entry: Any, role: str, where: str,
-            on: dt.date) -> Member:
+            on: dt.date, lang: str = "ky") -> Member:
     override: dict[str, Any] = {}
     if isinstance(entry, dict):
         override = entry
@@ -66,10 +74,10 @@ def _member(db: sqlite_utils.Database, municipality: str, entry: Any, role: str,
     staff = [o for o in offices if o["role"] in directory.STAFF_ROLES]
     council = [o for o in offices if o["role"] in directory.COUNCIL_ROLES]
     category = "staff" if staff else "deputy" if council else "community"
-    position = (override.get("position")
-                or (staff[0]["position"] if staff else None)
-                or (council[0]["position"] if council else None)
-                or person.get("occupation") or "")
+    position = (_worded(override, "position", lang)
+                or _worded(staff[0] if staff else None, "position", lang)
+                or _worded(council[0] if council else None, "position", lang)
+                or _worded(person, "occupation", lang) or "")
     contacts = override.get("contacts") or ", ".join(
         x for x in (person.get("phone"), person.get("email")) if x)
     return Member(person=person["id"], name=person["name"], short_name=directory.short_name(person),
@@ -79,8 +87,9 @@ def _member(db: sqlite_utils.Database, municipality: str, entry: Any, role: str,
 
 @builder("working_group")
 def build_working_group(db: sqlite_utils.Database, case: dict, workflow: Workflow, *,
-                        today: dt.date) -> Prepared:
-    """ЖМБА working group (seed 002, form 1): members resolved on the order's date."""
+                        today: dt.date, lang: str = "ky") -> Prepared:
+    """ЖМБА working group (seed 002, form 1): members resolved on the order's date; positions
+    worded in the document's language ``lang``."""
     data = case["data"]
     code = case["municipality"]
     mun = directory.municipality(db, code)
@@ -89,11 +98,12 @@ def build_working_group(db: sqlite_utils.Database, case: dict, workflow: Workflo
     act_date = parse_date(dotted(data, workflow.act_date), workflow.act_date)
     initiative_date = parse_date(dotted(data, "initiative.date"), "initiative.date")
     group = data.get("group") or {}
-    chair = (_member(db, code, group["chair"], "chair", "group.chair", act_date)
+    chair = (_member(db, code, group["chair"], "chair", "group.chair", act_date, lang)
              if group.get("chair") else None)
-    secretary = (_member(db, code, group["secretary"], "secretary", "group.secretary", act_date)
+    secretary = (_member(db, code, group["secretary"], "secretary", "group.secretary",
+                         act_date, lang)
                  if group.get("secretary") else None)
-    members = [_member(db, code, e, "member", f"group.members[{i}]", act_date)
+    members = [_member(db, code, e, "member", f"group.members[{i}]", act_date, lang)
                for i, e in enumerate(group.get("members") or [])]
     seen: dict[str, str] = {}
     for label, m in ([("group.chair", chair), ("group.secretary", secretary)]

@@ -1,3 +1,3 @@
 """Guard functions by topic; importing this package registers them all with ``rules.guard``."""
 
-from . import working_group  # noqa: F401
+from . import council, needs_assessment, working_group  # noqa: F401

@@ -1,0 +1,598 @@
+"""Local council (жергиликтүү кеңеш): sessions and their decisions (токтом).
+
+Two workflows share this module. A ``council_session`` case lists the drafts on its agenda and
+records attendance and votes; a ``council_decision`` case is one draft and what becomes of it
+(signature, publication, the State Register, oversight). Neither copies the other's data: a
+decision reads the latest session that lists it, so the protocol, the extract and the guards
+all see one record of the vote, and a draft rejected at one session and put to a later one
+keeps both in its history.
+
+Everything a document states that can be computed — quorum, the majority required and which
+rule requires it, the outcome, the decision's date (the session's), the entry-into-force date —
+is computed here from recorded data and the rule profile in force on the session's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlite_utils
+
+from muni.registry import directory
+
+from .. import rules, votes
+from ..context import BLANK, Prepared, builder, dotted, municipality_context, parse_date
+from ..errors import InputError, NotFound
+from ..locale import ky, ru
+from ..spec import Workflow
+
+#: States in which a draft is ready to be put on a session's agenda.
+READY_STATES = ("examined", "discussed")
+#: States of a decision that has been adopted and signed (an act exists).
+ACT_STATES = ("signed", "sent_to_register", "included", "refused", "published", "in_force",
+              "suspended", "annulled", "repealed", "withdrawn", "superseded")
+#: The state a handing-over procedure leaves its case in (e.g. the ЖМБА needs assessment).
+HANDED_STATE = "handed_to_council"
+#: The kenesh's own journal series for its decisions (the ayil okmotu's orders are "orders").
+DECISIONS_SERIES = "council_decisions"
+
+KIND_WORDS = {"ordinary": {"ky": "кезектеги", "ru": "очередная"},
+              "extraordinary": {"ky": "кезексиз", "ru": "внеочередная"}}
+
+
+def roman(n: int) -> str:
+    """Session and convocation numbers are written in Roman numerals (VII чакырылыш)."""
+    if n <= 0:
+        return str(n)
+    out = []
+    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
+                       (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+                       (4, "IV"), (1, "I")):
+        while n >= value:
+            out.append(sym)
+            n -= value
+    return "".join(out)
+
+
+def text(value: Any, lang: str) -> str:
+    """A ``{ky, ru}`` text in ``lang``; the Kyrgyz original where no Russian is given."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        return value
+    return str(value.get(lang) or value.get("ky") or "")
+
+
+def _load(row: dict) -> dict:
+    if isinstance(row.get("data"), str):
+        row = {**row, "data": json.loads(row["data"])}
+    return row
+
+
+# --------------------------------------------------------------------------------------------
+# The session record
+# --------------------------------------------------------------------------------------------
+
+@dataclass
+class Item:
+    """One agenda item: a draft and, once the session is held, its vote."""
+
+    index: int
+    draft_id: int
+    draft: dict | None                 # the council_decision case (None: unknown id)
+    speakers: list[dict]
+    tally: votes.Tally | None
+    number: int | None = None          # the decision's journal number, once signed
+
+    @property
+    def kind(self) -> str:
+        return str(dotted(self.draft["data"], "draft.kind") or "ordinary") if self.draft else ""
+
+    def title(self, lang: str) -> str:
+        return text(dotted(self.draft["data"], "draft.title"), lang) if self.draft else BLANK
+
+
+@dataclass
+class Session:
+    """A council session as recorded, with the deputies resolved on its date."""
+
+    case_id: int
+    state: str
+    municipality: str
+    number: int
+    convocation: int
+    kind: str
+    date: dt.date
+    time: str
+    place: dict
+    notice_date: dt.date | None
+    elected: int
+    deputies: dict[str, dict]          # deputies on record on the session's date, by person id
+    present_ids: list[str] | None      # None: attendance recorded as a count only
+    present_count: int | None          # None: attendance not recorded yet
+    chair: dict | None                 # the council chair on record on the session's date
+    presiding: dict | None             # who presided (chair, or the deputy named)
+    secretary: dict | None
+    items: list[Item]
+    people: dict[str, dict] = field(default_factory=dict)
+
+    def item_for(self, draft_id: int) -> Item | None:
+        return next((i for i in self.items if i.draft_id == draft_id), None)
+
+
+def _person(db: sqlite_utils.Database, person_id: str | None, where: str) -> dict | None:
+    if not person_id:
+        return None
+    row = directory.person(db, person_id)
+    if row is None:
+        raise InputError(f"{where}: unknown person '{person_id}' (import people first)",
+                         field=where)
+    return row
+
+
+def load_session(db: sqlite_utils.Database, case: dict) -> Session:
+    """The session case ``case`` resolved against the registry on the session's date."""
+    case = _load(case)
+    data = case["data"]
+    code = case["municipality"]
+    mun = directory.municipality(db, code)
+    if mun is None:
+        raise NotFound(f"case {case['id']}: unknown municipality '{code}'")
+    on = parse_date(dotted(data, "session.date"), "session.date")
+    iso = on.isoformat()
+    deputies = {r["person"]: r for r in directory.holders_on(db, code, "deputy", iso)}
+    chairs = directory.holders_on(db, code, "council_chair", iso)
+    chair = chairs[0] if chairs else None
+    elected = int(mun.get("council_seats") or 0) or len(deputies)
+    attendance = data.get("attendance") or {}
+    present_ids = [str(p) for p in attendance["present"]] if "present" in attendance else None
+    present_count = (len(present_ids) if present_ids is not None
+                     else int(attendance["count"]) if "count" in attendance else None)
+    presiding = _person(db, data.get("presiding"), "presiding") or (
+        directory.person(db, chair["person"]) if chair else None)
+    secretary = _person(db, data.get("secretary"), "secretary")
+    items = []
+    people: dict[str, dict] = {}
+    for i, entry in enumerate(data.get("agenda") or []):
+        draft = None
+        draft_id = int(entry["draft"])
+        row = next(db.query("SELECT * FROM cases WHERE id = ?", [draft_id]), None)
+        if row is not None and row["workflow"] == "council_decision" \
+                and row["municipality"] == code:
+            draft = _load(row)
+        speakers = []
+        for j, pid in enumerate(entry.get("speakers") or []):
+            speakers.append(_person(db, pid, f"agenda[{i}].speakers[{j}]"))
+        vote = entry.get("vote")
+        items.append(Item(index=i + 1, draft_id=draft_id, draft=draft, speakers=speakers,
+                          tally=votes.tally_from(vote) if vote else None,
+                          number=decision_number(db, draft_id)))
+    for pid in present_ids or []:
+        person = directory.person(db, pid)
+        if person is not None:
+            people[pid] = person
+    return Session(
+        case_id=case["id"], state=case.get("state", "planned"), municipality=code,
+        number=int(dotted(data, "session.number")),
+        convocation=int(dotted(data, "session.convocation")),
+        kind=str(dotted(data, "session.kind")), date=on,
+        time=str(dotted(data, "session.time") or ""),
+        place=dotted(data, "session.place") or {},
+        notice_date=(parse_date(dotted(data, "notice.date"), "notice.date")
+                     if dotted(data, "notice.date") else None),
+        elected=elected, deputies=deputies, present_ids=present_ids,
+        present_count=present_count, chair=chair, presiding=presiding, secretary=secretary,
+        items=items, people=people,
+    )
+
+
+def decision_number(db: sqlite_utils.Database, case_id: int) -> int | None:
+    """The number the kenesh's journal gave the decision when it was signed (None before)."""
+    row = db.execute("SELECT number FROM journal WHERE case_id = ? AND series = ? "
+                     "ORDER BY id DESC LIMIT 1", [case_id, DECISIONS_SERIES]).fetchone()
+    return int(row[0]) if row else None
+
+
+def sessions_listing(db: sqlite_utils.Database, municipality: str, draft_id: int
+                     ) -> list[dict]:
+    """Session cases whose agenda lists the draft, oldest session first."""
+    rows = db.query(
+        "SELECT * FROM cases WHERE workflow = 'council_session' AND municipality = ? AND EXISTS"
+        " (SELECT 1 FROM json_each(cases.data, '$.agenda') a"
+        "  WHERE json_extract(a.value, '$.draft') = ?)"
+        " ORDER BY json_extract(data, '$.session.date'), id",
+        [municipality, draft_id])
+    return [_load(r) for r in rows]
+
+
+@dataclass
+class Outcome:
+    """What the vote on one item means under the profile in force on the session's date."""
+
+    profile: str
+    present: int | None
+    quorum_needed: int
+    quorum: bool
+    requirements: list[votes.Requirement]
+    tally: votes.Tally | None
+    problems: list[str]
+
+    @property
+    def adopted(self) -> bool:
+        return (self.tally is not None and self.quorum and not self.problems
+                and all(self.tally.for_ >= r.needed for r in self.requirements))
+
+    def rule_words(self, lang: str) -> str:
+        """The rule applied, as the protocol states it: words, the number, rule id, profile."""
+        return "; ".join(f"{r.words(lang)} — {r.needed} ({r.rule}, {self.profile})"
+                         for r in self.requirements)
+
+
+def outcome(session: Session, item: Item, profile: rules.Profile | None = None) -> Outcome:
+    """Quorum, the majorities required for the item's kind, and whether they were reached."""
+    profile = profile or rules.profile_for(session.date)
+    q = profile.rule("vote.quorum").params
+    present = session.present_count
+    needed = votes.quorum_needed(session.elected, q)
+    reqs = votes.requirements(item.kind, session.elected, present or 0,
+                              profile.rule("vote.majority").params,
+                              profile.rule("vote.special_majority").params)
+    problems = []
+    if item.tally is not None:
+        present_ids = frozenset(session.present_ids) if session.present_ids is not None else None
+        problems = votes.tally_problems(item.tally, present or 0, session.elected, present_ids)
+    return Outcome(profile=profile.id, present=present, quorum_needed=needed,
+                   quorum=present is not None and present >= needed, requirements=reqs,
+                   tally=item.tally, problems=problems)
+
+
+# --------------------------------------------------------------------------------------------
+# council_session
+# --------------------------------------------------------------------------------------------
+
+@dataclass
+class SessionFacts:
+    session: Session
+    today: dt.date
+    same_number: list[int]             # other session cases with this convocation and number
+    ready: dict[int, tuple[bool, str]]  # draft id → (ready?, why)
+    profile: rules.Profile
+
+
+def _draft_ready(db: sqlite_utils.Database, item: Item, session: Session) -> tuple[bool, str]:
+    if item.draft is None:
+        return False, (f"agenda item {item.index}: case {item.draft_id} is not a council "
+                       f"draft of '{session.municipality}'")
+    d = item.draft
+    state = d["state"]
+    if state == "on_agenda":
+        listing = [s for s in sessions_listing(db, session.municipality, item.draft_id)
+                   if s["id"] != session.case_id and s["state"] != "held"]
+        if listing:
+            return False, (f"agenda item {item.index}: draft {item.draft_id} is already on "
+                           f"the agenda of session case {listing[0]['id']}")
+        return True, f"draft {item.draft_id} is on this session's agenda"
+    if state not in READY_STATES:
+        return False, (f"agenda item {item.index}: draft {item.draft_id} is in state "
+                       f"'{state}'; a draft is ready once examined by a commission (and, "
+                       "for a normative act, after public discussion)")
+    normative = bool(dotted(d["data"], "draft.normative"))
+    if normative and state != "discussed":
+        return False, (f"agenda item {item.index}: draft {item.draft_id} is a normative act; "
+                       "its public discussion is not over")
+    end = dotted(d["data"], "discussion.end")
+    if normative and end and parse_date(end, "discussion.end") >= session.date:
+        return False, (f"agenda item {item.index}: the public discussion of draft "
+                       f"{item.draft_id} ends {end}, not before the session")
+    return True, f"draft {item.draft_id} is {state}"
+
+
+def _session_context(session: Session, profile: rules.Profile | None) -> dict[str, Any]:
+    def name(p: dict | None) -> str:
+        return directory.short_name(p) if p else BLANK
+
+    present = session.present_ids or []
+    items = []
+    for item in session.items:
+        entry: dict[str, Any] = {
+            "n": item.index, "draft": item.draft_id,
+            "title_ky": item.title("ky"), "title_ru": item.title("ru"),
+            "speaker": name(item.speakers[0]) if item.speakers else BLANK,
+            "speakers": ", ".join(name(p) for p in item.speakers[1:]),
+            "number": item.number or "",
+            "voted": item.tally is not None,
+            "yes": item.tally.for_ if item.tally else 0,
+            "no": item.tally.against if item.tally else 0,
+            "abstained": item.tally.abstained if item.tally else 0,
+            "adopted": False, "rule_ky": "", "rule_ru": "",
+        }
+        if profile is not None:
+            out = outcome(session, item, profile)
+            entry.update(adopted=out.adopted, rule_ky=out.rule_words("ky"),
+                         rule_ru=out.rule_words("ru"))
+        items.append(entry)
+    quorum = (votes.quorum_needed(session.elected, profile.rule("vote.quorum").params)
+              if profile else 0)
+    qparams = profile.rule("vote.quorum").params if profile else {}
+    qwords = {lang: votes.Requirement(
+        rule="vote.quorum", base_name="elected", base=session.elected,
+        fraction=votes.fraction_of(qparams), strict=bool(qparams.get("strict", True)),
+        needed=quorum).words(lang) for lang in ("ky", "ru")} if profile else {"ky": "", "ru": ""}
+    return {
+        "number": session.number, "number_roman": roman(session.number),
+        "convocation": session.convocation, "convocation_roman": roman(session.convocation),
+        "kind_ky": KIND_WORDS[session.kind]["ky"], "kind_ru": KIND_WORDS[session.kind]["ru"],
+        "date": session.date, "time": session.time,
+        "place_ky": text(session.place, "ky"), "place_ru": text(session.place, "ru"),
+        "notice_date": session.notice_date or session.date,
+        "elected": session.elected,
+        "present": session.present_count if session.present_count is not None else 0,
+        "absent": session.elected - (session.present_count or 0),
+        "quorum": quorum, "has_quorum": (session.present_count or 0) >= quorum,
+        "quorum_ky": f"{qwords['ky']} — {quorum} (vote.quorum, {profile.id})" if profile else "",
+        "quorum_ru": f"{qwords['ru']} — {quorum} (vote.quorum, {profile.id})" if profile else "",
+        "present_names": [session.people[p]["name"] if p in session.people else p
+                          for p in present],
+        "presiding": name(session.presiding),
+        "secretary": name(session.secretary),
+        "agenda": items,
+    }
+
+
+@builder("council_session")
+def build_council_session(db: sqlite_utils.Database, case: dict, workflow: Workflow, *,
+                          today: dt.date, lang: str = "ky") -> Prepared:
+    """A session: its agenda's readiness, attendance, quorum and each item's outcome."""
+    mun = directory.municipality(db, case["municipality"])
+    if mun is None:
+        raise NotFound(f"case {case['id']}: unknown municipality '{case['municipality']}'")
+    session = load_session(db, {**case, "state": case.get("state", "planned")})
+    profile = rules.profile_for(session.date)
+    same = [r["id"] for r in db.query(
+        "SELECT id FROM cases WHERE workflow = 'council_session' AND municipality = ? "
+        "AND state != 'planned' "  # a session that never convened does not use its number
+        "AND id != ? AND json_extract(data, '$.session.convocation') = ? "
+        "AND json_extract(data, '$.session.number') = ?",
+        [case["municipality"], case["id"] if isinstance(case["id"], int) else -1,
+         session.convocation, session.number])]
+    ready = {item.draft_id: _draft_ready(db, item, session) for item in session.items}
+    facts = SessionFacts(session=session, today=today, same_number=same, ready=ready,
+                         profile=profile)
+    context = {
+        "draft": False,
+        "municipality": municipality_context(mun),
+        "session": _session_context(session, profile),
+        "chair": {"name": directory.short_name(session.presiding) if session.presiding
+                  else BLANK},
+    }
+    return Prepared(act_date=session.date, facts=facts, context=context)
+
+
+# --------------------------------------------------------------------------------------------
+# council_decision
+# --------------------------------------------------------------------------------------------
+
+@dataclass
+class DecisionFacts:
+    """One draft / decision and everything its rules look at, as of its act's date."""
+
+    case_id: int
+    municipality: str
+    state: str
+    today: dt.date
+    data: dict
+    registered: dt.date
+    normative: bool
+    kind: str
+    session: Session | None            # the latest session listing the draft
+    item: Item | None
+    past_sessions: list[Session]       # earlier sessions listing it (e.g. a rejection)
+    outcome: Outcome | None
+    source_case: dict | None
+    signer: str | None                 # the case's signer override (data), if any
+    act_date: dt.date
+    in_force_date: dt.date | None
+    register_due: dt.date | None
+    same_register_number: list[int]
+    conforming: list[dict]             # later decisions that replace this one
+    repealing: list[dict]              # later decisions that repeal this one
+
+    def date(self, path: str) -> dt.date | None:
+        value = dotted(self.data, path)
+        return parse_date(value, path) if value else None
+
+
+def clause_texts(data: dict, lang: str) -> list[str]:
+    """The operative clauses in the seed's formulas: «… бекитилсин», «… тапшырылсын»."""
+    out = []
+    for i, c in enumerate(dotted(data, "draft.clauses") or []):
+        if "approve" in c:
+            what = text(c["approve"], lang)
+            annex = c.get("annex")
+            if lang == "ru":
+                out.append(f"Утвердить {what}" + (f" согласно приложению {annex}" if annex
+                                                   else "") + ".")
+            else:
+                out.append(f"{what}" + (f" {annex}-тиркемеге ылайык" if annex else "")
+                           + " бекитилсин.")
+        elif "assign" in c:
+            to, task = text(c["to"], lang), text(c["assign"], lang)
+            out.append(f"Поручить {to} {task}." if lang == "ru" else f"{to} {task} тапшырылсын.")
+        elif "text" in c:
+            out.append(text(c["text"], lang))
+        else:  # pragma: no cover - the schema allows nothing else
+            raise InputError(f"draft.clauses[{i}]: expected approve, assign or text")
+    control = dotted(data, "draft.control")
+    if control:
+        out.append(f"Контроль за исполнением настоящего постановления возложить на "
+                   f"{text(control, lang)}." if lang == "ru" else
+                   f"Бул токтомдун аткарылышын контролдоо {text(control, lang)} жүктөлсүн.")
+    return out
+
+
+def in_force_clause(data: dict, default_days: int, lang: str) -> str:
+    """The entry-into-force clause, from the draft's choice or the profile's default."""
+    rule = dotted(data, "draft.in_force") or {}
+    if rule.get("date"):
+        d = parse_date(rule["date"], "draft.in_force.date")
+        return (f"Настоящее постановление вступает в силу {ru.date_long(d)}" if lang == "ru"
+                else f"Бул токтом {ky.date_on(d)} күчүнө кирет.")
+    days = None if rule.get("on_publication") else int(
+        rule.get("days_after_publication") or default_days)
+    if not days:
+        return ("Настоящее постановление вступает в силу со дня официального опубликования."
+                if lang == "ru" else
+                "Бул токтом расмий жарыяланган күндөн тартып күчүнө кирет.")
+    return (f"Настоящее постановление вступает в силу по истечении {days} дней со дня "
+            f"официального опубликования." if lang == "ru" else
+            f"Бул токтом расмий жарыяланган күндөн тартып {days} күн өткөндөн кийин "
+            f"күчүнө кирет.")
+
+
+def in_force_on(data: dict, published: dt.date | None, default_days: int) -> dt.date | None:
+    """The date the act enters into force: computed, never typed. Never before publication."""
+    if published is None:
+        return None
+    rule = dotted(data, "draft.in_force") or {}
+    if rule.get("date"):
+        return max(parse_date(rule["date"], "draft.in_force.date"), published)
+    if rule.get("on_publication"):
+        return published
+    days = int(rule.get("days_after_publication") or default_days)
+    return published + dt.timedelta(days=days)
+
+
+def _cases_referring(db: sqlite_utils.Database, municipality: str, key: str, case_id: int
+                     ) -> list[dict]:
+    """council_decision cases whose ``draft.<key>`` is ``case_id`` or a list containing it."""
+    rows = db.query(
+        "SELECT * FROM cases WHERE workflow = 'council_decision' AND municipality = ? AND ("
+        f" json_extract(data, '$.draft.{key}') = ? OR EXISTS (SELECT 1 FROM"
+        f" json_each(CASE json_type(data, '$.draft.{key}') WHEN 'array' THEN"
+        f" json_extract(data, '$.draft.{key}') ELSE '[]' END) WHERE value = ?))",
+        [municipality, case_id, case_id])
+    return [_load(r) for r in rows]
+
+
+@builder("council_decision")
+def build_council_decision(db: sqlite_utils.Database, case: dict, workflow: Workflow, *,
+                           today: dt.date, lang: str = "ky") -> Prepared:
+    """A draft decision: its session, vote, outcome, dates and the act's documents."""
+    data = case["data"]
+    code = case["municipality"]
+    mun = directory.municipality(db, code)
+    if mun is None:
+        raise NotFound(f"case {case['id']}: unknown municipality '{code}'")
+    registered = parse_date(dotted(data, "draft.registered"), "draft.registered")
+    _person(db, dotted(data, "draft.initiator"), "draft.initiator")
+    case_id = case["id"] if isinstance(case["id"], int) else -1
+    listing = [load_session(db, s) for s in sessions_listing(db, code, case_id)]
+    session = listing[-1] if listing else None
+    item = session.item_for(case_id) if session else None
+    act_date = session.date if session else registered
+    profile = rules.profile_for(act_date)
+    result = outcome(session, item, profile) if session and item else None
+    source = None
+    if dotted(data, "draft.source_case") is not None:
+        source = next(db.query("SELECT id, workflow, municipality, state FROM cases "
+                               "WHERE id = ?", [int(dotted(data, "draft.source_case"))]), None)
+    default_days = int(profile.rule("act.in_force_date").params.get(
+        "default_days_after_publication", 0))
+    published = dotted(data, "publication.date")
+    in_force = in_force_on(data, parse_date(published, "publication.date") if published
+                           else None, default_days)
+    normative = bool(dotted(data, "draft.normative"))
+    deadline_days = int(profile.rule("act.register_deadline").params.get("days", 30))
+    register_due = act_date + dt.timedelta(days=deadline_days) if session and normative \
+        else None
+    number = dotted(data, "register.number")
+    same_number = [r["id"] for r in db.query(
+        "SELECT id FROM cases WHERE workflow = 'council_decision' AND id != ? "
+        "AND json_extract(data, '$.register.number') = ?", [case_id, number])] if number else []
+    facts = DecisionFacts(
+        case_id=case_id, municipality=code, state=case.get("state", workflow.initial),
+        today=today, data=data, registered=registered, normative=normative,
+        kind=str(dotted(data, "draft.kind") or "ordinary"), session=session, item=item,
+        past_sessions=listing[:-1], outcome=result, source_case=source,
+        signer=None, act_date=act_date, in_force_date=in_force, register_due=register_due,
+        same_register_number=same_number,
+        conforming=_cases_referring(db, code, "replaces", case_id),
+        repealing=_cases_referring(db, code, "repeals", case_id),
+    )
+    chair = session.presiding if session else None
+    if session is None:  # a draft: the chair on record when it was registered would sign
+        chairs = directory.holders_on(db, code, "council_chair", registered.isoformat())
+        chair = directory.person(db, chairs[0]["person"]) if chairs else None
+    chair_is_elected = bool(session and session.chair and chair
+                            and session.chair["person"] == chair["id"])
+    session_ctx = _session_context(session, profile) if session else {
+        "number": BLANK, "number_roman": BLANK, "convocation": BLANK,
+        "convocation_roman": BLANK, "kind_ky": "", "kind_ru": "", "date": registered,
+        "time": "", "place_ky": "", "place_ru": "", "notice_date": registered, "elected": 0,
+        "present": 0, "absent": 0, "quorum": 0, "has_quorum": False, "quorum_ky": "",
+        "quorum_ru": "", "present_names": [], "presiding": BLANK, "secretary": BLANK,
+        "agenda": []}
+    item_ctx = next((i for i in session_ctx["agenda"] if i["draft"] == case_id), None) or {
+        "n": BLANK, "draft": case_id, "title_ky": text(dotted(data, "draft.title"), "ky"),
+        "title_ru": text(dotted(data, "draft.title"), "ru"), "speaker": BLANK, "speakers": "",
+        "number": "",
+        "voted": False, "yes": 0, "no": 0, "abstained": 0, "adopted": False,
+        "rule_ky": "", "rule_ru": ""}
+    annexes = [{"n": i + 1, "title_ky": text(a["title"], "ky"),
+                "title_ru": text(a["title"], "ru")}
+               for i, a in enumerate(dotted(data, "draft.annexes") or [])]
+    context = {
+        "draft": False,
+        "municipality": municipality_context(mun),
+        "session": session_ctx,
+        "item": item_ctx,
+        "decision": {
+            "number": decision_number(db, case_id) or BLANK, "date": act_date,
+            "normative": normative,
+            "title_ky": text(dotted(data, "draft.title"), "ky"),
+            "title_ru": text(dotted(data, "draft.title"), "ru"),
+            "preamble_ky": text(dotted(data, "draft.preamble"), "ky"),
+            "preamble_ru": text(dotted(data, "draft.preamble"), "ru"),
+            "clauses_ky": clause_texts(data, "ky") + [in_force_clause(data, default_days,
+                                                                      "ky")],
+            "clauses_ru": clause_texts(data, "ru") + [in_force_clause(data, default_days,
+                                                                      "ru")],
+            "annexes": annexes,
+            "pages": int(dotted(data, "register.pages") or 0),
+        },
+        "chair": {
+            "name": directory.short_name(chair) if chair else BLANK,
+            "position_ky": "Айылдык кеңештин төрагасы" if chair_is_elected or not session
+            else "Сессияда төрагалык кылуучу",
+            "position_ru": "Председатель айылного кенеша" if chair_is_elected or not session
+            else "Председательствующий на сессии",
+        },
+        "letter": {
+            "number": BLANK,
+            "date": (parse_date(dotted(data, "register.sent"), "register.sent")
+                     if dotted(data, "register.sent") else today),
+            "attachments_ky": [text(a, "ky") for a in dotted(data, "register.attachments")
+                               or []],
+            "attachments_ru": [text(a, "ru") for a in dotted(data, "register.attachments")
+                               or []],
+        },
+    }
+    deadlines = []
+    if register_due is not None:
+        sent = dotted(data, "register.sent")
+        deadlines.append({
+            "what": "send the act for inclusion in the State Register",
+            "rule": "act.register_deadline", "due": register_due,
+            "basis": profile.rule("act.register_deadline").basis,
+            "met": (parse_date(sent, "register.sent") <= register_due) if sent else None,
+        })
+    # The cover letter to the State Register is numbered in the year it is sent, not the
+    # decision's: for that one step the journal (and the profile) go by the sending date.
+    journal_date = act_date
+    sent = dotted(data, "register.sent")
+    if facts.state == "signed" and normative and sent:
+        journal_date = max(act_date, parse_date(sent, "register.sent"))
+    return Prepared(act_date=journal_date, facts=facts, context=context, deadlines=deadlines)

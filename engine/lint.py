@@ -1,0 +1,223 @@
+"""``muni workflows lint [DIR]``: find what would make a procedure unlawful or unusable *before*
+a case meets it.
+
+Loading a workflow already rejects malformed files (``spec.parse``). Lint looks at what a
+well-formed file can still get wrong, across the workflows, the rule profiles and the
+templates together:
+
+- a state no trigger reaches, or a non-final state no trigger leaves (a case stuck forever);
+- a guard that names no rule in the profiles, a rule missing from a profile a case could be
+  judged by (that case cannot be evaluated), or a rule with no check in ``engine/guards``;
+- a rule without a legal basis (the whole point of ``explain`` is to cite it);
+- a template a workflow names but no language provides, and a template no workflow names.
+
+It reads the files tolerantly and reports every problem it finds, instead of stopping at the
+first like the loaders do. Returns data; the CLI prints it.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import context as ctx
+from . import rules
+from .errors import SpecError
+from .render import BUILTIN_TEMPLATES, LANGS
+from .spec import WORKFLOWS_DIR, Workflow, parse
+
+
+@dataclass
+class LintFinding:
+    kind: str
+    message: str
+    file: str | None = None
+    workflow: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "message": self.message, "file": self.file,
+                "workflow": self.workflow}
+
+
+@dataclass
+class RawProfile:
+    """A rule profile read without the loader's strictness, so one bad rule hides nothing."""
+
+    id: str
+    file: str
+    effective_from: str
+    extends: str | None
+    rules: dict[str, dict[str, Any]]
+
+
+def read_profiles(rules_dir: Path, findings: list[LintFinding]) -> dict[str, RawProfile]:
+    profiles: dict[str, RawProfile] = {}
+    for path in sorted(rules_dir.glob("*.yaml")):
+        try:
+            doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            findings.append(LintFinding("profile_error", f"{path.name}: cannot read: {exc}",
+                                        file=path.name))
+            continue
+        if not isinstance(doc, dict) or not isinstance(doc.get("rules") or {}, dict):
+            findings.append(LintFinding("profile_error", f"{path.name}: expected a mapping with "
+                                        "'rules'", file=path.name))
+            continue
+        pid = str(doc.get("id") or path.stem)
+        own = {str(k): (v if isinstance(v, dict) else {}) for k, v in
+               (doc.get("rules") or {}).items()}
+        for rule_id, r in own.items():
+            if not str(r.get("basis") or "").strip():
+                findings.append(LintFinding("rule_without_basis", f"{path.name}: rule "
+                                            f"'{rule_id}' has no legal basis ('basis:')",
+                                            file=path.name))
+        if pid in profiles:
+            findings.append(LintFinding("profile_error", f"{path.name}: profile id '{pid}' "
+                                        f"already used by {profiles[pid].file}", file=path.name))
+            continue
+        profiles[pid] = RawProfile(id=pid, file=path.name,
+                                   effective_from=str(doc.get("effective_from", "")),
+                                   extends=doc.get("extends"), rules=own)
+    return profiles
+
+
+def resolved_rules(profiles: dict[str, RawProfile], pid: str) -> dict[str, dict[str, Any]]:
+    """A profile's rules with those it inherits (loops and unknown parents just stop)."""
+    out: dict[str, dict[str, Any]] = {}
+    seen: set[str] = set()
+    chain = []
+    while pid in profiles and pid not in seen:
+        seen.add(pid)
+        chain.append(profiles[pid])
+        pid = profiles[pid].extends  # type: ignore[assignment]
+    for p in reversed(chain):
+        out.update(p.rules)
+    return out
+
+
+def graph_findings(wf: Workflow) -> list[LintFinding]:
+    """Unreachable states, dead ends, final states with exits, ambiguous triggers."""
+    found = []
+    name = wf.path.name
+    reached = {wf.initial}
+    queue = deque([wf.initial])
+    while queue:
+        for t in wf.transitions_from(queue.popleft()):
+            if t.dest not in reached:
+                reached.add(t.dest)
+                queue.append(t.dest)
+    for s in wf.states:
+        exits = wf.transitions_from(s.name)
+        if s.name not in reached:
+            found.append(LintFinding("unreachable_state", f"{name}: state '{s.name}' cannot be "
+                                     f"reached from '{wf.initial}'", name, wf.id))
+        if not exits and not s.final:
+            found.append(LintFinding("dead_end", f"{name}: state '{s.name}' has no way out and "
+                                     "is not marked final (a case would stay there forever)",
+                                     name, wf.id))
+        if exits and s.final:
+            found.append(LintFinding("final_state_has_exits", f"{name}: state '{s.name}' is "
+                                     "final but triggers leave it: "
+                                     + ", ".join(t.trigger for t in exits), name, wf.id))
+    seen: set[tuple[str, str]] = set()
+    for t in wf.transitions:
+        if (t.trigger, t.source) in seen:
+            found.append(LintFinding("ambiguous_trigger", f"{name}: trigger '{t.trigger}' "
+                                     f"leaves '{t.source}' twice", name, wf.id))
+        seen.add((t.trigger, t.source))
+    return found
+
+
+def lint(workflows_dir: Path = WORKFLOWS_DIR, *, rules_dir: Path | None = None,
+         templates_dir: Path | None = None) -> dict[str, Any]:
+    """Lint every workflow in ``workflows_dir`` against its rules and templates.
+
+    Defaults: rules in ``workflows_dir/rules``; templates in ``../templates/docx`` next to
+    the workflows when that exists, else the built-in templates.
+    """
+    workflows_dir = workflows_dir.resolve()
+    if not workflows_dir.is_dir():
+        raise SpecError(f"{workflows_dir}: not a directory of workflow files")
+    rules_dir = (rules_dir or workflows_dir / "rules").resolve()
+    if templates_dir is None:
+        beside = workflows_dir.parent / "templates" / "docx"
+        templates_dir = beside if beside.is_dir() else BUILTIN_TEMPLATES
+    templates_dir = templates_dir.resolve()
+    findings: list[LintFinding] = []
+
+    workflows: dict[str, Workflow] = {}
+    for path in sorted(workflows_dir.glob("*.yaml")):
+        try:
+            wf = parse(path)
+        except SpecError as exc:
+            findings.append(LintFinding("spec_error", exc.message, file=path.name))
+            continue
+        if wf.id in workflows:
+            findings.append(LintFinding("spec_error", f"{path.name}: workflow id '{wf.id}' "
+                                        f"already used by {workflows[wf.id].path.name}",
+                                        path.name, wf.id))
+            continue
+        workflows[wf.id] = wf
+
+    profiles = read_profiles(rules_dir, findings) if rules_dir.is_dir() else {}
+    if not profiles:
+        findings.append(LintFinding("profile_error", f"no rule profiles in {rules_dir}"))
+    by_profile = {pid: resolved_rules(profiles, pid) for pid in profiles}
+    try:
+        from . import contexts, guards  # noqa: F401  (register guard functions and builders)
+    except Exception as exc:  # a broken guard module must be reported, not crash the lint
+        findings.append(LintFinding("guards_unloadable", f"engine/guards or engine/contexts "
+                                    f"cannot be imported: {exc}"))
+
+    for wf in workflows.values():
+        name = wf.path.name
+        findings += graph_findings(wf)
+        if wf.context not in ctx.BUILDERS:
+            findings.append(LintFinding("unknown_context", f"{name}: context: no builder "
+                                        f"'{wf.context}' in engine/contexts", name, wf.id))
+        if wf.example is not None and not wf.example.exists():
+            findings.append(LintFinding("example_missing", f"{name}: example: {wf.example} "
+                                        "does not exist", name, wf.id))
+        for rule_id in sorted({g for t in wf.transitions for g in t.guards}):
+            triggers = ", ".join(sorted({t.trigger for t in wf.transitions
+                                         if rule_id in t.guards}))
+            having = [pid for pid, rs in by_profile.items() if rule_id in rs]
+            if not having:
+                findings.append(LintFinding("unknown_rule", f"{name}: '{triggers}' names rule "
+                                            f"'{rule_id}', which no rule profile defines",
+                                            name, wf.id))
+            else:
+                for pid in sorted(set(by_profile) - set(having)):
+                    findings.append(LintFinding(
+                        "rule_missing_in_profile", f"{name}: rule '{rule_id}' ('{triggers}') is "
+                        f"missing from profile '{pid}' ({profiles[pid].file}, in force from "
+                        f"{profiles[pid].effective_from}): a case judged by it cannot be "
+                        "evaluated", name, wf.id))
+            if rule_id not in rules.GUARDS:
+                findings.append(LintFinding("guard_missing", f"{name}: rule '{rule_id}' "
+                                            f"('{triggers}') has no check in engine/guards",
+                                            name, wf.id))
+        for template in sorted(wf.templates):
+            for lang in LANGS:
+                if not (templates_dir / lang / f"{template}.docx").exists():
+                    findings.append(LintFinding(
+                        "template_missing", f"{name}: template '{template}' is named but "
+                        f"{lang}/{template}.docx is missing in {templates_dir}", name, wf.id))
+
+    named = {t for wf in workflows.values() for t in wf.templates}
+    for path in sorted(templates_dir.glob("*/*.docx")):
+        if path.stem not in named:
+            findings.append(LintFinding("template_unused", f"{path.parent.name}/{path.name}: no "
+                                        "workflow names this template", file=path.name))
+
+    unverified = [{"profile": pid, "rule": rid}
+                  for pid, p in profiles.items() for rid, r in p.rules.items()
+                  if not r.get("verified")]
+    return {"ok": not findings, "directory": str(workflows_dir), "rules_dir": str(rules_dir),
+            "templates_dir": str(templates_dir), "workflows": sorted(workflows),
+            "profiles": sorted(profiles), "unverified": unverified,
+            "findings": [f.to_json() for f in findings]}

@@ -1,0 +1,195 @@
+"""PDF copies of rendered documents, through LibreOffice, in batches.
+
+The ``.docx`` is the record (its sha256 is in the audit log); the PDF is a derived copy for
+printing and sending, written next to it as ``<same name>.pdf`` and recorded nowhere else, so it
+can always be made again.
+
+Why batches and profiles: starting ``soffice`` costs about a second, converting one more file
+in the same call about 0.15 s, so every call converts many files. Two ``soffice`` processes
+sharing one user profile fail silently (the second exits without a PDF), so each worker gets
+its own throw-away profile (``-env:UserInstallation=file:///…``) — also across two ``muni``
+processes running at once.
+
+Why fonts matter: the templates ask for Times New Roman. Where it is absent LibreOffice uses
+Liberation Serif (same metrics, so the same line and page breaks); only ``fonts-liberation2``
+has the Kyrgyz letters Ө Ү Ң — with the older ``fonts-liberation`` they silently fall back to
+DejaVu Serif, wider and visibly different. ``font_problem()`` says so.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ConversionError
+
+#: Debian packages that provide what this module runs (named in error messages).
+SOFFICE_PACKAGE = "libreoffice-writer-nogui"
+FONT_PACKAGE = "fonts-liberation2"
+#: Fonts that lay a Times New Roman document out identically.
+SERIF_FONTS = ("Times New Roman", "Liberation Serif")
+#: Ө ө Ү ү Ң ң — the Kyrgyz letters outside basic Cyrillic.
+KYRGYZ_LETTERS = "04e8 04e9 04ae 04af 04a2 04a3"
+#: Seconds one ``soffice`` call may take (it converts a whole batch).
+TIMEOUT_S = 600.0
+#: Files per ``soffice`` call: large enough to amortise the start, small enough that one bad
+#: file does not cost a long batch.
+BATCH_SIZE = 200
+
+
+@dataclass(frozen=True)
+class Converted:
+    """One converted document: its ``.docx`` and the PDF written next to it."""
+
+    docx: Path
+    pdf: Path
+
+    def to_json(self) -> dict[str, str]:
+        return {"docx": str(self.docx), "pdf": str(self.pdf)}
+
+
+def pdf_path(docx: Path) -> Path:
+    """Where the PDF of ``docx`` goes: same folder, same name, ``.pdf``."""
+    return docx.with_suffix(".pdf")
+
+
+def find_soffice() -> str:
+    """The LibreOffice binary: ``$MUNI_SOFFICE``, else ``soffice`` or ``libreoffice`` on PATH."""
+    explicit = os.environ.get("MUNI_SOFFICE")
+    if explicit:
+        if shutil.which(explicit) is None:
+            raise ConversionError(f"MUNI_SOFFICE={explicit!r} is not an executable program")
+        return explicit
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    raise ConversionError(
+        "PDF output needs LibreOffice, which is not installed: install the Debian package "
+        f"'{SOFFICE_PACKAGE}' (and '{FONT_PACKAGE}' for the fonts), e.g. "
+        f"`apt-get install --no-install-recommends {SOFFICE_PACKAGE} {FONT_PACKAGE}`, "
+        "or run scripts/bootstrap as root",
+        package=SOFFICE_PACKAGE)
+
+
+def font_problem() -> str | None:
+    """Why PDFs would not look as designed, or None: no Times-compatible serif font with the
+    Kyrgyz letters. Uses fontconfig (which LibreOffice itself uses); None if it is absent."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return None
+    try:
+        out = subprocess.run([fc_list, f":charset={KYRGYZ_LETTERS}", "family"],
+                             capture_output=True, text=True, timeout=30, check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    families = {f.strip() for line in out.splitlines() for f in line.split(",")}
+    if families & set(SERIF_FONTS):
+        return None
+    return (f"no serif font metrically equal to Times New Roman has the Kyrgyz letters Ө Ү Ң: "
+            f"install the Debian package '{FONT_PACKAGE}' (PDFs will use DejaVu Serif for "
+            "those letters meanwhile)")
+
+
+def _batches(paths: Sequence[Path], workers: int) -> list[list[list[Path]]]:
+    """Split ``paths`` over ``workers``; each worker's share in calls of at most
+    ``BATCH_SIZE`` files whose names are unique (``soffice --outdir`` writes every PDF of a
+    call into one folder, named after the file's stem)."""
+    shares: list[list[Path]] = [paths[i::workers] for i in range(workers)]
+    plan: list[list[list[Path]]] = []
+    for share in shares:
+        calls: list[list[Path]] = []
+        for path in share:
+            for call in calls:
+                if len(call) < BATCH_SIZE and all(p.stem != path.stem for p in call):
+                    call.append(path)
+                    break
+            else:
+                calls.append([path])
+        if calls:
+            plan.append(calls)
+    return plan
+
+
+def _run_worker(soffice: str, calls: list[list[Path]], timeout: float
+                ) -> tuple[list[Converted], list[str]]:
+    """Convert ``calls`` one after the other with one private profile; never raises for a
+    file, returns the problems instead so every worker's failures are reported together."""
+    done: list[Converted] = []
+    problems: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="muni-lo-") as tmp:
+        profile = Path(tmp) / "profile"
+        outdir = Path(tmp) / "out"
+        outdir.mkdir()
+        for call in calls:
+            argv = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                    "--invisible", "--nologo", "--norestore", "--nolockcheck",
+                    "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(outdir),
+                    *(str(p) for p in call)]
+            try:
+                proc = subprocess.run(argv, capture_output=True, text=True, timeout=timeout,
+                                      check=False, stdin=subprocess.DEVNULL)
+                note = (proc.stderr or "").strip().splitlines()
+                why = (f"soffice exited {proc.returncode}" + (f": {note[-1]}" if note else "")
+                       if proc.returncode else "soffice reported success but wrote no PDF")
+            except subprocess.TimeoutExpired:
+                why = f"soffice did not finish within {timeout:.0f} s"
+            except OSError as exc:
+                why = f"soffice could not be started ({exc.strerror})"
+            for docx in call:
+                produced = outdir / f"{docx.stem}.pdf"
+                if not produced.is_file() or produced.stat().st_size == 0:
+                    problems.append(f"{docx}: no PDF produced ({why})")
+                    produced.unlink(missing_ok=True)
+                    continue
+                final = pdf_path(docx)
+                tmp_final = final.with_name(f".{final.name}.tmp")  # not *.part: see recover()
+                shutil.move(produced, tmp_final)
+                os.replace(tmp_final, final)
+                done.append(Converted(docx=docx, pdf=final))
+    return done, problems
+
+
+def default_workers(count: int) -> int:
+    """One LibreOffice per ~20 files, at most one per core and at most 4: a second process
+    costs a cold start (~1.3 s), worth it only for a long list."""
+    return max(1, min(os.cpu_count() or 1, 4, (count + 19) // 20))
+
+
+def convert(paths: Iterable[Path], *, workers: int | None = None,
+            timeout: float = TIMEOUT_S) -> list[Converted]:
+    """Write ``<name>.pdf`` next to each ``.docx`` in ``paths``; returns them in input order.
+
+    Raises ``ConversionError`` when LibreOffice is missing, a file does not exist, or a file
+    produced no PDF (naming every such file; the PDFs that did convert are kept)."""
+    unique: list[Path] = []
+    for p in paths:
+        p = Path(p).resolve()
+        if p not in unique:
+            unique.append(p)
+    if not unique:
+        return []
+    missing = [str(p) for p in unique if not p.is_file()]
+    if missing:
+        raise ConversionError(f"cannot convert {len(missing)} missing document(s)",
+                              details=missing)
+    soffice = find_soffice()
+    plan = _batches(unique, workers or default_workers(len(unique)))
+    done: list[Converted] = []
+    problems: list[str] = []
+    with ThreadPoolExecutor(max_workers=len(plan)) as pool:
+        for ok, bad in pool.map(lambda calls: _run_worker(soffice, calls, timeout), plan):
+            done.extend(ok)
+            problems.extend(bad)
+    if problems:
+        raise ConversionError(
+            f"{len(problems)} of {len(unique)} document(s) produced no PDF", details=problems,
+            converted=[c.to_json() for c in done])
+    order = {p: i for i, p in enumerate(unique)}
+    return sorted(done, key=lambda c: order[c.docx])

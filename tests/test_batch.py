@@ -1,0 +1,314 @@
+"""`muni advance` over many cases: selection, --until, --dry-run, batch files, exit codes,
+resuming an interrupted run, and the group commit keeping one failure to itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from batch_checks import build_fleet, check_invariants, triggers_by_case
+from conftest import Muni
+
+from muni.engine import advance as adv
+from muni.engine import batch, intake
+from muni.engine.render import TemplateStore
+from muni.registry import db as regdb
+from muni.registry import journal
+
+TODAY = dt.date(2026, 11, 21)
+
+
+@pytest.fixture
+def fleet(tmp_path, monkeypatch) -> Muni:
+    """Three copies of the sample municipality (m0001…m0003), four cases each (ids 1–12),
+    and the `muni` command on that registry."""
+    build_fleet(tmp_path, 3, 4)
+    return Muni(tmp_path, monkeypatch)
+
+
+def states(muni: Muni) -> dict[int, str]:
+    con = sqlite3.connect(muni.db_path)
+    out = dict(con.execute("SELECT id, state FROM cases"))
+    con.close()
+    return out
+
+
+def run_json(muni: Muni, *args: str, actor: str = "clerk", code: int = 0) -> dict:
+    result = muni("advance", *args, "--json", actor=actor, ok=False)
+    assert result.exit_code == code, result.output
+    return json.loads(result.stdout)
+
+
+def test_a_workflow_goes_one_step_by_default(fleet):
+    out = run_json(fleet, "--workflow", "working_group")
+    assert (out["advanced"], out["documents"], out["steps"]) == (12, 12, 12)
+    assert (out["blocked"], out["failed"], out["skipped"]) == ([], [], [])
+    assert set(states(fleet).values()) == {"order_drafted"}
+    assert all(t == ["draft_order"] for t in triggers_by_case(fleet.db_path).values())
+    check_invariants(fleet.db_path, fleet.tmp / "documents")
+
+
+def test_until_goes_on_and_stops_each_case_at_its_first_failing_rule(fleet):
+    run_json(fleet, "--all", "--until", "order_drafted")
+    db = regdb.connect(fleet.db_path)
+    intake.update_case(db, 5, {"order": {"signer": "m0002-002"}}, actor="clerk")  # not the head
+    db.close()
+    out = run_json(fleet, "--all", "--until", "group_working", actor="head")
+    assert out["advanced"] == 11 and out["steps"] == 22 and out["documents"] == 11
+    [blocked] = out["blocked"]
+    assert (blocked["case"], blocked["state"], blocked["rules"]) == (
+        5, "order_drafted", ["order.signer_is_head"])
+    assert any("the case names 'm0002-002' as signer" in d for d in blocked["details"])
+    assert states(fleet)[5] == "order_drafted"
+    assert {s for c, s in states(fleet).items() if c != 5} == {"group_working"}
+    # numbers of m0002 stay gap-free around the blocked case
+    nums = [e["number"] for e in journal.entries(regdb.connect(fleet.db_path),
+                                                 municipality="m0002")]
+    assert nums == [12, 13, 14]
+    check_invariants(fleet.db_path, fleet.tmp / "documents")
+
+
+def test_strict_makes_a_blocked_case_an_error(fleet):
+    run_json(fleet, "--all", "--until", "order_drafted")
+    out = run_json(fleet, "1", "2", "--until", "order_registered", "--strict", code=11)
+    assert [b["rules"] for b in out["blocked"]] == [["four_eyes"], ["four_eyes"]]
+    assert out["exit"] == 11
+    text = fleet("advance", "3", "4", "--strict", actor="clerk", ok=False)
+    assert text.exit_code == 11
+    assert "case 3 [four_eyes]: 'sign_order' needs a second person" in text.stdout
+
+
+def test_filters_select_by_municipality_state_and_ids(fleet):
+    out = run_json(fleet, "--municipality", "m0002")
+    assert out["advanced"] == 4
+    assert [c for c, s in states(fleet).items() if s == "order_drafted"] == [5, 6, 7, 8]
+    out = run_json(fleet, "--state", "initiative_recorded", "--workflow", "working_group",
+                   "-j", "1")
+    assert out["advanced"] == 8
+    out = run_json(fleet, "1", "9", actor="head")
+    assert out["advanced"] == 2
+    assert (states(fleet)[1], states(fleet)[9]) == ("order_registered", "order_registered")
+
+
+def test_all_leaves_finished_cases_out_and_ids_name_them(fleet):
+    run_json(fleet, "1", "--until", "order_drafted")
+    run_json(fleet, "1", "--until", "group_working", actor="head")
+    out = run_json(fleet, "--all", "--until", "order_drafted")
+    assert out["rows"] == 11 and out["advanced"] == 11
+    out = run_json(fleet, "1", "2", actor="head", code=10)
+    [failed] = out["failed"]
+    assert failed["case"] == 1 and "final state 'group_working'" in failed["message"]
+    assert out["advanced"] == 1
+
+
+def test_unknown_cases_fail_alone_with_exit_10(fleet):
+    out = run_json(fleet, "3", "999", "4", code=10)
+    assert [(f["case"], f["error"]) for f in out["failed"]] == [(999, "not_found")]
+    assert out["advanced"] == 2
+    result = fleet("advance", "3", "998", actor="clerk", ok=False)
+    assert result.exit_code == 10 and "case 998: no case 998" in result.stdout
+
+
+def test_until_an_unknown_state_is_bad_input(fleet):
+    result = fleet("advance", "--all", "--until", "nowhere", ok=False)
+    assert result.exit_code == 3 and "no workflow has a state 'nowhere'" in result.stderr
+    result = fleet("advance", "--workflow", "working_group", "--state", "drafted", ok=False)
+    assert result.exit_code == 3 and "has no state 'drafted'" in result.stderr
+    result = fleet("advance", "--batch", "x.csv", "3", ok=False)
+    assert result.exit_code == 3
+
+
+def snapshot_bytes(muni: Muni) -> tuple[bytes, int]:
+    """The database file's bytes and the size of its write-ahead log (after a checkpoint
+    it is empty: any write would append frames to it)."""
+    wal = muni.tmp / "muni.db-wal"
+    return muni.db_path.read_bytes(), wal.stat().st_size if wal.exists() else 0
+
+
+def counts(muni: Muni) -> dict[str, int]:
+    con = sqlite3.connect(muni.db_path)
+    out = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+           for t in ("audit", "journal", "documents", "batch_runs", "batch_rows", "counters")}
+    con.close()
+    return out
+
+
+def test_dry_run_reports_and_writes_nothing(fleet):
+    run_json(fleet, "1", "2", "--until", "order_drafted")
+    db = regdb.connect(fleet.db_path)
+    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    before_bytes, before_counts = snapshot_bytes(fleet), counts(fleet)
+    assert snapshot_bytes(fleet)[1] == 0
+    files_before = sorted(p for p in fleet.tmp.rglob("*") if p.is_file()
+                          if not p.name.startswith("muni.db-"))
+    out = run_json(fleet, "--all", "--until", "group_working", "--dry-run", actor="head")
+    assert out["dry_run"] is True and out["run"] is None
+    by_case = {c["case"]: c for c in out["cases"]}
+    assert [s["trigger"] for s in by_case[1]["steps"]] == ["sign_order", "start_work"]
+    assert by_case[1]["status"] == "advanced"
+    # the others would be drafted by the head, who then may not sign them himself
+    assert by_case[3]["status"] == "blocked" and by_case[3]["rules"] == ["four_eyes"]
+    assert [s["trigger"] for s in by_case[3]["steps"]] == ["draft_order"]
+    text = fleet("advance", "--all", "--dry-run", actor="head")
+    assert "case 1: would sign_order order_drafted → order_registered (working_group_order)" \
+        in text.stdout
+    assert "Dry run (nothing written)" in text.stdout
+    assert snapshot_bytes(fleet) == before_bytes
+    assert counts(fleet) == before_counts
+    assert sorted(p for p in fleet.tmp.rglob("*") if p.is_file()
+                  if not p.name.startswith("muni.db-")) == files_before
+
+
+BATCH_CSV = """case,trigger,order.signer,data
+1,draft_order,,
+abc,draft_order,,
+999,,,
+2,fly,,
+3,,m0001-001,
+4,draft_order,,"{""responsible"": ""m0001-005""}"
+"""
+
+
+def test_batch_file_rows_fail_alone_and_are_applied_once(fleet):
+    path = fleet.write("batch.csv", BATCH_CSV)
+    out = run_json(fleet, "--batch", str(path), code=10)
+    failed = {f["row"]: f for f in out["failed"]}
+    assert sorted(failed) == [3, 4, 5]
+    assert failed[3]["message"] == ("batch.csv row 3: field 'case': must be a case number, "
+                                    "got 'abc'")
+    assert failed[4]["message"] == "no case 999" and failed[4]["label"] == "batch.csv row 4"
+    assert "workflow 'working_group' has no trigger 'fly'" in failed[5]["message"]
+    assert out["advanced"] == 3
+    assert (states(fleet)[1], states(fleet)[3], states(fleet)[4]) == ("order_drafted",) * 3
+    db = regdb.connect(fleet.db_path)
+    assert adv.load_case(db, 3)[0]["data"]["order"]["signer"] == "m0001-001"
+    assert adv.load_case(db, 4)[0]["data"]["responsible"] == "m0001-005"
+    db.close()
+    audit_before = counts(fleet)["audit"]
+    again = run_json(fleet, "--batch", str(path), code=10)
+    assert again["resumed"] is True and again["advanced"] == 0
+    assert sorted(s["row"] for s in again["skipped"]) == [2, 6, 7]
+    assert all("already applied by run" in s["message"] for s in again["skipped"])
+    assert counts(fleet)["audit"] == audit_before
+    assert triggers_by_case(fleet.db_path)[1] == ["draft_order"]
+
+
+def test_a_yaml_batch_file_with_data_changes(fleet):
+    run_json(fleet, "1", "2", "--until", "order_drafted")
+    path = fleet.write("sign.yaml", """
+- {case: 1, trigger: sign_order}
+- case: 2
+  data: {order: {signer: m0001-002}}
+- {case: 3, colour: red}
+""")
+    out = run_json(fleet, "--batch", str(path), actor="head", code=10)
+    assert out["advanced"] == 1
+    [blocked] = out["blocked"]
+    # the head changed case 2's data, so signing it needs another person now
+    assert (blocked["row"], blocked["rules"]) == (2, ["four_eyes"])
+    [failed] = out["failed"]
+    assert failed["message"] == "sign.yaml row 3: unknown key(s) colour (use case, trigger, data)"
+
+
+def test_an_unreadable_batch_file_is_bad_input(fleet):
+    path = fleet.write("rows.csv", "id,trigger\n1,draft_order\n")
+    result = fleet("advance", "--batch", str(path), ok=False)
+    assert result.exit_code == 3 and "needs a 'case' column" in result.stderr
+
+
+def engine_run(db_path: Path, source, *, actor: str = "clerk", **kw):
+    db = regdb.connect(db_path)
+    return db, batch.run(db, source, db_path=db_path, actor=actor,
+                         out_dir=db_path.parent / "documents", store=TemplateStore(),
+                         today=TODAY, **kw)
+
+
+def test_an_interrupted_selection_resumes_where_it_stopped(fleet, monkeypatch):
+    monkeypatch.setattr(batch, "GROUP", 2)  # commit two at a time: stop between groups
+    selection = batch.Selection(workflow="working_group")
+    db, events = engine_run(fleet.db_path, selection, jobs=1)
+    started = next(events)
+    assert (started.total, started.resumed) == (12, False)
+    taken = [next(events) for _ in range(5)]
+    assert all(o.status == "advanced" for o in taken)
+    events.close()  # Ctrl-C: the generator stops between two outcomes
+    db.close()
+    done = {c for c, t in triggers_by_case(fleet.db_path).items() if t}
+    assert len(done) >= 5  # the group of the fifth may hold a sixth
+
+    db, events = engine_run(fleet.db_path, selection, jobs=1)
+    started = next(events)
+    assert started.resumed and started.already_done == len(done)
+    assert started.total == 12 - len(done)
+    *outcomes, finished = list(events)
+    assert {o.case for o in outcomes} == set(range(1, 13)) - done
+    assert finished.summary.advanced == 12 - len(done)
+    assert all(t == ["draft_order"] for t in triggers_by_case(fleet.db_path).values())
+    assert len(triggers_by_case(fleet.db_path)) == 12
+    # finished: the same command again is a new request (a new run, one more step each)
+    db, events = engine_run(fleet.db_path, selection, actor="head", jobs=1)
+    assert next(events).resumed is False
+    db.close()
+
+
+def test_a_case_moved_by_someone_else_after_selection_is_skipped(fleet, monkeypatch):
+    monkeypatch.setattr(batch, "GROUP", 2)
+    db, events = engine_run(fleet.db_path, batch.Selection(ids=tuple(range(1, 13))), jobs=1)
+    next(events)
+    first = next(events)
+    other = regdb.connect(fleet.db_path)
+    adv.advance(other, 12, actor="someone", out_dir=fleet.tmp / "documents",
+                store=TemplateStore(), today=TODAY)
+    rest = [e for e in events if isinstance(e, batch.Outcome)]
+    [skipped] = [o for o in [first, *rest] if o.status == "skipped"]
+    assert skipped.case == 12 and "changed by someone else" in skipped.message
+    assert triggers_by_case(fleet.db_path)[12] == ["draft_order"]
+    db.close()
+
+
+def test_one_failing_step_does_not_roll_back_its_group(fleet, monkeypatch):
+    run_json(fleet, "--all", "--until", "order_drafted")
+    register = journal.register
+
+    def flaky(db, **kw):
+        if kw["case_id"] == 6:
+            raise OSError("disk trouble while case 6 was numbered")
+        return register(db, **kw)
+
+    monkeypatch.setattr(journal, "register", flaky)
+    db, events = engine_run(fleet.db_path, batch.Selection(workflow="working_group"),
+                            actor="head", jobs=1)
+    *_, finished = list(events)
+    summary = finished.summary
+    assert summary.advanced == 11
+    [failed] = summary.failed
+    assert failed["case"] == 6 and "disk trouble" in failed["message"]
+    assert states(fleet)[6] == "order_drafted"
+    nums = [e["number"] for e in journal.entries(db, municipality="m0002")]
+    assert nums == [12, 13, 14]  # case 6's number went to the next case
+    db.close()
+    check_invariants(fleet.db_path, fleet.tmp / "documents")
+
+
+def test_jobs_2_gives_the_same_registry(fleet):
+    out = run_json(fleet, "--all", "--until", "order_drafted", "--jobs", "2")
+    assert out["advanced"] == 12
+    build_fleet(fleet.tmp / "more", 2, 20)
+    db_path = fleet.tmp / "more" / "muni.db"
+    db, events = engine_run(db_path, batch.Selection(everything=True), jobs=2,
+                            until="order_drafted")
+    started = next(events)
+    assert started.jobs == 2
+    *_, finished = list(events)
+    assert finished.summary.advanced == 40
+    db, events = engine_run(db_path, batch.Selection(everything=True), jobs=2,
+                            until="order_registered", actor="head")
+    *_, finished = list(events)
+    assert finished.summary.advanced == 40 and finished.summary.documents == 40
+    assert all(t == ["draft_order", "sign_order"]
+               for t in triggers_by_case(db_path).values())
+    check_invariants(db_path, fleet.tmp / "more" / "documents")

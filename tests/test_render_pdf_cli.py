@@ -1,0 +1,139 @@
+"""`muni render CASE [--pdf]`: recorded documents checked against the audit log, PDFs next to
+them; and the errors a clerk sees when LibreOffice is missing or produces nothing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES
+
+from muni.engine import pdf
+
+CASE = EXAMPLES / "working_group_case.yaml"
+needs_soffice = pytest.mark.skipif(
+    shutil.which("soffice") is None,
+    reason="LibreOffice is not installed (apt package libreoffice-writer-nogui; "
+           "scripts/bootstrap installs it when run as root)")
+
+
+@pytest.fixture
+def signed(sample_muni):
+    """A case whose order is drafted and signed: two recorded documents."""
+    muni = sample_muni
+    case = muni.json("case", "new", "working_group", "-m", "lipenka", "--data", CASE)["case"]
+    muni("advance", case, actor="clerk")
+    muni("advance", case, actor="head")
+    return muni, case
+
+
+def _counts(muni) -> tuple[int, int]:
+    import sqlite3
+
+    with sqlite3.connect(muni.db_path) as conn:
+        return (conn.execute("SELECT count(*) FROM documents").fetchone()[0],
+                conn.execute("SELECT count(*) FROM audit").fetchone()[0])
+
+
+def test_render_without_pdf_checks_the_recorded_documents(signed):
+    muni, case = signed
+    out = muni.json("render", case)
+    assert [(d["draft"], d["number"], d["status"]) for d in out["documents"]] == [
+        (True, None, "ok"), (False, 12, "ok")]
+    assert all(d["pdf"] is None for d in out["documents"])
+
+
+@needs_soffice
+def test_render_pdf_writes_the_signed_order_next_to_its_docx(signed):
+    muni, case = signed
+    before = _counts(muni)
+    out = muni.json("render", case, "--pdf", "--no-drafts")
+    [order] = out["documents"]
+    assert order["number"] == 12 and order["pdf_written"] is True
+    pdf_file = Path(order["pdf"])
+    assert pdf_file == Path(order["path"]).with_suffix(".pdf")
+    assert pdf_file.read_bytes().startswith(b"%PDF")
+    assert _counts(muni) == before  # derived: nothing recorded
+    again = muni.json("render", case, "--pdf", "--no-drafts")
+    assert again["documents"][0]["pdf_written"] is False  # up to date: not converted again
+
+
+def test_a_missing_docx_is_rendered_again_from_its_audit_record(signed):
+    muni, case = signed
+    order = muni.json("render", case, "--no-drafts")["documents"][0]
+    path = Path(order["path"])
+    original = path.read_bytes()
+    path.unlink()
+    out = muni.json("render", case, "--no-drafts")
+    assert out["documents"][0]["status"] == "restored"
+    assert path.read_bytes() == original
+
+
+def test_a_docx_changed_after_registration_is_refused(signed):
+    muni, case = signed
+    order = muni.json("render", case, "--no-drafts")["documents"][0]
+    with open(order["path"], "ab") as fh:
+        fh.write(b"edited")
+    result = muni("render", case, "--pdf", ok=False)
+    assert result.exit_code == 3
+    assert order["path"] in result.stderr and "changed after registration" in result.stderr
+
+
+def test_missing_libreoffice_names_the_package_to_install(signed, monkeypatch, tmp_path):
+    muni, case = signed
+    monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
+    monkeypatch.delenv("MUNI_SOFFICE", raising=False)
+    result = muni("render", case, "--pdf", "--json", ok=False)
+    assert result.exit_code == 8
+    assert '"error": "pdf"' in result.stdout
+    assert pdf.SOFFICE_PACKAGE in result.stdout
+
+
+def test_a_conversion_without_output_names_the_file(signed, monkeypatch, tmp_path):
+    muni, case = signed
+    fake = tmp_path / "bin" / "soffice"
+    fake.parent.mkdir()
+    fake.write_text("#!/bin/sh\nexit 0\n")  # "succeeds", writes nothing
+    fake.chmod(0o755)
+    monkeypatch.setenv("MUNI_SOFFICE", str(fake))
+    result = muni("render", case, "--pdf", "--no-drafts", ok=False)
+    assert result.exit_code == 8
+    assert "working_group_order-no12.ky.docx: no PDF produced" in result.stderr
+    assert "wrote no PDF" in result.stderr
+
+
+def test_batches_keep_names_unique_and_split_over_workers():
+    paths = [Path(f"/a/{i % 3}/x{i // 3}.docx") for i in range(9)]  # x0 ×3, x1 ×3, x2 ×3
+    plan = pdf._batches(paths, workers=2)
+    assert len(plan) == 2
+    flat = [p for worker in plan for call in worker for p in call]
+    assert sorted(flat) == sorted(paths)
+    for worker in plan:
+        for call in worker:
+            assert len({p.stem for p in call}) == len(call)
+
+
+@needs_soffice
+def test_advance_pdf_writes_the_pdf_of_each_new_document(sample_muni):
+    muni = sample_muni
+    case = muni.json("case", "new", "working_group", "-m", "lipenka", "--data", CASE)["case"]
+    out = muni.json("advance", case, "--pdf", actor="clerk")
+    [draft] = out["documents"]
+    assert draft["pdf"] == str(Path(draft["path"]).with_suffix(".pdf"))
+    assert Path(draft["pdf"]).read_bytes().startswith(b"%PDF")
+
+
+def test_advance_pdf_failure_says_the_step_is_recorded(sample_muni, monkeypatch, tmp_path):
+    muni = sample_muni
+    case = muni.json("case", "new", "working_group", "-m", "lipenka", "--data", CASE)["case"]
+    path = os.environ["PATH"]
+    monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
+    monkeypatch.delenv("MUNI_SOFFICE", raising=False)
+    result = muni("advance", case, "--pdf", actor="clerk", ok=False)
+    assert result.exit_code == 8
+    assert "the step(s) are recorded" in result.stderr
+    assert f"muni render {case} --pdf" in result.stderr
+    monkeypatch.setenv("PATH", path)
+    assert muni.json("case", "show", case)["state"] == "order_drafted"

@@ -1,0 +1,349 @@
+"""The local council's forms: decision (токтом), session notice, protocol, protocol extract,
+and the cover letter sending a normative act to the State Register.
+
+Built from the same blocks as every other form (``build_templates.py``) so page setup, fonts,
+the letterhead, signatures and annex headers stay identical across forms; registered in its
+``FORMS``. The kenesh has its own letterhead: the same bilingual block with the council's name
+where the ayil okmotu's forms name the executive.
+
+Wording follows seed 003 §2.1–2.3: the preamble ends «… айылдык кеңеши токтом кылат:»,
+clauses are numbered «1.», «2.» …, the formulas «бекитилсин», «тапшырылсын», «жүктөлсүн» are
+made in ``engine/contexts/council.py`` (so a clerk types the subject, not the formula), and the
+annex header reads «… № N токтомуна 1-тиркеме».
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import build_templates as bt
+from docx import Document
+
+#: The ayil kenesh's letterhead (the council, not the ayil okmotu).
+KENESH_KY = (
+    "КЫРГЫЗ РЕСПУБЛИКАСЫ",
+    "{{ municipality.oblast_ky|upper }} ОБЛУСУ",
+    "{{ municipality.rayon_ky|upper }} РАЙОНУ",
+    "{{ municipality.aimak_ky|upper }} АЙЫЛДЫК КЕҢЕШИ",
+)
+KENESH_RU = (
+    "КЫРГЫЗСКАЯ РЕСПУБЛИКА",
+    "{{ municipality.oblast_ru|upper }} ОБЛАСТЬ",
+    "{{ municipality.rayon_ru|upper }} РАЙОН",
+    "АЙЫЛНЫЙ КЕНЕШ",
+    "{{ municipality.aimak_ru|upper }} АЙЫЛНОГО АЙМАКА",
+)
+
+SEAT = {"ky": "{{ municipality.seat_ky }} айылы", "ru": "с. {{ municipality.seat_ru }}"}
+SESSION_LINE = {
+    "ky": "{{ municipality.aimak_ky }} айылдык кеңешинин {{ session.convocation_roman }} "
+          "чакырылышынын {{ session.kind_ky }} {{ session.number_roman }} сессиясы",
+    "ru": "{{ session.number_roman }} {{ session.kind_ru }} сессия айылного кенеша "
+          "{{ municipality.aimak_ru }} айылного аймака {{ session.convocation_roman }} созыва",
+}
+CHAIR = {"ky": "{{ chair.position_ky }}", "ru": "{{ chair.position_ru }}"}
+
+
+def kenesh_letterhead(doc) -> None:
+    bt.letterhead(doc, KENESH_KY, KENESH_RU)
+
+
+# --- the decision (токтом) ----------------------------------------------------------------------
+
+DECISION = {
+    "ky": {
+        "type": "{{ municipality.aimak_ky|upper }} АЙЫЛДЫК КЕҢЕШИНИН ТОКТОМУ",
+        "date": "{{ session.date|ky_date }} № {{ decision.number }}",
+        "subject": "{{ decision.title_ky }}",
+        "preamble": "{{ decision.preamble_ky }} {{ municipality.aimak_ky }} айылдык кеңеши "
+                    "токтом кылат:",
+        "loop": "{%p for c in decision.clauses_ky %}",
+        "annex": ["{{ municipality.aimak_ky }} айылдык кеңешинин",
+                  "{{ session.date|ky_date_of }} № {{ decision.number }}",
+                  "токтомуна {{ a.n }}-тиркеме"],
+        "annex_title": "{{ a.title_ky }}",
+    },
+    "ru": {
+        "type": "ПОСТАНОВЛЕНИЕ АЙЫЛНОГО КЕНЕША {{ municipality.aimak_ru|upper }} АЙЫЛНОГО "
+                "АЙМАКА",
+        "date": "{{ session.date|ru_date }} № {{ decision.number }}",
+        "subject": "{{ decision.title_ru }}",
+        "preamble": "{{ decision.preamble_ru }}, айылный кенеш {{ municipality.aimak_ru }} "
+                    "айылного аймака ПОСТАНОВЛЯЕТ:",
+        "loop": "{%p for c in decision.clauses_ru %}",
+        "annex": ["Приложение {{ a.n }}",
+                  "к постановлению айылного кенеша",
+                  "{{ municipality.aimak_ru }} айылного аймака",
+                  "{{ session.date|ru_date_of }} № {{ decision.number }}"],
+        "annex_title": "{{ a.title_ru }}",
+    },
+}
+
+
+def build_council_decision(lang: str) -> Document:
+    """The council's decision (токтом): kenesh letterhead, «… АЙЫЛДЫК КЕҢЕШИНИН ТОКТОМУ»,
+    session and convocation, date, number and place, subject, preamble ending «… токтом
+    кылат:», numbered clauses (control and entry into force last), the chair's signature,
+    and an annex header per annex (seed 003 §2.1, §2.3 style A)."""
+    t = DECISION[lang]
+    doc = bt.new_document(lang, title="ТОКТОМ" if lang == "ky" else "ПОСТАНОВЛЕНИЕ")
+    bt.draft_banner(doc, lang)
+    kenesh_letterhead(doc)
+    bt.title(doc, [t["type"]], before=12, after=0)
+    bt.para(doc, SESSION_LINE[lang], align="center", after=0)
+    bt.date_line(doc, t["date"], SEAT[lang])
+    bt.title(doc, [t["subject"]])
+    bt.body(doc, t["preamble"])
+    bt.control_paragraph(doc, t["loop"])
+    bt.body(doc, "{{ loop.index }}. {{ c }}")
+    bt.control_paragraph(doc, "{%p endfor %}")
+    bt.signature(doc, CHAIR[lang], "{{ chair.name }}")
+    bt.control_paragraph(doc, "{%p for a in decision.annexes %}")
+    bt.annex_header(doc, t["annex"])
+    bt.title(doc, [t["annex_title"]], before=6)
+    bt.control_paragraph(doc, "{%p endfor %}")
+    return doc
+
+
+# --- the session notice and agenda --------------------------------------------------------------
+
+NOTICE = {
+    "ky": {
+        "date": "{{ session.notice_date|ky_date }}",
+        "to": "{{ municipality.aimak_ky }} айылдык кеңешинин депутаттарына",
+        "title": ["Сессияны чакыруу жөнүндө"], "type": "КАБАРЛАНДЫРУУ",
+        "text": SESSION_LINE["ky"] + " {{ session.date|ky_date_on }}"
+                "{% if session.time %}, саат {{ session.time }}{% endif %}, "
+                "{{ session.place_ky }} өтөт.",
+        "agenda": "Сессиянын күн тартиби:",
+        "columns": ["№", "Маселе", "Баяндамачы"],
+        "item": "{{ i.title_ky }}",
+        "chair": "Айылдык кеңештин төрагасы",
+    },
+    "ru": {
+        "date": "{{ session.notice_date|ru_date }}",
+        "to": "Депутатам айылного кенеша {{ municipality.aimak_ru }} айылного аймака",
+        "title": ["о созыве сессии"], "type": "ИЗВЕЩЕНИЕ",
+        "text": SESSION_LINE["ru"] + " состоится {{ session.date|ru_date }}"
+                "{% if session.time %}, в {{ session.time }}{% endif %}, "
+                "{{ session.place_ru }}.",
+        "agenda": "Повестка дня сессии:",
+        "columns": ["№", "Вопрос", "Докладчик"],
+        "item": "{{ i.title_ru }}",
+        "chair": "Председатель айылного кенеша",
+    },
+}
+
+
+def build_council_session_notice(lang: str) -> Document:
+    """Notice to the deputies convening the session, with its agenda (the drafts ready for
+    it, each with its reporter)."""
+    t = NOTICE[lang]
+    doc = bt.new_document(lang, title=t["type"])
+    kenesh_letterhead(doc)
+    bt.date_line(doc, t["date"], SEAT[lang])
+    bt.para(doc, t["to"], align="right", before=12, bold=True)
+    bt.title(doc, t["title"], t["type"], doc_type_first=lang == "ru", spaced=True)
+    bt.body(doc, t["text"])
+    bt.para(doc, t["agenda"], bold=True, before=6, after=6)
+    agenda = bt.ListTable(doc, t["columns"], [1.0, 10.5, 5.0])
+    agenda.loop("{%tr for i in session.agenda %}", ["{{ i.n }}", t["item"], "{{ i.speaker }}"])
+    bt.signature(doc, t["chair"], "{{ chair.name }}")
+    return doc
+
+
+# --- the protocol and its extract ---------------------------------------------------------------
+
+PROTOCOL = {
+    "ky": {
+        "title": ["{{ municipality.aimak_ky|upper }} АЙЫЛДЫК КЕҢЕШИНИН "
+                  "{{ session.convocation_roman }} ЧАКЫРЫЛЫШЫНЫН {{ session.kind_ky|upper }} "
+                  "{{ session.number_roman }} СЕССИЯСЫНЫН"],
+        "type": "ПРОТОКОЛУ № {{ session.number }}",
+        "extract_type": "ПРОТОКОЛУНАН КӨЧҮРМӨ",
+        "date": "{{ session.date|ky_date }}",
+        "counts": "Шайланган депутаттардын саны — {{ session.elected }}, катышты — "
+                  "{{ session.present }}, катышкан жок — {{ session.absent }}.",
+        "quorum": "Кворум: {{ session.quorum_ky }}. {% if session.has_quorum %}Сессия "
+                  "укуктуу.{% else %}Кворум жок: сессия чечим кабыл алууга укуксуз.{% endif %}",
+        "officers": "Сессияда төрагалык кылган — {{ session.presiding }}; сессиянын катчысы — "
+                    "{{ session.secretary }}.",
+        "present": "Катышкан депутаттар:",
+        "columns": ["№", "Аты-жөнү"],
+        "agenda": "КҮН ТАРТИБИ:",
+        "agenda_item": "{{ i.n }}. {{ i.title_ky }}",
+        "heard": "{{ i.n }}. УГУЛДУ: {{ i.title_ky }}",
+        "speakers": "Баяндамачы — {{ i.speaker }}.{% if i.speakers %} Сөз сүйлөгөндөр — "
+                    "{{ i.speakers }}.{% endif %}",
+        "vote": "ДОБУШ БЕРҮҮНҮН ЖЫЙЫНТЫГЫ: «макул» — {{ i.yes }}, «каршы» — {{ i.no }}, "
+                "«калыс» — {{ i.abstained }}.",
+        "rule": "Талап кылынат: {{ i.rule_ky }}.",
+        "decided": "ЧЕЧИМ: {% if i.adopted %}токтом кабыл алынды"
+                   "{% if i.number %} (№ {{ i.number }}){% endif %}."
+                   "{% else %}токтом кабыл алынган жок.{% endif %}",
+        "presiding": "Сессияда төрагалык кылган",
+        "secretary": "Сессиянын катчысы",
+        "true_copy": "Көчүрмө туура:",
+    },
+    "ru": {
+        "title": ["{{ session.number_roman }} {{ session.kind_ru|upper }} СЕССИИ АЙЫЛНОГО "
+                  "КЕНЕША {{ municipality.aimak_ru|upper }} АЙЫЛНОГО АЙМАКА "
+                  "{{ session.convocation_roman }} СОЗЫВА"],
+        "type": "ПРОТОКОЛ № {{ session.number }}",
+        "extract_type": "ВЫПИСКА ИЗ ПРОТОКОЛА",
+        "date": "{{ session.date|ru_date }}",
+        "counts": "Число избранных депутатов — {{ session.elected }}, присутствовали — "
+                  "{{ session.present }}, отсутствовали — {{ session.absent }}.",
+        "quorum": "Кворум: {{ session.quorum_ru }}. {% if session.has_quorum %}Сессия "
+                  "правомочна.{% else %}Кворума нет: сессия неправомочна принимать решения."
+                  "{% endif %}",
+        "officers": "Председательствующий — {{ session.presiding }}; секретарь сессии — "
+                    "{{ session.secretary }}.",
+        "present": "Присутствовали депутаты:",
+        "columns": ["№", "Ф.И.О."],
+        "agenda": "ПОВЕСТКА ДНЯ:",
+        "agenda_item": "{{ i.n }}. {{ i.title_ru }}",
+        "heard": "{{ i.n }}. СЛУШАЛИ: {{ i.title_ru }}",
+        "speakers": "Докладчик — {{ i.speaker }}.{% if i.speakers %} Выступили — "
+                    "{{ i.speakers }}.{% endif %}",
+        "vote": "ИТОГИ ГОЛОСОВАНИЯ: «за» — {{ i.yes }}, «против» — {{ i.no }}, "
+                "«воздержались» — {{ i.abstained }}.",
+        "rule": "Требуется: {{ i.rule_ru }}.",
+        "decided": "РЕШИЛИ: {% if i.adopted %}постановление принято"
+                   "{% if i.number %} (№ {{ i.number }}){% endif %}."
+                   "{% else %}постановление не принято.{% endif %}",
+        "presiding": "Председательствующий",
+        "secretary": "Секретарь сессии",
+        "true_copy": "Выписка верна:",
+    },
+}
+
+
+def _item_block(doc, t: dict) -> None:
+    bt.para(doc, t["heard"], bold=True, before=6, after=3, align="justify")
+    bt.body(doc, t["speakers"], after=3)
+    bt.body(doc, t["vote"], after=3)
+    bt.body(doc, t["rule"], after=3)
+    bt.body(doc, t["decided"])
+
+
+def _session_header(doc, t: dict, doc_type: str, lang: str) -> None:
+    kenesh_letterhead(doc)
+    bt.title(doc, t["title"], doc_type, doc_type_first=lang == "ru", before=12)
+    bt.date_line(doc, t["date"], "{{ session.place_ky }}" if lang == "ky"
+                 else "{{ session.place_ru }}", before=0)
+    bt.body(doc, t["counts"], after=3)
+    bt.body(doc, t["quorum"], after=3)
+    bt.body(doc, t["officers"])
+
+
+def build_council_session_protocol(lang: str) -> Document:
+    """The session's protocol, generated from the recorded attendance and votes: counts,
+    quorum and the rule that sets it, who presided, the deputies present, the agenda, and per
+    item the speakers, the vote, the majority required (rule and profile) and the outcome;
+    signed by the presiding deputy and the secretary."""
+    t = PROTOCOL[lang]
+    doc = bt.new_document(lang, title=t["type"])
+    _session_header(doc, t, t["type"], lang)
+    bt.para(doc, t["present"], bold=True, before=6, after=3)
+    roster = bt.ListTable(doc, t["columns"], [1.0, 15.5])
+    roster.loop("{%tr for n in session.present_names %}", ["{{ loop.index }}", "{{ n }}"])
+    bt.para(doc, t["agenda"], bold=True, before=12, after=3)
+    bt.control_paragraph(doc, "{%p for i in session.agenda %}")
+    bt.body(doc, t["agenda_item"], after=0)
+    bt.control_paragraph(doc, "{%p endfor %}")
+    bt.control_paragraph(doc, "{%p for i in session.agenda %}")
+    _item_block(doc, t)
+    bt.control_paragraph(doc, "{%p endfor %}")
+    bt.signature(doc, t["presiding"], "{{ session.presiding }}")
+    bt.signature(doc, t["secretary"], "{{ session.secretary }}", before=18)
+    return doc
+
+
+def build_council_protocol_extract(lang: str) -> Document:
+    """An extract from the protocol for one decision: the session, its quorum and the one
+    agenda item with its vote and outcome, certified by the secretary."""
+    t = PROTOCOL[lang]
+    doc = bt.new_document(lang, title=t["extract_type"])
+    _session_header(doc, t, t["extract_type"], lang)
+    bt.control_paragraph(doc, "{%p with i = item %}")
+    _item_block(doc, t)  # as the protocol reads: it was written before the decision's number
+    bt.control_paragraph(doc, "{%p endwith %}")
+    bt.para(doc, t["true_copy"], before=18)
+    bt.signature(doc, t["secretary"], "{{ session.secretary }}", before=6)
+    return doc
+
+
+# --- the cover letter to the State Register -----------------------------------------------------
+
+LETTER = {
+    "ky": {
+        "date": "{{ letter.date|ky_date }} № {{ letter.number }}",
+        "to": ["Кыргыз Республикасынын", "Юстиция министрлигине"],
+        "title": ["Ченемдик укуктук актыны Мамлекеттик реестрге киргизүү жөнүндө"],
+        "text": "«Ченемдик укуктук актылар жөнүндө» Кыргыз Республикасынын Мыйзамына ылайык "
+                "{{ municipality.aimak_ky }} айылдык кеңеши төмөнкү ченемдик укуктук актыны "
+                "Кыргыз Республикасынын ченемдик укуктук актыларынын Мамлекеттик реестрине "
+                "киргизүү үчүн жөнөтөт:",
+        "columns": ["№", "Актынын аталышы", "Кабыл алынган күнү жана номери", "Сессия",
+                    "Барак"],
+        "act": ["1", "{{ decision.title_ky }}",
+                "{{ session.date|ky_date_of }} № {{ decision.number }}",
+                "{{ session.convocation_roman }} чакырылыштын {{ session.number_roman }} "
+                "сессиясы", "{{ decision.pages }}"],
+        "attachments": "Тиркемелер:",
+        "loop": "{%p for a in letter.attachments_ky %}",
+        "chair": "Айылдык кеңештин төрагасы",
+    },
+    "ru": {
+        "date": "{{ letter.date|ru_date }} № {{ letter.number }}",
+        "to": ["Министерство юстиции", "Кыргызской Республики"],
+        "title": ["О включении нормативного правового акта в Государственный реестр"],
+        "text": "В соответствии с Законом Кыргызской Республики «О нормативных правовых актах» "
+                "айылный кенеш {{ municipality.aimak_ru }} айылного аймака направляет для "
+                "включения в Государственный реестр нормативных правовых актов Кыргызской "
+                "Республики следующий нормативный правовой акт:",
+        "columns": ["№", "Наименование акта", "Дата и номер принятия", "Сессия", "Листов"],
+        "act": ["1", "{{ decision.title_ru }}",
+                "{{ session.date|ru_date_of }} № {{ decision.number }}",
+                "{{ session.number_roman }} сессия {{ session.convocation_roman }} созыва",
+                "{{ decision.pages }}"],
+        "attachments": "Приложения:",
+        "loop": "{%p for a in letter.attachments_ru %}",
+        "chair": "Председатель айылного кенеша",
+    },
+}
+
+
+def build_act_register_letter(lang: str) -> Document:
+    """Cover letter on the kenesh's letterhead sending a normative act to the Ministry of
+    Justice for inclusion in the State Register: the act's requisites, pages, attachments."""
+    t = LETTER[lang]
+    doc = bt.new_document(lang, title=t["title"][0])
+    kenesh_letterhead(doc)
+    bt.date_line(doc, t["date"], SEAT[lang])
+    for i, line in enumerate(t["to"]):
+        bt.para(doc, line, align="right", bold=True, before=12 if i == 0 else 0)
+    bt.title(doc, t["title"])
+    bt.body(doc, t["text"])
+    acts = bt.ListTable(doc, t["columns"], [1.0, 6.0, 4.0, 3.5, 2.0])
+    acts.record(t["act"])
+    bt.para(doc, t["attachments"], bold=True, before=12, after=3)
+    bt.control_paragraph(doc, t["loop"])
+    bt.body(doc, "{{ loop.index }}. {{ a }}", after=0)
+    bt.control_paragraph(doc, "{%p endfor %}")
+    bt.signature(doc, t["chair"], "{{ chair.name }}")
+    return doc
+
+
+FORMS: dict[str, Callable[[str], Document]] = {
+    "council_decision": build_council_decision,
+    "council_session_notice": build_council_session_notice,
+    "council_session_protocol": build_council_session_protocol,
+    "council_protocol_extract": build_council_protocol_extract,
+    "act_register_letter": build_act_register_letter,
+}
+
+
+if __name__ == "__main__":
+    raise SystemExit(bt.main([*__import__("sys").argv[1:]] or list(FORMS)))
