@@ -13,8 +13,8 @@ from typing import Any
 from muni.registry import db as regdb
 from muni.registry import importer
 
-from . import advance as adv
 from . import demo_council, demo_needs_assessment, intake, review
+from .demo_runner import Runner
 from .errors import MuniError
 from .render import TemplateStore
 from .sample import SAMPLE_CODE, SAMPLE_MUNICIPALITY
@@ -48,27 +48,17 @@ def run(out_dir: Path, *, lang: str = "ky", on: dt.date | None = None) -> dict[s
     log.append(f"Case {case_id} opened ({wf.title['en']}): council decision "
                f"№ {data['initiative']['number']} of {data['initiative']['date']}.")
 
-    def step(trigger: str, actor: str) -> None:
-        result = adv.advance(db, case_id, trigger, actor=actor, out_dir=docs_dir, store=store,
-                             today=on, lang=lang)
-        numbered = [d for d in result.documents if d["number"]]
-        log.append(f"  {trigger} by {actor}: {result.from_state} → {result.to_state}"
-                   + (f" (order № {numbered[0]['number']})" if numbered else ""))
-        documents.extend(d["path"] for d in result.documents)
-
-    step("draft_order", CLERK)
+    runner = Runner(db, docs_dir, store, lang, log, documents, on=on, actor=CLERK)
+    runner.step(case_id, "draft_order")
     try:
-        adv.advance(db, case_id, "sign_order", actor=CLERK, out_dir=docs_dir, store=store,
-                    today=on, lang=lang)
+        runner.step(case_id, "sign_order")
     except MuniError as exc:
-        log.append(f"  sign_order by {CLERK}: refused — {exc.message}")
-    step("sign_order", HEAD)
-    step("start_work", CLERK)
+        log.append(f"  case {case_id} sign_order by {CLERK}: refused — {exc.message}")
+    runner.step(case_id, "sign_order", actor=HEAD)
+    runner.step(case_id, "start_work")
     explained = review.explain(db, case_id, today=on)
     log.append(f"Case {case_id} is now '{explained['state']['name']}'.")
-    needs_case = demo_needs_assessment.run(
-        db, group_case=case_id, clerk=CLERK, head=HEAD, docs_dir=docs_dir, store=store,
-        lang=lang, on=on, log=log, documents=documents)
+    needs_case = demo_needs_assessment.run(runner, group_case=case_id, head=HEAD)
     handed = demo_needs_assessment.summary(db, needs_case)
     log.append(f"Case {needs_case} is now 'handed_to_council': the БАП {handed['action_plan']} "
                "awaits the council's decision.")

@@ -18,11 +18,11 @@ import sqlite_utils
 
 from muni.registry import importer
 
-from . import advance as adv
 from . import intake
+from .demo_runner import Runner
 from .errors import MuniError
 from .render import TemplateStore
-from .sample import EXAMPLES, SAMPLE_CODE
+from .sample import EXAMPLES
 from .spec import load
 
 CHAIR = "Абдылдаев М. (кеңештин төрагасы)"
@@ -41,34 +41,6 @@ LIVESTOCK_RULES = {
     "ky": "Липенка айыл аймагында үй жаныбарларын кармоо эрежелери",
     "ru": "Правила содержания домашних животных на территории Липенского айылного аймака",
 }
-
-
-class Runner:
-    """Takes steps and records what happened, for the demo's log."""
-
-    def __init__(self, db: sqlite_utils.Database, docs_dir: Path, store: TemplateStore,
-                 lang: str, log: list[str], documents: list[str]):
-        self.db, self.docs_dir, self.store, self.lang = db, docs_dir, store, lang
-        self.log, self.documents = log, documents
-
-    def step(self, case_id: int, trigger: str, on: str, actor: str = COUNCIL_CLERK) -> None:
-        result = adv.advance(self.db, case_id, trigger, actor=actor, out_dir=self.docs_dir,
-                             store=self.store, today=dt.date.fromisoformat(on),
-                             lang=self.lang)
-        numbered = [f"{d['template']} № {d['number']}" for d in result.documents
-                    if d["number"]]
-        self.log.append(f"  case {case_id} {trigger} ({on}): {result.from_state} → "
-                        f"{result.to_state}" + (f" ({', '.join(numbered)})" if numbered else ""))
-        self.documents.extend(d["path"] for d in result.documents)
-
-    def update(self, case_id: int, changes: dict[str, Any], what: str) -> None:
-        intake.update_case(self.db, case_id, changes, actor=COUNCIL_CLERK)
-        self.log.append(f"  case {case_id}: recorded {what}")
-
-    def open(self, workflow: str, data: dict[str, Any], what: str) -> int:
-        case_id = intake.open_case(self.db, workflow, SAMPLE_CODE, data, actor=COUNCIL_CLERK)
-        self.log.append(f"Case {case_id} opened ({workflow}): {what}")
-        return case_id
 
 
 def _normative(title: dict, rules_title: dict, registered: str, start: str, end: str,
@@ -104,7 +76,8 @@ def run(db: sqlite_utils.Database, *, source_case: int | None, action_plan: str 
     """Run the council's procedures; returns the case ids opened."""
     importer.load(db, [DEPUTIES])
     log.append("\nLocal council (ayil kenesh): 11 more deputies imported — 15 seats on record.")
-    r = Runner(db, docs_dir, store, lang, log, documents)
+    r = Runner(db, docs_dir, store, lang, log, documents, on=dt.date.today(),
+               actor=COUNCIL_CLERK)
 
     plan = intake.read_data_file(load("council_decision").example)
     plan["draft"]["registered"] = "2027-01-05"

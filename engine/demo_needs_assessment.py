@@ -7,17 +7,13 @@ on the way: the readiness check answered «жок» for two items, refused namin
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
-from . import advance as adv
 from . import intake
+from .demo_runner import Runner
 from .errors import GuardFailed
-from .render import TemplateStore
-from .sample import SAMPLE_CODE
 from .spec import load
 
 #: Case-data sections added before each step (the first group opens the case).
@@ -36,42 +32,30 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 
-def run(db: sqlite_utils.Database, *, group_case: int, clerk: str, head: str, docs_dir: Path,
-        store: TemplateStore, lang: str, on: dt.date, log: list[str],
-        documents: list[str]) -> int:
-    """Open and run the needs-assessment case; returns its id. Appends to ``log``/``documents``."""
+def run(runner: Runner, *, group_case: int, head: str) -> int:
+    """Open and run the needs-assessment case with ``runner`` (its actor is the clerk);
+    returns the case id."""
     wf = load("needs_assessment")
     data = intake.read_data_file(wf.example)
     data["working_group_case"] = group_case
     first = {k: data[k] for k in STAGES[0][1] if k in data}
     first["readiness"] = {**data["readiness"], "stationery": False, "invited": False}
-    case_id = intake.open_case(db, wf.id, SAMPLE_CODE, first, actor=clerk)
-    log.append(f"Case {case_id} opened ({wf.title['en']}): {len(data['schedule'])} events "
-               f"scheduled in {len(data['villages'])} villages.")
-
-    def step(trigger: str, actor: str) -> None:
-        result = adv.advance(db, case_id, trigger, actor=actor, out_dir=docs_dir, store=store,
-                             today=on, lang=lang)
-        numbered = [d for d in result.documents if d["number"]]
-        warned = [g for g in result.verdicts if not g["ok"] and g["severity"] == "warn"]
-        log.append(f"  {trigger} by {actor}: {result.from_state} → {result.to_state}"
-                   + (f" (order № {numbered[0]['number']})" if numbered else "")
-                   + (f" — warnings: {', '.join(g['rule'] for g in warned)}" if warned else ""))
-        documents.extend(d["path"] for d in result.documents)
+    case_id = runner.open(wf.id, first, f"{wf.title['en']}: {len(data['schedule'])} events "
+                          f"scheduled in {len(data['villages'])} villages")
+    log = runner.log
 
     for trigger, sections in STAGES:
         if sections and trigger != STAGES[0][0]:
-            intake.update_case(db, case_id, {k: data[k] for k in sections}, actor=clerk)
-            log.append(f"  data added: {', '.join(sections)}")
+            runner.update(case_id, {k: data[k] for k in sections}, ", ".join(sections))
         if trigger == "confirm_readiness":
             try:
-                step(trigger, clerk)
+                runner.step(case_id, trigger)
             except GuardFailed as exc:
-                log.append(f"  {trigger}: refused — {_first_detail(exc)}")
-                intake.update_case(db, case_id, {"readiness": data["readiness"]}, actor=clerk)
-                log.append("  data corrected: readiness (stationery bought, participants "
-                           "invited)")
-        step(trigger, head if trigger in ("approve_plan", "form_initiative_groups") else clerk)
+                log.append(f"  case {case_id} {trigger}: refused — {_first_detail(exc)}")
+                runner.update(case_id, {"readiness": data["readiness"]},
+                              "readiness corrected (stationery bought, participants invited)")
+        runner.step(case_id, trigger,
+                    actor=head if trigger in ("approve_plan", "form_initiative_groups") else None)
     return case_id
 
 

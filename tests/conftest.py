@@ -66,6 +66,16 @@ def muni(tmp_path, monkeypatch) -> Muni:
     return Muni(tmp_path, monkeypatch)
 
 
+def working_group(muni: Muni, actors: tuple[str, ...] = ("clerk", "head", "clerk")) -> int:
+    """Open the sample working-group case and take one step per actor (three: to the end —
+    audit #1 open, #2 draft_order, #3 sign_order with order № 12, #4 start_work)."""
+    case = muni.json("case", "new", "working_group", "-m", "lipenka", "--data",
+                     EXAMPLES / "working_group_case.yaml")["case"]
+    for actor in actors:
+        muni("advance", case, actor=actor)
+    return case
+
+
 @pytest.fixture
 def sample_muni(muni) -> Muni:
     """`muni` with an initialised registry holding the sample municipality."""

@@ -177,7 +177,7 @@ def test_signer_must_be_the_head_on_record(sample_muni):
     muni("advance", case, actor="clerk")
     result = muni("advance", case, actor="head", ok=False)
     assert result.exit_code == 4
-    assert ("order.signer_is_head: the case names 'lip-002' as signer, but the head on record "
+    assert ("order.signer_is_head: order.signer is 'lip-002', but the head on record "
             "on 2026-11-20 is Асанов Бакыт Кадырбекович (lip-001)") in result.stderr
 
 

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, working_group
 
 from muni.engine import pdf
 
@@ -22,11 +22,7 @@ needs_soffice = pytest.mark.skipif(
 @pytest.fixture
 def signed(sample_muni):
     """A case whose order is drafted and signed: two recorded documents."""
-    muni = sample_muni
-    case = muni.json("case", "new", "working_group", "-m", "lipenka", "--data", CASE)["case"]
-    muni("advance", case, actor="clerk")
-    muni("advance", case, actor="head")
-    return muni, case
+    return sample_muni, working_group(sample_muni, ("clerk", "head"))
 
 
 def _counts(muni) -> tuple[int, int]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, working_group
 
 from muni.engine import context as ctx
 from muni.engine import report
@@ -21,12 +21,8 @@ ODD_ACTOR = '<script>alert("x")</script> Ак & Көк'
 
 @pytest.fixture
 def done(sample_muni):
-    muni = sample_muni
-    case = muni.json("case", "new", "working_group", "-m", "lipenka", "--data", CASE)["case"]
-    muni("advance", case, actor="clerk")
-    muni("advance", case, actor="head")
-    muni("advance", case, actor=ODD_ACTOR)
-    return muni
+    working_group(sample_muni, ("clerk", "head", ODD_ACTOR))
+    return sample_muni
 
 
 def page(muni, name: str = "review/case-1.html") -> tuple[Path, lxml.html.HtmlElement, dict]:

@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, working_group
 
 from muni.registry import audit
 
@@ -36,12 +36,8 @@ def tamper(db_path: Path, sql: str) -> None:
 def done(sample_muni):
     """A working-group case taken to its final state: audit #1 open, #2 draft_order,
     #3 sign_order (order № 12), #4 start_work."""
-    muni = sample_muni
-    case = muni.json("case", "new", "working_group", "-m", "lipenka", "--data", CASE)["case"]
-    muni("advance", case, actor="clerk")
-    muni("advance", case, actor="head")
-    muni("advance", case, actor="clerk")
-    return muni
+    working_group(sample_muni)
+    return sample_muni
 
 
 def verify(muni, *args: str) -> tuple[int, dict]:

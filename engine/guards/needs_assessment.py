@@ -14,6 +14,7 @@ from typing import Any
 
 from ..contexts.needs_assessment import AGE_GROUPS, READINESS, Event, NeedsFacts, share
 from ..rules import guard
+from .common import head_on_record
 
 Result = tuple[bool, str]
 GROUP_READY_STATES = ("order_registered", "group_working")
@@ -52,13 +53,7 @@ def group_registered(f: NeedsFacts, p: dict[str, Any]) -> Result:
 
 @guard("na.plan_signer_is_head")
 def plan_signer_is_head(f: NeedsFacts, p: dict[str, Any]) -> Result:
-    if f.head is None:
-        return False, (f"no head of the ayil okmotu is on record on {f.act_date}; import the "
-                       "head's term of office")
-    if f.signer and f.signer != f.head["person"]:
-        return False, (f"plan_order.signer is '{f.signer}', but the head on record on "
-                       f"{f.act_date} is {f.head['name']} ({f.head['person']})")
-    return True, f"{f.head['name']} is the head on record on {f.act_date}"
+    return head_on_record(f.head, f.signer, f.act_date, "plan_order.signer")
 
 
 @guard("na.plan_after_group_order")

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..contexts.working_group import WorkingGroupFacts
 from ..rules import guard
+from .common import head_on_record
 
 CATEGORY_NAMES = {
     "staff": "ayil okmotu staff",
@@ -29,13 +30,7 @@ def order_not_before_initiative(f: WorkingGroupFacts, p: dict[str, Any]) -> tupl
 
 @guard("order.signer_is_head")
 def order_signer_is_head(f: WorkingGroupFacts, p: dict[str, Any]) -> tuple[bool, str]:
-    if f.head is None:
-        return False, (f"no head of the ayil okmotu is on record on {f.act_date}; "
-                       "import the head's term of office (officials, role 'head')")
-    if f.signer and f.signer != f.head["person"]:
-        return False, (f"the case names '{f.signer}' as signer, but the head on record on "
-                       f"{f.act_date} is {f.head['name']} ({f.head['person']})")
-    return True, f"{f.head['name']} is the head on record on {f.act_date}"
+    return head_on_record(f.head, f.signer, f.act_date, "order.signer")
 
 
 @guard("order.in_effect")
