@@ -7,7 +7,9 @@ No SQL and no .docx handling here: every command is a thin shell over ``muni.eng
 Exit codes: 0 ok · 1 unexpected failure · 2 usage · 3 bad input / not found · 4 a rule
 (guard) refused the step · 5 step not allowed in this state · 6 template error · 7 malformed
 workflow or rule profile (also `workflows lint` findings) · 8 PDF output failed (LibreOffice
-missing, or no PDF produced) · 9 `verify` found the registry or a document altered.
+missing, or no PDF produced) · 9 `verify` found the registry or a document altered · 10 a
+batch in which some case failed · 11 a batch with --strict in which a rule stopped some case ·
+130 a batch interrupted (run the same command again to continue).
 """
 
 from __future__ import annotations
@@ -24,21 +26,56 @@ from typing import Any
 
 import click
 
-from muni.engine import acts as acts_mod
-from muni.engine import advance as adv
-from muni.engine import batch as batch_mod
-from muni.engine import demo as demo_mod
-from muni.engine import diagram as diagram_mod
-from muni.engine import documents as docs_mod
-from muni.engine import intake, review, spec
-from muni.engine import lint as lint_mod
-from muni.engine import report as report_mod
-from muni.engine import templates as tpl_check
-from muni.engine import verify as verify_mod
-from muni.engine.errors import InputError, IntegrityError, MuniError, SpecError
-from muni.engine.render import TemplateStore
-from muni.registry import audit, cases, importer, journal
+from muni.engine.errors import (
+    BATCH_BLOCKED_EXIT,
+    InputError,
+    IntegrityError,
+    MuniError,
+    SpecError,
+)
+from muni.registry import audit, cases, journal
 from muni.registry import db as regdb
+
+
+def _lazy(name: str) -> Any:
+    """The module ``name``, executed on first use of one of its attributes.
+
+    Why: every command would otherwise import every engine module — docx, Jinja, lxml,
+    jsonschema, multiprocessing — ~300 ms before `muni status` or `muni explain` (which use
+    none of them) could answer; a clerk's command should answer in well under 150 ms.
+    """
+    import importlib.util
+
+    if name in sys.modules:
+        return sys.modules[name]
+    found = importlib.util.find_spec(name)
+    loader = importlib.util.LazyLoader(found.loader)
+    found.loader = loader
+    module = importlib.util.module_from_spec(found)
+    sys.modules[name] = module
+    loader.exec_module(module)
+    return module
+
+
+acts_mod = _lazy("muni.engine.acts")
+adv = _lazy("muni.engine.advance")
+batch_mod = _lazy("muni.engine.batch")
+demo_mod = _lazy("muni.engine.demo")
+diagram_mod = _lazy("muni.engine.diagram")
+docs_mod = _lazy("muni.engine.documents")
+intake = _lazy("muni.engine.intake")
+review = _lazy("muni.engine.review")
+spec = _lazy("muni.engine.spec")
+lint_mod = _lazy("muni.engine.lint")
+report_mod = _lazy("muni.engine.report")
+tpl_check = _lazy("muni.engine.templates")
+verify_mod = _lazy("muni.engine.verify")
+render_mod = _lazy("muni.engine.render")
+importer = _lazy("muni.registry.importer")
+#: Choices spelled out here, not read from the modules at import time (which would load
+#: them, and Jinja, YAML … with them, for every command); tests check they stay equal.
+IMPORT_KINDS = ("municipalities", "people", "officials", "journals")   # importer.KINDS
+REPORT_FORMATS = ("html", "md")                                         # report.FORMATS
 
 
 class Env:
@@ -62,10 +99,10 @@ class Env:
     def documents_dir(self) -> Path:
         return self.db_path.resolve().parent / "documents"
 
-    def store(self) -> TemplateStore:
+    def store(self) -> Any:
         overrides = os.environ.get("MUNI_TEMPLATES")
-        return TemplateStore(Path(overrides) if overrides else
-                             self.db_path.resolve().parent / "templates")
+        return render_mod.TemplateStore(Path(overrides) if overrides else
+                                        self.db_path.resolve().parent / "templates")
 
 
 def today() -> dt.date:
@@ -116,6 +153,12 @@ def fail(as_json: bool, payload: dict, message: str, code: int) -> None:
 
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+#: How many cases `muni status` lists on screen by default (a registry may hold 10,000).
+STATUS_LIMIT = 50
+#: How many blocked (and failed) cases a batch's summary names on screen.
+BATCH_LISTED = 20
+
+
 def default_actor() -> str:
     """The login name, or "" where there is none (a container without a passwd entry): the
     engine then refuses the step with "every step needs an actor" instead of a traceback."""
@@ -160,7 +203,7 @@ def init(env: Env, as_json: bool) -> None:
 
 @main.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--kind", type=click.Choice(importer.KINDS),
+@click.option("--kind", type=click.Choice(IMPORT_KINDS),
               help="What a CSV file holds (default: from its name, e.g. people.csv).")
 @json_option
 @pass_env
@@ -262,7 +305,7 @@ def case_schema(env: Env, workflow: str, as_json: bool = True) -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1),
               help="Batch: processes that render and commit (default: the cores).")
 @click.option("--strict", is_flag=True,
-              help=f"Batch: exit {batch_mod.EXIT_BLOCKED} when a rule stopped any case.")
+              help=f"Batch: exit {BATCH_BLOCKED_EXIT} when a rule stopped any case.")
 @actor_option
 @json_option
 @pass_env
@@ -381,7 +424,7 @@ def advance_batch(env: Env, source: batch_mod.Selection | Path, *, trigger: str 
         for title, items in (("Blocked", s.blocked), ("Failed", s.failed)):
             if items:
                 click.echo(f"{title}:")
-            for item in items:
+            for item in items[:BATCH_LISTED]:
                 rules = f" [{', '.join(item['rules'])}]" if item.get("rules") else ""
                 message = item["message"] or ""
                 if message.startswith(item["label"] + ": "):
@@ -389,6 +432,8 @@ def advance_batch(env: Env, source: batch_mod.Selection | Path, *, trigger: str 
                 click.echo(f"  {item['label']}{rules}: {message}")
                 for detail in item.get("details") or []:
                     click.echo(f"      {detail}")
+            if len(items) > BATCH_LISTED:
+                click.echo(f"  … and {len(items) - BATCH_LISTED} more (--json lists them all)")
         if s.skipped:
             click.echo(f"Skipped: {len(s.skipped)} (--json lists them)")
     emit(as_json, payload, show)
@@ -442,12 +487,20 @@ def preview(env: Env, case_id: int, trigger: str | None, out_dir: Path | None,
 @click.option("--deadlines", "with_deadlines", is_flag=True,
               help="Under each open case, its dated obligations not yet met (e.g. the ЖМБА "
                    "planning meeting within a week of the last focus group).")
+@click.option("--limit", type=click.IntRange(min=0), default=None,
+              help=f"The N most recently changed cases (default: {STATUS_LIMIT} on screen, "
+                   "every case with --json; 0: every case).")
 @json_option
 @pass_env
 @handles_errors
 def status(env: Env, workflow: str | None, state: str | None, municipality: str | None,
-           overdue: bool, with_deadlines: bool, as_json: bool) -> None:
-    """List cases with their states."""
+           overdue: bool, with_deadlines: bool, as_json: bool, limit: int | None = None) -> None:
+    """List cases with their states.
+
+    On screen: how many cases are in each state, then the most recently changed ones — a
+    district's registry holds thousands. ``--json`` lists every case, by id, unless
+    ``--limit`` is given.
+    """
     if overdue:
         late = acts_mod.overdue(env.db, today(), municipality=municipality)
 
@@ -459,7 +512,13 @@ def status(env: Env, workflow: str | None, state: str | None, municipality: str 
                            f"{r['days_overdue']} days overdue [{r['rule']}]")
         emit(as_json, late, show_late)
         return
-    rows = cases.select(env.db, workflow=workflow, state=state, municipality=municipality)
+    if limit is None and not as_json:
+        limit = STATUS_LIMIT
+    rows = cases.select(env.db, workflow=workflow, state=state, municipality=municipality,
+                        limit=limit, newest_first=bool(limit))
+    overview = (cases.count_by_state(env.db, workflow=workflow, state=state,
+                                     municipality=municipality)
+                if limit and len(rows) == limit and not as_json else [])
     if with_deadlines:  # one context build per open case: opt-in, batch lists can be long
         for r in rows:
             wf = spec.load(r["workflow"])
@@ -470,6 +529,12 @@ def status(env: Env, workflow: str | None, state: str | None, municipality: str 
         if not rows:
             click.echo("No cases.")
             return
+        total = sum(o["cases"] for o in overview)
+        if total > len(rows):
+            for o in overview:
+                click.echo(f"{o['workflow']:<16} {o['state']:<24} {o['cases']:>7}")
+            click.echo(f"{total} cases; the {len(rows)} most recently changed "
+                       "(--limit N, or 0 for all; -w/-s/-m to narrow):\n")
         click.echo(f"{'case':>5}  {'workflow':<16} {'municipality':<14} {'state':<20} updated")
         for r in rows:
             click.echo(f"{r['id']:>5}  {r['workflow']:<16} {r['municipality']:<14} "
@@ -857,7 +922,7 @@ def verify_(env: Env, case_id: int | None, anchor: str | None, as_json: bool) ->
 @click.argument("case_id", type=int)
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The page to write: FILE.html or FILE.md.")
-@click.option("--format", "fmt", type=click.Choice(report_mod.FORMATS),
+@click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS),
               help="Override the format the suffix implies.")
 @click.option("--lang", type=click.Choice(["en", "ky", "ru"]), default="en", show_default=True,
               help="Language of state and step titles.")

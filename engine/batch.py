@@ -1,18 +1,21 @@
-"""``muni advance`` over many cases: select, prepare in parallel, commit one by one, resume.
+"""``muni advance`` over many cases: select, prepare, commit in groups, resume.
 
     select    case ids, ``--workflow/--state/--municipality/--all``, or a batch file (CSV or
               YAML; per row a case, optionally a trigger and data changes)
     prepare   per case and step: load it, choose the transition, evaluate the rules, render
-              the documents up to their journal number (``advance.prerender``). Read-only,
-              so with ``jobs > 1`` it runs in worker processes.
-    commit    here, one step at a time, through ``advance.commit_plan`` — the path a single
-              ``muni advance`` takes: BEGIN IMMEDIATE, numbers, files (fsynced), state,
-              audit, this batch row's mark, COMMIT, rename. Journal numbers are taken in
-              commit order, so they stay gap-free however many workers render.
+              the documents up to their journal number (``advance.prerender``) — no lock
+    commit    a group of up to ``GROUP`` prepared steps in one transaction, each through
+              ``advance.commit_plan`` — the path a single ``muni advance`` takes — in its
+              own savepoint (``advance.CommitGroup``): numbers, files, state, audit, this
+              batch row's mark; one filesystem sync for the group's documents; COMMIT;
+              rename. A failing step rolls back alone and gives its number back.
 
-Each case goes one step (or, with ``until``, as far as that state) and stops at the first
-rule that fails; one case's failure never stops another's — each step is its own
-transaction.
+With ``jobs > 1`` the rows go in chunks to worker processes that prepare *and* commit; they
+take turns on a lock shared by the run (one renders while the other commits). Journal
+numbers are taken in commit order, so they stay gap-free however many processes work.
+
+Each case goes one step (or, with ``until``, towards that state step by step) and stops at
+its first failing rule; one case's failure never stops or undoes another's.
 
 Resuming: every step marks its batch row (``registry.batches``) in its own transaction, so
 after Ctrl-C, ``kill -9`` or a power cut the same command continues where it stopped:
@@ -22,8 +25,8 @@ run starts; a case someone else moves afterwards is skipped, not moved twice. Tw
 over the same cases at once therefore never take a step twice: the loser of each race finds
 the case (or the row) changed under it and reports it as skipped.
 
-Memory: cases are read a page at a time, at most ``4 × jobs`` are in flight, and only the
-cases that need attention (blocked, failed, skipped) are kept for the summary.
+Memory: cases are read a page at a time, a few chunks are in flight, and only the cases that
+need attention (blocked, failed, skipped) are kept for the summary.
 
 The engine never prints: ``run`` yields ``Started``, one ``Outcome`` per row and
 ``Finished`` (the summary); ``cli.py`` draws the progress bar and prints.
@@ -33,7 +36,6 @@ from __future__ import annotations
 
 import concurrent.futures
 import csv
-import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -57,15 +59,22 @@ from muni.registry import db as regdb
 
 from . import advance as adv
 from . import context as ctx
-from . import intake, rules
-from .errors import Conflict, GuardFailed, InputError, MuniError, StateError
+from . import intake
+from .errors import (
+    BATCH_BLOCKED_EXIT,
+    BATCH_FAILED_EXIT,
+    Conflict,
+    GuardFailed,
+    InputError,
+    MuniError,
+    StateError,
+)
 from .render import TemplateStore
 from .spec import TransitionSpec, Workflow, all_workflows, load
 
-#: Exit status of ``muni advance`` in batch mode when some case failed (an error, not a rule).
-EXIT_FAILED = 10
-#: … when, with ``--strict``, some case was stopped by a rule (and none failed).
-EXIT_BLOCKED = 11
+#: Exit status of ``muni advance`` in batch mode when some case failed (an error, not a rule),
+#: and when, with ``--strict``, some case was stopped by a rule (and none failed).
+EXIT_FAILED, EXIT_BLOCKED = BATCH_FAILED_EXIT, BATCH_BLOCKED_EXIT
 
 ADVANCED, BLOCKED, FAILED, SKIPPED = "advanced", "blocked", "failed", "skipped"
 #: Steps committed together at most (one transaction, one disk sync): enough to pay the
@@ -133,8 +142,6 @@ class Row:
     trigger: str | None = None
     data: dict[str, Any] | None = None
     problem: str | None = None        # the row cannot be used (reported as failed)
-    version: int | None = None        # the case's version the next step must start from
-    steps: int = 0                    # steps this run took for the row before (resume)
 
 
 def _dotted_columns(row: dict[str, str]) -> dict[str, Any]:
@@ -271,6 +278,8 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Started:
+    """The first event: how much there is to do (for a progress bar)."""
+
     total: int              # rows this invocation goes through
     already_done: int       # rows an earlier, interrupted invocation of the run completed
     run_id: int | None      # None for a dry run (nothing is recorded)
@@ -281,6 +290,9 @@ class Started:
 
 @dataclass
 class Summary:
+    """Counts, and the rows that need attention; advanced rows are only counted, so a run
+    over 100,000 cases keeps no more than a run over 100 (when they go through)."""
+
     run_id: int | None
     resumed: bool
     dry_run: bool
@@ -328,6 +340,8 @@ class Summary:
 
 @dataclass(frozen=True)
 class Finished:
+    """The last event (not sent when the run was interrupted)."""
+
     summary: Summary
 
 
@@ -338,7 +352,7 @@ Event = Started | Outcome | Finished
 
 @dataclass(frozen=True)
 class _Task:
-    """What a worker needs to prepare one step: plain data."""
+    """What preparing one step needs besides the registry and the templates."""
 
     case_id: int
     trigger: str | None
@@ -350,30 +364,18 @@ class _Task:
     render: bool
     case: dict | None = None          # a dry run's simulated case, instead of the registry's
     prepared_by_actor: bool = False   # a dry run: the actor changed the case in this run
+    run_id: int | None = None         # with ``row`` and ``steps``: where the run's record is
+    row: int = 0
+    steps: int = 0
 
 
 @dataclass(frozen=True)
 class _Ready:
-    """A planned step, shipped back from a worker without its workflow and rule profile
-    (36 KB of rule texts to pickle); ``plan()`` rebuilds the ``Plan`` from their ids."""
+    """A planned step, with its documents rendered up to the journal number (None when the
+    rules refuse it, or in a dry run)."""
 
-    case: dict
-    workflow: str
-    trigger: str
-    profile: str
-    prepared: Any
-    verdicts: list
-    lang: str
-    today: dt.date | None
+    plan: adv.Plan
     rendered: list[adv.Rendered] | None
-
-    def plan(self) -> adv.Plan:
-        workflow = load(self.workflow)
-        transition = workflow.transition(self.trigger, self.case["state"])
-        profile = next(p for p in rules.profiles() if p.id == self.profile)
-        return adv.Plan(case=self.case, workflow=workflow, transition=transition,
-                        prepared=self.prepared, profile=profile, verdicts=self.verdicts,
-                        lang=self.lang, today=self.today)
 
 
 @dataclass(frozen=True)
@@ -422,6 +424,11 @@ def _prepare(db: sqlite_utils.Database, store: TemplateStore, task: _Task) -> _R
             case, workflow = task.case, load(task.case["workflow"])
         else:
             case, workflow = adv.load_case(db, task.case_id)
+        if task.run_id is not None:  # read after the case: a row that moved on since then
+            row = batches.row_state(db, task.run_id, task.row)  # means the case is stale
+            if row is not None and row["steps"] != task.steps:
+                return _Problem("moved", f"case {case['id']}: applied by another process "
+                                "running the same batch", state=row["state"])
         if task.version is not None and case["version"] != task.version:
             return _Problem("moved", f"case {case['id']} was changed by someone else since "
                             f"this batch selected it (now in '{case['state']}')",
@@ -450,14 +457,16 @@ def _prepare(db: sqlite_utils.Database, store: TemplateStore, task: _Task) -> _R
                             "this run", rules=("four_eyes",), state=case["state"])
         rendered = None
         if plan_.allowed and task.render:
-            if task.case is None:
-                adv.check_four_eyes(db, plan_, task.actor)  # refused: no need to render
+            if task.case is None:  # refused: no need to render
+                try:
+                    adv.check_four_eyes(db, plan_, task.actor)
+                except StateError:
+                    adv.ensure_unchanged(db, case)  # or the step was taken meanwhile
+                    raise
             rendered = adv.prerender(plan_, store)
-        return _Ready(case=case, workflow=workflow.id, trigger=transition.trigger,
-                      profile=plan_.profile.id,
-                      prepared=dataclasses.replace(plan_.prepared, facts=None),
-                      verdicts=plan_.verdicts, lang=plan_.lang, today=plan_.today,
-                      rendered=rendered)
+        return _Ready(plan=plan_, rendered=rendered)
+    except Conflict as exc:
+        return _Problem("moved", exc.message)
     except StateError as exc:
         if exc.extra.get("rule") == "four_eyes":
             return _Problem("blocked", exc.message, rules=("four_eyes",))
@@ -561,14 +570,15 @@ class _Batch:
                      trigger=(work.row.trigger or self.s.trigger) if first else None,
                      until=self.s.until, version=work.version, today=self.s.today,
                      lang=self.s.lang, actor=self.s.actor, render=not self.s.dry_run,
-                     case=work.case, prepared_by_actor=work.prepared_by_actor)
+                     case=work.case, prepared_by_actor=work.prepared_by_actor,
+                     run_id=self.s.run_id, row=work.row.row, steps=work.steps)
 
     def commit(self, work: _Work, prepared: _Ready | _Problem,
                group: adv.CommitGroup | None = None) -> Outcome | None:
         """Take the prepared step; None when the row wants another step."""
         if isinstance(prepared, _Problem):
             return self._problem(work, prepared)
-        plan_ = prepared.plan()
+        plan_ = prepared.plan
         work.state = plan_.case["state"]
         within = self._marker(work, plan_) if self.s.run_id is not None else None
         try:
@@ -867,8 +877,7 @@ def run(db: sqlite_utils.Database, source: Selection | Path, *, db_path: Path, a
                      for r in batches.cases_where(db, where, params))
         else:
             total, already_done = batches.count_pending(db, run_id)
-            works = (_Work(Row(r["row"], f"case {r['case_id']}", r["case_id"],
-                               version=r["version"], steps=r["steps"]), r["steps"],
+            works = (_Work(Row(r["row"], f"case {r['case_id']}", r["case_id"]), r["steps"],
                            r["version"])
                      for r in batches.pending(db, run_id))
         total += len(missing)

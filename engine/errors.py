@@ -7,6 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
+#: Exit status of a batch (``muni advance`` over many cases) in which some case failed with
+#: an error; the other cases went on. 8 and 9 are taken by PDF and integrity errors.
+BATCH_FAILED_EXIT = 10
+#: … in which, with ``--strict``, a rule stopped some case (and none failed).
+BATCH_BLOCKED_EXIT = 11
+
 
 class MuniError(Exception):
     """Base class. ``exit_code`` is the CLI's exit status for this kind of failure."""

@@ -23,18 +23,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
-
-import jinja2
-import jinja2.sandbox
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docxtpl import DocxTemplate
-from lxml import etree
+from typing import TYPE_CHECKING, Any
 
 from . import ooxml
 from .errors import TemplateError
 from .locale import ky, ru
 from .spec import PACKAGE_ROOT
+
+if TYPE_CHECKING:
+    import jinja2
+
+# docxtpl, python-docx, Jinja and lxml are imported where a template is compiled or rendered:
+# together ~100 ms, which `muni status` or `muni explain` (which render nothing) need not pay.
 
 BUILTIN_TEMPLATES = PACKAGE_ROOT / "templates" / "docx"
 LANGS = ("ky", "ru")
@@ -86,6 +86,9 @@ FILTERS: dict[str, Callable[..., str]] = {
 
 
 def make_environment() -> jinja2.Environment:
+    import jinja2
+    import jinja2.sandbox
+
     env = jinja2.sandbox.SandboxedEnvironment(
         autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True
     )
@@ -114,6 +117,10 @@ class CompiledTemplate:
     """A .docx template opened and compiled once; ``render(context)`` returns .docx bytes."""
 
     def __init__(self, path: Path, env: jinja2.Environment):
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+        from docxtpl import DocxTemplate
+        from lxml import etree
+
         self.path = path
         self.stamp = path.stat().st_mtime
         try:
@@ -153,6 +160,8 @@ class CompiledTemplate:
         return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
 
     def _compile(self, env: jinja2.Environment, src: str, where: str) -> jinja2.Template:
+        import jinja2
+
         try:
             return env.from_string(src)
         except jinja2.TemplateSyntaxError as exc:
@@ -173,6 +182,8 @@ class CompiledTemplate:
         return next(data for info, data in self._entries if info.filename == name).decode("utf-8")
 
     def _render_part(self, template: jinja2.Template, context: dict, where: str) -> str:
+        import jinja2
+
         try:
             xml = template.render(context)
         except jinja2.UndefinedError as exc:
@@ -232,6 +243,8 @@ class CompiledTemplate:
 
     def render_xml(self, context: dict[str, Any]) -> dict[str, bytes]:
         """The Jinja-bearing members rendered and checked (strict XML), by zip name."""
+        from lxml import etree
+
         rendered: dict[str, bytes] = {}
         for name, (template, wrapper) in self._parts.items():
             xml = self._render_part(template, context, name)

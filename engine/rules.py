@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from .errors import SpecError
-from .spec import WORKFLOWS_DIR
+from .spec import SAFE_LOADER, WORKFLOWS_DIR
 
 RULES_DIR = WORKFLOWS_DIR / "rules"
 
@@ -115,7 +115,7 @@ class Verdict:
 def _parse_profile(path: Path) -> Profile:
     name = path.name
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
         raise SpecError(f"{name}: not valid YAML: {exc}") from None
     rules = {}
@@ -152,8 +152,8 @@ def profiles(directory: Path = RULES_DIR) -> tuple[Profile, ...]:
         if profile.id in parsed:
             raise SpecError(f"{path.name}: profile id '{profile.id}' already used")
         parsed[profile.id] = profile
-        parents[profile.id] = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get(
-            "extends")
+        parents[profile.id] = (yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+                               or {}).get("extends")
 
     def resolved(pid: str, seen: tuple[str, ...] = ()) -> dict[str, Rule]:
         if pid in seen:

@@ -46,7 +46,9 @@ def connect(path: str | os.PathLike[str], *, create: bool = False) -> sqlite_uti
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
-    db = sqlite_utils.Database(conn)
+    # No sqlite-utils plugins: whatever is installed must not change how the registry's
+    # connection behaves, and scanning every installed package for them costs ~20 ms a run.
+    db = sqlite_utils.Database(conn, execute_plugins=False)
     schema.migrate(db)
     return db
 
