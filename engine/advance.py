@@ -153,7 +153,8 @@ def plan_transition(db: sqlite_utils.Database, case: dict, workflow: Workflow,
     mun_lang = db.execute("SELECT lang FROM municipalities WHERE code = ?",
                           [case["municipality"]]).fetchone()
     chosen = lang or (mun_lang[0] if mun_lang else "ky")
-    prepared = ctx.prepare(db, case, workflow, today=today, lang=chosen)
+    prepared = ctx.prepare(db, case, workflow, today=today, lang=chosen,
+                           act_date_path=transition.act_date)
     profile = rules.profile_for(prepared.act_date)
     verdicts = rules.evaluate(transition.guards, prepared.facts, profile, lang="en")
     return Plan(case=case, workflow=workflow, transition=transition, prepared=prepared,
@@ -419,6 +420,7 @@ def commit_plan(db: sqlite_utils.Database, plan_: Plan, *, actor: str, out_dir: 
                              "journal": d.journal, "number": number, "journal_id": journal_id,
                              "draft": d.draft})
                 contexts.append(doc.context)
+            claim(db, plan_)
             if not cases.move(db, case["id"], from_state=case["state"], to_state=model.state,
                               version=case["version"], now=now):
                 raise Conflict(f"case {case['id']} was moved by another process",
@@ -451,6 +453,30 @@ def commit_plan(db: sqlite_utils.Database, plan_: Plan, *, actor: str, out_dir: 
         for final in finals:
             publish(final)
     return result
+
+
+def claim(db: sqlite_utils.Database, plan_: Plan) -> None:
+    """Record the step's unique values (``claims`` in the workflow) under the registry's
+    UNIQUE constraint — the guard that checks them ran before the lock; this is the line
+    that holds when two processes race."""
+    case = plan_.case
+    for key, path in plan_.transition.claims:
+        value = ctx.dotted(case["data"], path)
+        if value in (None, ""):
+            raise InputError(f"{path}: required for '{plan_.transition.trigger}'", field=path)
+        holder = db.execute("SELECT case_id FROM claims WHERE key = ? AND value = ?",
+                            [key, str(value)]).fetchone()
+        if holder and holder[0] != case["id"]:
+            verdict = {"rule": f"claim.{key}", "ok": False, "severity": "block",
+                       "message": f"{path} {value} is already recorded for case {holder[0]}",
+                       "title": f"{key} values are unique", "basis": "registry constraint",
+                       "verified": True, "profile": plan_.profile.id, "params": {}}
+            raise GuardFailed(f"case {case['id']}: '{plan_.transition.trigger}' refused — "
+                              f"claim.{key}", verdicts=[verdict], case=case["id"],
+                              trigger=plan_.transition.trigger)
+        if not holder:
+            db.execute("INSERT INTO claims(key, value, case_id) VALUES (?, ?, ?)",
+                       [key, str(value), case["id"]])
 
 
 def recover(db: sqlite_utils.Database, out_dir: Path) -> dict[str, int]:

@@ -80,17 +80,26 @@ def builder(name: str) -> Callable[[Callable[..., Prepared]], Callable[..., Prep
 
 
 def prepare(db: sqlite_utils.Database, case: dict, workflow: Workflow, *,
-            today: dt.date, lang: str = "ky") -> Prepared:
+            today: dt.date, lang: str = "ky", act_date_path: str | None = None) -> Prepared:
     """Run the workflow's context builder for documents in ``lang``.
 
     ``lang`` reaches builders that declare a ``lang`` parameter (positions and occupations
     have a Russian wording); a builder without one words everything the same in both
-    languages and is called as before."""
+    languages and is called as before. ``act_date_path`` is the step's own act date (see
+    ``TransitionSpec.act_date``): builders that declare it look people up on that date;
+    for the others the date is applied to the result."""
     from . import contexts  # noqa: F401  (registers the builders)
 
     build = BUILDERS.get(workflow.context)
     if build is None:
         raise InputError(f"workflow '{workflow.id}': no context builder '{workflow.context}'")
-    if "lang" in inspect.signature(build).parameters:
-        return build(db, case, workflow, today=today, lang=lang)
-    return build(db, case, workflow, today=today)
+    params = inspect.signature(build).parameters
+    kwargs: dict[str, Any] = {"today": today}
+    if "lang" in params:
+        kwargs["lang"] = lang
+    if act_date_path and "act_date_path" in params:
+        kwargs["act_date_path"] = act_date_path
+    prepared = build(db, case, workflow, **kwargs)
+    if act_date_path and "act_date_path" not in params:
+        prepared.act_date = parse_date(dotted(case["data"], act_date_path), act_date_path)
+    return prepared

@@ -43,6 +43,12 @@ class TransitionSpec:
     guards: tuple[str, ...] = ()
     documents: tuple[DocumentSpec, ...] = ()
     four_eyes: bool = False          # the actor must differ from who prepared the step before
+    #: Dotted path to this step's own act date when it differs from the workflow's (an order
+    #: issued later in the procedure): it selects the profile and the journal year.
+    act_date: str | None = None
+    #: Values that must be unique across all cases, e.g. ``{"key": "state_register",
+    #: "value": "register.number"}``: recorded with the step under a UNIQUE constraint.
+    claims: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,6 +108,12 @@ def _title(value: Any, where: str) -> dict[str, str]:
     return {str(k): str(v) for k, v in value.items()}
 
 
+def _claim(doc: Any, where: str) -> tuple[str, str]:
+    if not isinstance(doc, dict) or not doc.get("key") or not doc.get("value"):
+        raise SpecError(f"{where}: a claim needs 'key' and 'value' (a dotted path in the data)")
+    return str(doc["key"]), str(doc["value"])
+
+
 def parse(path: Path) -> Workflow:
     """Parse and check one workflow file."""
     name = path.name
@@ -143,7 +155,9 @@ def parse(path: Path) -> Workflow:
             trigger=_require(t, "trigger", where), source=t["source"], dest=t["dest"],
             title=_title(t.get("title", t["trigger"]), where),
             guards=tuple(t.get("guards") or ()), documents=tuple(docs),
-            four_eyes=bool(t.get("four_eyes", False)),
+            four_eyes=bool(t.get("four_eyes", False)), act_date=t.get("act_date"),
+            claims=tuple(_claim(c, f"{where}.claims[{k}]")
+                         for k, c in enumerate(t.get("claims") or [])),
         ))
     schema_ref = _require(doc, "data_schema", name)
     schema_path = path.parent / schema_ref

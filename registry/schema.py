@@ -9,7 +9,7 @@ import sqlite3
 
 import sqlite_utils
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: Columns added after version 1, as ``(table, column, declaration)``: ``migrate()`` adds the
 #: missing ones to an existing registry with ALTER TABLE (new registries get them from DDL).
@@ -133,6 +133,12 @@ CREATE INDEX IF NOT EXISTS cases_updated ON cases(updated_at);
 -- its rows got, so a re-run after an interruption skips what is done. A batch file's run is
 -- keyed by the file's content hash (its rows are applied once, ever); a selection's run by
 -- its options, and only an unfinished one is resumed.
+CREATE TABLE IF NOT EXISTS claims (
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    PRIMARY KEY (key, value)
+);
 CREATE TABLE IF NOT EXISTS batch_runs (
     id INTEGER PRIMARY KEY,
     key TEXT NOT NULL,
@@ -167,7 +173,8 @@ def migrate(db: sqlite_utils.Database) -> None:
             raise RuntimeError(
                 f"registry schema version {row[0]} is newer than this muni ({SCHEMA_VERSION})"
             )
-        if row and int(row[0]) == SCHEMA_VERSION and {"documents", "batch_rows"} <= tables:
+        if row and int(row[0]) == SCHEMA_VERSION and {"documents", "batch_rows",
+                                                       "claims"} <= tables:
             return
     db.executescript(DDL)
     for table, column, decl in ADDED_COLUMNS:

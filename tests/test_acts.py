@@ -255,3 +255,31 @@ def test_cli_status_overdue_lists_acts_not_sent_in_time(council, tmp_path, monke
     late = run.invoke(main, ["status", "--overdue"], env={"MUNI_TODAY": "2027-01-12"})
     assert late.output == (f"case {case} (signed): send the act for inclusion in the State "
                            "Register — due 2027-01-09, 3 days overdue [act.register_deadline]\n")
+
+
+def test_register_number_is_held_by_the_registry_too(council, monkeypatch):
+    """The rule reads other cases' data before the write lock; the claim recorded under the
+    lock is what holds if the rule ever passes twice (here it is made to, as a stale read
+    would)."""
+    from muni.engine import advance as adv
+
+    monkeypatch.setitem(rules.GUARDS, "act.register_number_unique", lambda f, p: (True, "ok"))
+    c = council
+    first, second = signed_normative(c), signed_normative(c, number=8, date="2026-12-20")
+    sent = {**SENT, "sent": "2026-12-28"}
+    for case in (first, second):
+        c.update(case, {"register": sent})
+        c.step(case, "send_to_register", "2026-12-28")
+        c.update(case, {"register": {**sent, "number": "LIP-9", "date": "2027-01-03"}})
+    plans = [adv.plan(c.db, case, "include", today=dt.date(2027, 1, 3))
+             for case in (first, second)]
+    assert all(p.allowed for p in plans)
+    adv.commit_plan(c.db, plans[0], actor="clerk", out_dir=c.out, store=c.store)
+    with pytest.raises(GuardFailed) as lost:
+        adv.commit_plan(c.db, plans[1], actor="clerk", out_dir=c.out, store=c.store)
+    assert lost.value.details == [
+        f"claim.state_register: register.number LIP-9 is already recorded for case {first} "
+        "[registry constraint]"]
+    assert (c.state(first), c.state(second)) == ("included", "sent_to_register")
+    assert c.db.execute("SELECT key, value, case_id FROM claims").fetchall() == [
+        ("state_register", "LIP-9", first)]

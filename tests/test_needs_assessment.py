@@ -213,9 +213,11 @@ def test_full_procedure_from_plan_to_council(sample_muni):
     con = sqlite3.connect(muni.db_path)
     assert con.execute("SELECT state FROM cases WHERE id = ?", [case]).fetchone()[0] == \
         "handed_to_council"
-    assert con.execute("SELECT number, template FROM journal WHERE case_id = ? ORDER BY number",
-                       [case]).fetchall() == [(13, "na_plan_order"),
-                                              (14, "na_initiative_groups_order")]
+    # each order is journalled under its own date (the initiative groups' order is later)
+    assert con.execute("SELECT number, template, act_date FROM journal WHERE case_id = ? "
+                       "ORDER BY number", [case]).fetchall() == [
+        (13, "na_plan_order", "2026-11-23"),
+        (14, "na_initiative_groups_order", "2026-12-17")]
     templates = [r[0] for r in con.execute(
         "SELECT template FROM documents WHERE case_id = ? ORDER BY id", [case])]
     assert templates == ["na_plan_order", "na_programmes", "na_participant_lists",

@@ -25,7 +25,7 @@ import sqlite_utils
 
 from muni.registry import cases, directory
 
-from ..context import BLANK, Prepared, builder, municipality_context, parse_date
+from ..context import BLANK, Prepared, builder, dotted, municipality_context, parse_date
 from ..errors import InputError, NotFound
 from ..spec import Workflow
 
@@ -282,7 +282,8 @@ def _women_ctx(total: int, women: int) -> dict[str, int]:
 
 @builder("needs_assessment")
 def build_needs_assessment(db: sqlite_utils.Database, case: dict, workflow: Workflow, *,
-                           today: dt.date, lang: str = "ky") -> Prepared:
+                           today: dt.date, lang: str = "ky",
+                           act_date_path: str | None = None) -> Prepared:
     """ЖМБА needs assessment: facts for the rules and the context of forms 2–10 and the БАП.
 
     Both languages' fixed wording travels in the context (``label.ky`` / ``label.ru``) and the
@@ -292,7 +293,9 @@ def build_needs_assessment(db: sqlite_utils.Database, case: dict, workflow: Work
     mun = directory.municipality(db, code)
     if mun is None:
         raise NotFound(f"case {case['id']}: unknown municipality '{code}'")
-    act_date = parse_date((data.get("plan_order") or {}).get("date"), "plan_order.date")
+    # The plan order's date, or the step's own (the initiative-groups order, issued later).
+    date_path = act_date_path or workflow.act_date
+    act_date = parse_date(dotted(data, date_path), date_path)
     people = _People(db, code, act_date, lang)
     mismatches: list[Mismatch] = []
 
