@@ -276,10 +276,12 @@ def case_show(env: Env, case_id: int, as_json: bool) -> None:
 
 @case.command("schema")
 @click.argument("workflow")
+@json_option
 @pass_env
 @handles_errors
-def case_schema(env: Env, workflow: str, as_json: bool = True) -> None:
-    """Print the JSON Schema of WORKFLOW's case data."""
+def case_schema(env: Env, workflow: str, as_json: bool) -> None:
+    """Print the JSON Schema of WORKFLOW's case data (always JSON; --json is accepted so
+    every command takes it)."""
     click.echo(json.dumps(spec.load(workflow).data_schema, ensure_ascii=False, indent=2))
 
 
