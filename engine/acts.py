@@ -15,9 +15,8 @@ import io
 import json
 from typing import Any
 
-import sqlite_utils
-
 from muni.registry import audit, cases
+from muni.registry.db import Registry
 
 from .contexts.council import (
     ACT_STATES,
@@ -40,7 +39,7 @@ ACT_COLUMNS = (
 )
 
 
-def _decisions(db: sqlite_utils.Database, municipality: str | None) -> list[dict]:
+def _decisions(db: Registry, municipality: str | None) -> list[dict]:
     sql = "SELECT * FROM cases WHERE workflow = 'council_decision'"
     params: list[Any] = []
     if municipality:
@@ -53,7 +52,7 @@ def _decisions(db: sqlite_utils.Database, municipality: str | None) -> list[dict
     return rows
 
 
-def _transition_at(db: sqlite_utils.Database, case_id: int, trigger: str) -> str | None:
+def _transition_at(db: Registry, case_id: int, trigger: str) -> str | None:
     """The day a step was taken: the date it was judged on (``MUNI_TODAY`` in a back-office
     catch-up) where the audit records it, else the day it was recorded."""
     row = db.execute("SELECT coalesce(json_extract(data, '$.evaluation.on'), substr(at, 1, 10))"
@@ -84,7 +83,7 @@ def _links(case: dict, everyone: list[dict]) -> dict[str, list[int]]:
     return {k: v for k, v in links.items() if v}
 
 
-def act_row(db: sqlite_utils.Database, case: dict, everyone: list[dict]) -> dict[str, Any]:
+def act_row(db: Registry, case: dict, everyone: list[dict]) -> dict[str, Any]:
     """One act as ``muni registry acts`` lists it; dates are ISO text, None where not yet."""
     data = case["data"]
     listing = sessions_listing(db, case["municipality"], case["id"])
@@ -123,7 +122,7 @@ def act_row(db: sqlite_utils.Database, case: dict, everyone: list[dict]) -> dict
     }
 
 
-def list_acts(db: sqlite_utils.Database, *, municipality: str | None = None,
+def list_acts(db: Registry, *, municipality: str | None = None,
               status: str | None = None, kind: str | None = None,
               year: int | None = None, include_drafts: bool = False) -> list[dict[str, Any]]:
     """Every act of the kenesh (signed decisions; with ``include_drafts`` also drafts)."""
@@ -160,7 +159,7 @@ def export(rows: list[dict[str, Any]], fmt: str) -> str:
     return buf.getvalue()
 
 
-def chain(db: sqlite_utils.Database, case_id: int) -> dict[str, Any]:
+def chain(db: Registry, case_id: int) -> dict[str, Any]:
     """For one act, the whole path: draft → commission → discussion → session(s) and vote →
     signature → sending → inclusion or refusal → publication → force → oversight, each step
     with its date, actor, rule profile and documents, from the audit log and the sessions."""
@@ -214,7 +213,7 @@ def chain(db: sqlite_utils.Database, case_id: int) -> dict[str, Any]:
     }
 
 
-def ready_drafts(db: sqlite_utils.Database, municipality: str, on: dt.date
+def ready_drafts(db: Registry, municipality: str, on: dt.date
                  ) -> list[dict[str, Any]]:
     """Drafts that can go on the agenda of a session held on ``on``: examined and, for a
     normative act, with its public discussion over before that day; not on another agenda."""
@@ -235,7 +234,7 @@ def ready_drafts(db: sqlite_utils.Database, municipality: str, on: dt.date
     return out
 
 
-def overdue(db: sqlite_utils.Database, today: dt.date, municipality: str | None = None
+def overdue(db: Registry, today: dt.date, municipality: str | None = None
             ) -> list[dict[str, Any]]:
     """Open cases with a dated obligation past due and not met — e.g. a normative act not
     sent to the State Register within the profile's days — the same deadlines ``explain``

@@ -28,10 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from muni.registry import audit, cases, journal
-from muni.registry.db import savepoint, write_transaction
+from muni.registry.db import Registry, savepoint, write_transaction
 
 from . import context as ctx
 from . import machine, rules
@@ -103,7 +101,7 @@ class StepResult:
         }
 
 
-def load_case(db: sqlite_utils.Database, case_id: int) -> tuple[dict, Workflow]:
+def load_case(db: Registry, case_id: int) -> tuple[dict, Workflow]:
     case = cases.get(db, case_id)
     if case is None:
         raise NotFound(f"no case {case_id}", case=case_id)
@@ -139,14 +137,14 @@ def choose_transition(workflow: Workflow, case: dict, trigger: str | None) -> Tr
     return t
 
 
-def plan(db: sqlite_utils.Database, case_id: int, trigger: str | None = None, *,
+def plan(db: Registry, case_id: int, trigger: str | None = None, *,
          today: dt.date | None = None, lang: str | None = None) -> Plan:
     case, workflow = load_case(db, case_id)
     transition = choose_transition(workflow, case, trigger)
     return plan_transition(db, case, workflow, transition, today=today, lang=lang)
 
 
-def plan_transition(db: sqlite_utils.Database, case: dict, workflow: Workflow,
+def plan_transition(db: Registry, case: dict, workflow: Workflow,
                     transition: TransitionSpec, *, today: dt.date | None = None,
                     lang: str | None = None) -> Plan:
     today = today or dt.date.today()
@@ -170,7 +168,7 @@ def document_path(out_dir: Path, case: dict, step: int, plan_: Plan, template: s
             / f"case-{case['id']}" / name)
 
 
-def preparers(db: sqlite_utils.Database, case_id: int) -> set[str]:
+def preparers(db: Registry, case_id: int) -> set[str]:
     """Who prepared the pending step: the actor of the last transition and of every data
     change since."""
     rows = db.execute("SELECT actor, trigger FROM audit WHERE case_id = ? ORDER BY id DESC",
@@ -222,7 +220,7 @@ def _profile_version(profile: rules.Profile) -> dict[str, Any]:
     return copy.deepcopy(_profile_versions[key])
 
 
-def check_four_eyes(db: sqlite_utils.Database, plan_: Plan, actor: str) -> None:
+def check_four_eyes(db: Registry, plan_: Plan, actor: str) -> None:
     if not plan_.transition.four_eyes:
         return
     if same_person(actor) in {same_person(a) for a in preparers(db, plan_.case["id"])}:
@@ -232,7 +230,7 @@ def check_four_eyes(db: sqlite_utils.Database, plan_: Plan, actor: str) -> None:
             case=plan_.case["id"], rule="four_eyes")
 
 
-def advance(db: sqlite_utils.Database, case_id: int, trigger: str | None = None, *,
+def advance(db: Registry, case_id: int, trigger: str | None = None, *,
             actor: str, out_dir: Path, store: TemplateStore, today: dt.date | None = None,
             lang: str | None = None, dry_run: bool = False) -> StepResult:
     """Take one lawful step; see the module docstring for the guarantees."""
@@ -241,7 +239,7 @@ def advance(db: sqlite_utils.Database, case_id: int, trigger: str | None = None,
     return commit_plan(db, plan_, actor=actor, out_dir=out_dir, store=store, dry_run=dry_run)
 
 
-def ensure_unchanged(db: sqlite_utils.Database, case: dict) -> None:
+def ensure_unchanged(db: Registry, case: dict) -> None:
     """Raise ``Conflict`` when the case is no longer in the state and version it was
     planned from (another process stepped or edited it)."""
     row = db.execute("SELECT state, version FROM cases WHERE id = ?", [case["id"]]).fetchone()
@@ -310,7 +308,7 @@ class CommitGroup:
     interruption, discards every ``.part`` of the group: none of its steps happened.
     """
 
-    def __init__(self, db: sqlite_utils.Database):
+    def __init__(self, db: Registry):
         self.db = db
         self.parts: list[Path] = []
         self.finals: list[Path] = []
@@ -349,10 +347,10 @@ class CommitGroup:
         discard(self.parts)
 
 
-def commit_plan(db: sqlite_utils.Database, plan_: Plan, *, actor: str, out_dir: Path,
+def commit_plan(db: Registry, plan_: Plan, *, actor: str, out_dir: Path,
                 store: TemplateStore, dry_run: bool = False,
                 rendered: list[Rendered] | None = None,
-                within: Callable[[sqlite_utils.Database, StepResult], None] | None = None,
+                within: Callable[[Registry, StepResult], None] | None = None,
                 group: CommitGroup | None = None) -> StepResult:
     """Check, then write one step atomically (see the module docstring).
 
@@ -455,7 +453,7 @@ def commit_plan(db: sqlite_utils.Database, plan_: Plan, *, actor: str, out_dir: 
     return result
 
 
-def claim(db: sqlite_utils.Database, plan_: Plan) -> None:
+def claim(db: Registry, plan_: Plan) -> None:
     """Record the step's unique values (``claims`` in the workflow) under the registry's
     UNIQUE constraint — the guard that checks them ran before the lock; this is the line
     that holds when two processes race."""
@@ -479,7 +477,7 @@ def claim(db: sqlite_utils.Database, plan_: Plan) -> None:
                        [key, str(value), case["id"]])
 
 
-def recover(db: sqlite_utils.Database, out_dir: Path) -> dict[str, int]:
+def recover(db: Registry, out_dir: Path) -> dict[str, int]:
     """Finish or undo what a crash left in ``out_dir``: publish committed ``.part`` files,
     delete the rest. Runs under the write lock, so no advance is half-way meanwhile."""
     # os.walk (scandir) rather than rglob: half the time on a tree of 10,000 case folders

@@ -51,11 +51,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
 import yaml
 
 from muni.registry import batches
 from muni.registry import db as regdb
+from muni.registry.db import Registry
 
 from . import advance as adv
 from . import context as ctx
@@ -417,7 +417,7 @@ def step_toward(workflow: Workflow, state: str, target: str) -> TransitionSpec:
                      f"'{workflow.id}'")
 
 
-def _prepare(db: sqlite_utils.Database, store: TemplateStore, task: _Task) -> _Ready | _Problem:
+def _prepare(db: Registry, store: TemplateStore, task: _Task) -> _Ready | _Problem:
     """Plan one step and render its documents: reads only, so any process may do it."""
     try:
         if task.case is not None:
@@ -527,7 +527,7 @@ class _NoLock:
 class _Batch:
     """Advances rows, a chunk at a time, in whichever process holds it."""
 
-    def __init__(self, db: sqlite_utils.Database, store: TemplateStore, settings: _Settings,
+    def __init__(self, db: Registry, store: TemplateStore, settings: _Settings,
                  lock: Any = None):
         self.db, self.store, self.s = db, store, settings
         self.lock = lock if lock is not None else _NoLock()
@@ -624,7 +624,7 @@ class _Batch:
     def _marker(self, work: _Work, plan_: adv.Plan):
         steps_before = work.steps
 
-        def mark(db: sqlite_utils.Database, result: adv.StepResult) -> None:
+        def mark(db: Registry, result: adv.StepResult) -> None:
             if not batches.mark_step(
                     db, run_id=self.s.run_id, row=work.row.row, case_id=plan_.case["id"],
                     steps_before=steps_before, state=result.to_state,
@@ -817,7 +817,7 @@ def run_key(selection: Selection, *, trigger: str | None, until: str | None, act
     return "selection:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def run(db: sqlite_utils.Database, source: Selection | Path, *, db_path: Path, actor: str,
+def run(db: Registry, source: Selection | Path, *, db_path: Path, actor: str,
         out_dir: Path, store: TemplateStore, today: dt.date | None = None,
         lang: str | None = None, trigger: str | None = None, until: str | None = None,
         jobs: int | None = None, dry_run: bool = False) -> Iterator[Event]:
@@ -907,7 +907,7 @@ def run(db: sqlite_utils.Database, source: Selection | Path, *, db_path: Path, a
     yield Finished(summary)
 
 
-def _file_works(db: sqlite_utils.Database, run_id: int | None,
+def _file_works(db: Registry, run_id: int | None,
                 rows: list[Row]) -> Iterator[_Work]:
     """The file's rows, each with how far this run already took it."""
     for row in rows:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import sqlite_utils
+from muni.registry.db import Registry
 
 from .errors import InputError
 from .spec import Workflow
@@ -79,7 +79,7 @@ def builder(name: str) -> Callable[[Callable[..., Prepared]], Callable[..., Prep
     return register
 
 
-def prepare(db: sqlite_utils.Database, case: dict, workflow: Workflow, *,
+def prepare(db: Registry, case: dict, workflow: Workflow, *,
             today: dt.date, lang: str = "ky", act_date_path: str | None = None) -> Prepared:
     """Run the workflow's context builder for documents in ``lang``.
 

@@ -14,9 +14,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from muni.registry import importer
+from muni.registry.db import Registry
 
 from . import intake
 from .demo_runner import Runner
@@ -70,7 +69,7 @@ def _held(runner: Runner, session: int, votes: dict[int, dict[str, int]]) -> Non
                   f"attendance ({len(PRESENT)} of 15) and votes")
 
 
-def run(db: sqlite_utils.Database, *, source_case: int | None, action_plan: str | None,
+def run(db: Registry, *, source_case: int | None, action_plan: str | None,
         docs_dir: Path, store: TemplateStore, lang: str, log: list[str],
         documents: list[str]) -> list[int]:
     """Run the council's procedures; returns the case ids opened."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import sqlite_utils
+from muni.registry.db import Registry
 
 from . import intake
 from .demo_runner import Runner
@@ -63,7 +63,7 @@ def _first_detail(exc: GuardFailed) -> str:
     return exc.details[0] if exc.details else exc.message
 
 
-def summary(db: sqlite_utils.Database, case_id: int) -> dict[str, Any]:
+def summary(db: Registry, case_id: int) -> dict[str, Any]:
     """What the council-decision workflow takes from the case (for the demo's last line)."""
     row = db.execute("SELECT path FROM documents WHERE case_id = ? AND template = "
                      "'na_action_plan' ORDER BY id DESC LIMIT 1", [case_id]).fetchone()

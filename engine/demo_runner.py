@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
+from muni.registry.db import Registry
 
 from . import advance as adv
 from . import intake
@@ -17,7 +17,7 @@ from .sample import SAMPLE_CODE
 class Runner:
     """Takes steps on the demo registry; appends log lines and document paths."""
 
-    def __init__(self, db: sqlite_utils.Database, docs_dir: Path, store: TemplateStore,
+    def __init__(self, db: Registry, docs_dir: Path, store: TemplateStore,
                  lang: str, log: list[str], documents: list[str], *, on: dt.date,
                  actor: str):
         self.db, self.docs_dir, self.store, self.lang = db, docs_dir, store, lang

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
+from muni.registry.db import Registry
 
 from . import advance as adv
 from . import context as ctx
@@ -31,7 +31,7 @@ from .errors import ConversionError, InputError, MuniError, NotFound, TemplateEr
 from .render import TemplateStore, publish, sha256, write_part
 
 
-def recorded(db: sqlite_utils.Database, case_id: int, *, drafts: bool = True) -> list[dict]:
+def recorded(db: Registry, case_id: int, *, drafts: bool = True) -> list[dict]:
     """The case's documents in the order they were written, with the stored render context."""
     if db.execute("SELECT 1 FROM cases WHERE id = ?", [case_id]).fetchone() is None:
         raise NotFound(f"no case {case_id}", case=case_id)
@@ -129,7 +129,7 @@ def _number_at(doc: dict) -> str | None:
     return None
 
 
-def render_cases(db: sqlite_utils.Database, case_ids: Iterable[int], *, store: TemplateStore,
+def render_cases(db: Registry, case_ids: Iterable[int], *, store: TemplateStore,
                  to_pdf: bool = False, drafts: bool = True, force: bool = False,
                  workers: int | None = None) -> dict[str, Any]:
     """Check (and restore) every recorded document of the cases; with ``to_pdf`` write the

@@ -13,11 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-import sqlite_utils
 import yaml
 
 from muni.registry import audit, cases, directory
-from muni.registry.db import write_transaction
+from muni.registry.db import Registry, write_transaction
 
 from . import context as ctx
 from .advance import jsonable, utc_now
@@ -71,12 +70,12 @@ def validate(workflow: Workflow, data: dict[str, Any]) -> None:
                          problems=problems)
 
 
-def check_references(db: sqlite_utils.Database, workflow: Workflow, case: dict) -> None:
+def check_references(db: Registry, workflow: Workflow, case: dict) -> None:
     """Resolve people and dates now (the context builder raises on unknown references)."""
     ctx.prepare(db, case, workflow, today=dt.date.today())
 
 
-def open_case(db: sqlite_utils.Database, workflow_id: str, municipality: str,
+def open_case(db: Registry, workflow_id: str, municipality: str,
               data: dict[str, Any], *, actor: str) -> int:
     """Validate, then create the case in the workflow's initial state with its audit record."""
     if not actor or not actor.strip():
@@ -97,7 +96,7 @@ def open_case(db: sqlite_utils.Database, workflow_id: str, municipality: str,
     return case_id
 
 
-def update_case(db: sqlite_utils.Database, case_id: int, changes: dict[str, Any], *,
+def update_case(db: Registry, case_id: int, changes: dict[str, Any], *,
                 actor: str, replace: bool = False) -> dict[str, Any]:
     """Merge ``changes`` into the case data (or replace it), re-validate, record who did it."""
     if not actor or not actor.strip():

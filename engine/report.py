@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import sqlite_utils
+
+from muni.registry.db import Registry
 
 from . import context as ctx
 from .advance import load_case, utc_now
@@ -31,7 +32,7 @@ from .verify import verify
 FORMATS = ("html", "md")
 
 
-def review_data(db: sqlite_utils.Database, case_id: int, *, today: dt.date | None = None,
+def review_data(db: Registry, case_id: int, *, today: dt.date | None = None,
                 lang: str = "en") -> dict[str, Any]:
     """Everything the page shows, as data (also what ``--json`` prints)."""
     on = today or dt.date.today()
@@ -316,7 +317,7 @@ def render_markdown(r: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_review(db: sqlite_utils.Database, case_id: int, out: Path, *,
+def write_review(db: Registry, case_id: int, out: Path, *,
                  fmt: str | None = None, today: dt.date | None = None,
                  lang: str = "en") -> dict[str, Any]:
     """Build the page and write it atomically to ``out``; the format follows the suffix."""

@@ -12,9 +12,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from muni.registry import audit
+from muni.registry.db import Registry
 
 from . import context as ctx
 from . import rules
@@ -83,7 +82,7 @@ def past_step(record: dict, workflow: Workflow, preparers_then: set[str]) -> dic
     }
 
 
-def steps_until(db: sqlite_utils.Database, case_id: int, workflow: Workflow,
+def steps_until(db: Registry, case_id: int, workflow: Workflow,
                 on: dt.date | None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """The case's recorded steps up to ``on`` (all when None), and where that left it.
 
@@ -104,7 +103,7 @@ def steps_until(db: sqlite_utils.Database, case_id: int, workflow: Workflow,
     return steps, as_of
 
 
-def explain(db: sqlite_utils.Database, case_id: int, *, today: dt.date | None = None
+def explain(db: Registry, case_id: int, *, today: dt.date | None = None
             ) -> dict[str, Any]:
     """The case's state and, for every trigger leaving it, each rule's verdict and basis;
     and, from the audit log, every step recorded up to ``today`` with the verdicts and the
@@ -144,7 +143,7 @@ def explain(db: sqlite_utils.Database, case_id: int, *, today: dt.date | None = 
     return out
 
 
-def deadlines(db: sqlite_utils.Database, case: dict, workflow: Workflow, on: dt.date
+def deadlines(db: Registry, case: dict, workflow: Workflow, on: dt.date
               ) -> list[dict[str, Any]]:
     """The case's dated obligations (``Prepared.deadlines``) as JSON, each with a status:
     met | missed | overdue (not met and past due) | pending. Data the context builder cannot
@@ -165,7 +164,7 @@ def deadlines(db: sqlite_utils.Database, case: dict, workflow: Workflow, on: dt.
     return out
 
 
-def preview(db: sqlite_utils.Database, case_id: int, trigger: str | None = None, *,
+def preview(db: Registry, case_id: int, trigger: str | None = None, *,
             out_dir: Path, store: TemplateStore, today: dt.date | None = None,
             lang: str | None = None) -> dict[str, Any]:
     """Render the next step's documents as drafts into ``out_dir``; record nothing."""

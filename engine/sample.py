@@ -6,10 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from muni.registry import db as regdb
 from muni.registry import importer
+from muni.registry.db import Registry
 
 from .spec import PACKAGE_ROOT
 
@@ -18,14 +17,14 @@ SAMPLE_MUNICIPALITY = EXAMPLES / "sample_municipality.yaml"
 SAMPLE_CODE = "lipenka"
 
 
-def registry(path: str | Path = ":memory:") -> sqlite_utils.Database:
+def registry(path: str | Path = ":memory:") -> Registry:
     """A registry (in memory by default) holding the sample municipality."""
     db = regdb.connect(path, create=True)
     importer.load(db, [SAMPLE_MUNICIPALITY])
     return db
 
 
-def copy_municipalities(db: sqlite_utils.Database, count: int, workdir: Path) -> list[str]:
+def copy_municipalities(db: Registry, count: int, workdir: Path) -> list[str]:
     """Import ``count`` copies of the sample municipality (codes ``m0001`` …, people
     ``m0001-001`` …): a registry the size of a district or an oblast, for benchmarks and
     batch tests. Goes through ``importer.load`` like any real import; ``workdir`` holds the
@@ -58,7 +57,7 @@ def _renamed(value: Any, code: str) -> Any:
     return value
 
 
-def open_cases(db: sqlite_utils.Database, codes: list[str], per_municipality: int, *,
+def open_cases(db: Registry, codes: list[str], per_municipality: int, *,
                actor: str = "clerk") -> int:
     """Open ``per_municipality`` working-group cases (the example data) in each municipality.
 

@@ -31,9 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from muni.registry import audit
+from muni.registry.db import Registry
 
 from .advance import same_person
 from .errors import MuniError, NotFound
@@ -165,7 +164,7 @@ def check_case_records(case: dict | None, case_id: int, records: list[dict],
     return found
 
 
-def verify(db: sqlite_utils.Database, *, case_id: int | None = None,
+def verify(db: Registry, *, case_id: int | None = None,
            anchor: str | None = None) -> dict[str, Any]:
     """Every check above; ``case_id`` limits the per-case checks (the chain is always walked
     whole, since one broken link breaks every record after it)."""
@@ -224,7 +223,7 @@ def verify(db: sqlite_utils.Database, *, case_id: int | None = None,
     }
 
 
-def _check_documents(db: sqlite_utils.Database, by_id: dict[int, dict],
+def _check_documents(db: Registry, by_id: dict[int, dict],
                      case_id: int | None) -> list[Finding]:
     found: list[Finding] = []
     where = " WHERE d.case_id = ?" if case_id is not None else ""
@@ -292,7 +291,7 @@ def _check_documents(db: sqlite_utils.Database, by_id: dict[int, dict],
     return found
 
 
-def _check_journal(db: sqlite_utils.Database, case_id: int | None) -> list[Finding]:
+def _check_journal(db: Registry, case_id: int | None) -> list[Finding]:
     found: list[Finding] = []
     where = " WHERE j.case_id = ?" if case_id is not None else ""
     params = [case_id] if case_id is not None else []

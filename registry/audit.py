@@ -12,7 +12,7 @@ import hashlib
 import json
 from typing import Any
 
-import sqlite_utils
+from .db import Registry
 
 GENESIS = "0" * 64
 HASHED_FIELDS = (
@@ -32,13 +32,13 @@ def record_hash(record: dict[str, Any]) -> str:
     ).hexdigest()
 
 
-def last_hash(db: sqlite_utils.Database) -> str:
+def last_hash(db: Registry) -> str:
     row = db.execute("SELECT hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
     return row[0] if row else GENESIS
 
 
 def append(
-    db: sqlite_utils.Database,
+    db: Registry,
     *,
     case_id: int,
     at: str,
@@ -79,7 +79,7 @@ def append(
     return int(cur.lastrowid)
 
 
-def history(db: sqlite_utils.Database, case_id: int) -> list[dict]:
+def history(db: Registry, case_id: int) -> list[dict]:
     """The case's records, oldest first, with JSON columns decoded."""
     rows = db.query("SELECT * FROM audit WHERE case_id = ? ORDER BY id", [case_id])
     return [decode(r) for r in rows]
@@ -92,7 +92,7 @@ def decode(row: dict) -> dict:
     return out
 
 
-def verify_chain(db: sqlite_utils.Database) -> list[dict]:
+def verify_chain(db: Registry) -> list[dict]:
     """Walk the chain; return one finding per broken link or altered record."""
     findings = []
     expected_prev = GENESIS

@@ -16,12 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import sqlite_utils
-
-from .db import write_transaction
+from .db import Registry, write_transaction
 
 
-def find_or_open(db: sqlite_utils.Database, *, key: str, kind: str, source: str, actor: str,
+def find_or_open(db: Registry, *, key: str, kind: str, source: str, actor: str,
                  now: str, snapshot: tuple[str, list] | None = None) -> tuple[int, bool]:
     """The run to continue for ``key``, or a new one; returns ``(run_id, resumed)``.
 
@@ -50,20 +48,20 @@ def find_or_open(db: sqlite_utils.Database, *, key: str, kind: str, source: str,
     return run_id, False
 
 
-def finish(db: sqlite_utils.Database, run_id: int, now: str) -> None:
+def finish(db: Registry, run_id: int, now: str) -> None:
     """The run went through all its rows (whatever their outcome)."""
     with write_transaction(db):
         db.execute("UPDATE batch_runs SET finished_at = ? WHERE id = ?", [now, run_id])
 
 
-def count_pending(db: sqlite_utils.Database, run_id: int) -> tuple[int, int]:
+def count_pending(db: Registry, run_id: int) -> tuple[int, int]:
     """``(rows not done, rows done)`` of a selection run."""
     row = db.execute("SELECT count(*) - coalesce(sum(done), 0), coalesce(sum(done), 0) "
                      "FROM batch_rows WHERE run_id = ?", [run_id]).fetchone()
     return int(row[0]), int(row[1])
 
 
-def pending(db: sqlite_utils.Database, run_id: int, page: int = 500) -> Iterator[dict]:
+def pending(db: Registry, run_id: int, page: int = 500) -> Iterator[dict]:
     """The run's rows not done yet, in row order, read a page at a time (keyset paging), so
     a run over 100,000 cases never holds them all."""
     after = -1
@@ -77,13 +75,13 @@ def pending(db: sqlite_utils.Database, run_id: int, page: int = 500) -> Iterator
         after = rows[-1]["row"]
 
 
-def row_state(db: sqlite_utils.Database, run_id: int, row: int) -> dict | None:
+def row_state(db: Registry, run_id: int, row: int) -> dict | None:
     """``{"steps", "done", "version", "state"}`` of one row, None if it never took a step."""
     return next(db.query("SELECT steps, done, version, state FROM batch_rows "
                          "WHERE run_id = ? AND row = ?", [run_id, row]), None)
 
 
-def mark_step(db: sqlite_utils.Database, *, run_id: int, row: int, case_id: int,
+def mark_step(db: Registry, *, run_id: int, row: int, case_id: int,
               steps_before: int, state: str, version: int, done: bool, now: str) -> bool:
     """Record one more step of ``row``, inside the step's own transaction.
 
@@ -102,13 +100,13 @@ def mark_step(db: sqlite_utils.Database, *, run_id: int, row: int, case_id: int,
     return cur.rowcount == 1 and (steps_before == 0 or _steps(db, run_id, row) == steps_before + 1)
 
 
-def _steps(db: sqlite_utils.Database, run_id: int, row: int) -> int:
+def _steps(db: Registry, run_id: int, row: int) -> int:
     found = db.execute("SELECT steps FROM batch_rows WHERE run_id = ? AND row = ?",
                        [run_id, row]).fetchone()
     return int(found[0]) if found else 0
 
 
-def cases_where(db: sqlite_utils.Database, where: str, params: list,
+def cases_where(db: Registry, where: str, params: list,
                 page: int = 500) -> Iterator[dict]:
     """``{"id", "version"}`` of the cases matching ``where``, by id, a page at a time."""
     after = 0

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 
-import sqlite_utils
+from .db import Registry
 
 
 def create(
-    db: sqlite_utils.Database, *, workflow: str, municipality: str, state: str, data: dict, now: str
+    db: Registry, *, workflow: str, municipality: str, state: str, data: dict, now: str
 ) -> int:
     cur = db.execute(
         "INSERT INTO cases(workflow, municipality, state, data, created_at, updated_at) "
@@ -18,7 +18,7 @@ def create(
     return int(cur.lastrowid)
 
 
-def get(db: sqlite_utils.Database, case_id: int) -> dict | None:
+def get(db: Registry, case_id: int) -> dict | None:
     row = next(db.query("SELECT * FROM cases WHERE id = ?", [case_id]), None)
     if row is not None:
         row["data"] = json.loads(row["data"])
@@ -26,7 +26,7 @@ def get(db: sqlite_utils.Database, case_id: int) -> dict | None:
 
 
 def move(
-    db: sqlite_utils.Database, case_id: int, *, from_state: str, to_state: str, version: int,
+    db: Registry, case_id: int, *, from_state: str, to_state: str, version: int,
     now: str,
 ) -> bool:
     """Compare-and-set the state; False when another process moved the case first."""
@@ -38,7 +38,7 @@ def move(
     return cur.rowcount == 1
 
 
-def replace_data(db: sqlite_utils.Database, case_id: int, data: dict, now: str) -> None:
+def replace_data(db: Registry, case_id: int, data: dict, now: str) -> None:
     db.execute(
         "UPDATE cases SET data = ?, updated_at = ?, version = version + 1 WHERE id = ?",
         [json.dumps(data, ensure_ascii=False), now, case_id],
@@ -46,7 +46,7 @@ def replace_data(db: sqlite_utils.Database, case_id: int, data: dict, now: str) 
 
 
 def select(
-    db: sqlite_utils.Database,
+    db: Registry,
     *,
     ids: list[int] | None = None,
     workflow: str | None = None,
@@ -68,7 +68,7 @@ def select(
 
 
 def count_by_state(
-    db: sqlite_utils.Database,
+    db: Registry,
     *,
     workflow: str | None = None,
     state: str | None = None,

@@ -6,7 +6,7 @@ date" is a query, not a field that gets overwritten when the head changes.
 
 from __future__ import annotations
 
-import sqlite_utils
+from .db import Registry
 
 #: Roles in the executive body (айыл өкмөтү): its staff.
 STAFF_ROLES = frozenset({"head", "deputy_head", "executive_secretary", "specialist", "staff"})
@@ -15,15 +15,15 @@ COUNCIL_ROLES = frozenset({"deputy", "council_chair"})
 ROLES = STAFF_ROLES | COUNCIL_ROLES
 
 
-def municipality(db: sqlite_utils.Database, code: str) -> dict | None:
+def municipality(db: Registry, code: str) -> dict | None:
     return next(db.query("SELECT * FROM municipalities WHERE code = ?", [code]), None)
 
 
-def person(db: sqlite_utils.Database, person_id: str) -> dict | None:
+def person(db: Registry, person_id: str) -> dict | None:
     return next(db.query("SELECT * FROM people WHERE id = ?", [person_id]), None)
 
 
-def people(db: sqlite_utils.Database, ids: list[str]) -> dict[str, dict]:
+def people(db: Registry, ids: list[str]) -> dict[str, dict]:
     """People by id, in one query."""
     if not ids:
         return {}
@@ -32,7 +32,7 @@ def people(db: sqlite_utils.Database, ids: list[str]) -> dict[str, dict]:
 
 
 def offices_on(
-    db: sqlite_utils.Database, municipality_code: str, person_ids: list[str], on: str
+    db: Registry, municipality_code: str, person_ids: list[str], on: str
 ) -> dict[str, list[dict]]:
     """Offices each person holds in the municipality on date ``on`` (ISO)."""
     result: dict[str, list[dict]] = {pid: [] for pid in person_ids}
@@ -50,7 +50,7 @@ def offices_on(
 
 
 def holders_on(
-    db: sqlite_utils.Database, municipality_code: str, role: str, on: str
+    db: Registry, municipality_code: str, role: str, on: str
 ) -> list[dict]:
     """Who holds ``role`` in the municipality on date ``on``, with their person row."""
     return list(db.query(

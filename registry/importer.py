@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
 import yaml
 
-from .db import write_transaction
+from .db import Registry, write_transaction
 from .directory import ROLES
 
 KINDS = ("municipalities", "people", "officials", "journals")
@@ -192,7 +191,7 @@ def clean(kind: str, where: str, row: dict, problems: list[str]) -> dict:
     return out
 
 
-def load(db: sqlite_utils.Database, paths: list[Path], kind: str | None = None) -> dict[str, int]:
+def load(db: Registry, paths: list[Path], kind: str | None = None) -> dict[str, int]:
     """Validate every row of every file, then upsert them all in one transaction."""
     parsed: dict[str, list[tuple[str, dict]]] = {k: [] for k in KINDS}
     problems: list[str] = []

@@ -8,10 +8,10 @@ a number is neither repeated nor skipped (a rolled-back advance gives its number
 
 from __future__ import annotations
 
-import sqlite_utils
+from .db import Registry
 
 
-def next_number(db: sqlite_utils.Database, municipality: str, series: str, year: int) -> int:
+def next_number(db: Registry, municipality: str, series: str, year: int) -> int:
     """Take the next number of ``series`` for ``year``; call only inside a write transaction."""
     if not db.conn.in_transaction:
         raise RuntimeError("journal numbers must be taken inside a write transaction")
@@ -25,7 +25,7 @@ def next_number(db: sqlite_utils.Database, municipality: str, series: str, year:
 
 
 def register(
-    db: sqlite_utils.Database,
+    db: Registry,
     *,
     municipality: str,
     series: str,
@@ -46,7 +46,7 @@ def register(
 
 
 def entries(
-    db: sqlite_utils.Database,
+    db: Registry,
     *,
     municipality: str | None = None,
     series: str | None = None,

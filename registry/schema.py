@@ -6,8 +6,10 @@ Dates are ISO strings (``YYYY-MM-DD``) so they sort and compare as text in SQL.
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    from .db import Registry
 
 SCHEMA_VERSION = 3
 
@@ -164,7 +166,7 @@ CREATE TABLE IF NOT EXISTS batch_rows (
 """
 
 
-def migrate(db: sqlite_utils.Database) -> None:
+def migrate(db: Registry) -> None:
     """Create missing tables and columns; refuse a registry written by a newer muni."""
     tables = set(db.table_names())
     if "meta" in tables:

@@ -1,5 +1,5 @@
 """`muni status` and `muni explain` answer without loading what they do not use (docx,
-Jinja, multiprocessing …): checked by the modules loaded, not by timing (timings live in
+Jinja, multiprocessing, sqlite-utils …): checked by the modules loaded, not by timing (timings live in
 `benchmarks/`)."""
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ with contextlib.redirect_stdout(io.StringIO()):
     except SystemExit:
         pass
 print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in
-                 ("docx", "docxtpl", "jinja2", "jsonschema", "multiprocessing", "lxml"))))
+                 ("docx", "docxtpl", "jinja2", "jsonschema", "multiprocessing", "lxml",
+                  "sqlite_utils", "dateutil"))))
 """
 
 

@@ -19,9 +19,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-import sqlite_utils
-
 from muni.registry import directory
+from muni.registry.db import Registry
 
 from .. import rules, votes
 from ..context import BLANK, Prepared, builder, dotted, municipality_context, parse_date
@@ -123,7 +122,7 @@ class Session:
         return next((i for i in self.items if i.draft_id == draft_id), None)
 
 
-def _person(db: sqlite_utils.Database, person_id: str | None, where: str) -> dict | None:
+def _person(db: Registry, person_id: str | None, where: str) -> dict | None:
     if not person_id:
         return None
     row = directory.person(db, person_id)
@@ -133,7 +132,7 @@ def _person(db: sqlite_utils.Database, person_id: str | None, where: str) -> dic
     return row
 
 
-def load_session(db: sqlite_utils.Database, case: dict) -> Session:
+def load_session(db: Registry, case: dict) -> Session:
     """The session case ``case`` resolved against the registry on the session's date."""
     case = _load(case)
     data = case["data"]
@@ -189,14 +188,14 @@ def load_session(db: sqlite_utils.Database, case: dict) -> Session:
     )
 
 
-def decision_number(db: sqlite_utils.Database, case_id: int) -> int | None:
+def decision_number(db: Registry, case_id: int) -> int | None:
     """The number the kenesh's journal gave the decision when it was signed (None before)."""
     row = db.execute("SELECT number FROM journal WHERE case_id = ? AND series = ? "
                      "ORDER BY id DESC LIMIT 1", [case_id, DECISIONS_SERIES]).fetchone()
     return int(row[0]) if row else None
 
 
-def sessions_listing(db: sqlite_utils.Database, municipality: str, draft_id: int
+def sessions_listing(db: Registry, municipality: str, draft_id: int
                      ) -> list[dict]:
     """Session cases whose agenda lists the draft, oldest session first."""
     rows = db.query(
@@ -262,7 +261,7 @@ class SessionFacts:
     profile: rules.Profile
 
 
-def _draft_ready(db: sqlite_utils.Database, item: Item, session: Session) -> tuple[bool, str]:
+def _draft_ready(db: Registry, item: Item, session: Session) -> tuple[bool, str]:
     if item.draft is None:
         return False, (f"agenda item {item.index}: case {item.draft_id} is not a council "
                        f"draft of '{session.municipality}'")
@@ -343,7 +342,7 @@ def _session_context(session: Session, profile: rules.Profile | None) -> dict[st
 
 
 @builder("council_session")
-def build_council_session(db: sqlite_utils.Database, case: dict, workflow: Workflow, *,
+def build_council_session(db: Registry, case: dict, workflow: Workflow, *,
                           today: dt.date, lang: str = "ky") -> Prepared:
     """A session: its agenda's readiness, attendance, quorum and each item's outcome."""
     mun = directory.municipality(db, case["municipality"])
@@ -465,7 +464,7 @@ def in_force_on(data: dict, published: dt.date | None, default_days: int) -> dt.
     return published + dt.timedelta(days=days)
 
 
-def _cases_referring(db: sqlite_utils.Database, municipality: str, key: str, case_id: int
+def _cases_referring(db: Registry, municipality: str, key: str, case_id: int
                      ) -> list[dict]:
     """council_decision cases whose ``draft.<key>`` is ``case_id`` or a list containing it."""
     rows = db.query(
@@ -478,7 +477,7 @@ def _cases_referring(db: sqlite_utils.Database, municipality: str, key: str, cas
 
 
 @builder("council_decision")
-def build_council_decision(db: sqlite_utils.Database, case: dict, workflow: Workflow, *,
+def build_council_decision(db: Registry, case: dict, workflow: Workflow, *,
                            today: dt.date, lang: str = "ky") -> Prepared:
     """A draft decision: its session, vote, outcome, dates and the act's documents."""
     data = case["data"]

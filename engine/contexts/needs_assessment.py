@@ -21,9 +21,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-import sqlite_utils
-
 from muni.registry import cases, directory
+from muni.registry.db import Registry
 
 from ..context import BLANK, Prepared, builder, dotted, municipality_context, parse_date
 from ..errors import InputError, NotFound
@@ -184,7 +183,7 @@ def _date(value: Any, where: str) -> dt.date | None:
 class _People:
     """Person ids resolved once, checked to belong to the municipality."""
 
-    def __init__(self, db: sqlite_utils.Database, municipality: str, on: dt.date,
+    def __init__(self, db: Registry, municipality: str, on: dt.date,
                  lang: str = "ky"):
         self.db, self.municipality, self.on, self.lang = db, municipality, on, lang
         self.cache: dict[str, dict] = {}
@@ -281,7 +280,7 @@ def _women_ctx(total: int, women: int) -> dict[str, int]:
 
 
 @builder("needs_assessment")
-def build_needs_assessment(db: sqlite_utils.Database, case: dict, workflow: Workflow, *,
+def build_needs_assessment(db: Registry, case: dict, workflow: Workflow, *,
                            today: dt.date, lang: str = "ky",
                            act_date_path: str | None = None) -> Prepared:
     """ЖМБА needs assessment: facts for the rules and the context of forms 2–10 and the БАП.

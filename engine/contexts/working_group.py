@@ -6,9 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-import sqlite_utils
-
 from muni.registry import directory
+from muni.registry.db import Registry
 
 from ..context import BLANK, Prepared, builder, dotted, municipality_context, parse_date
 from ..errors import InputError, NotFound
@@ -54,7 +53,7 @@ def _worded(row: dict | None, key: str, lang: str) -> str | None:
     return (row.get(f"{key}_ru") if lang == "ru" else None) or row.get(key)
 
 
-def _member(db: sqlite_utils.Database, municipality: str, entry: Any, role: str, where: str,
+def _member(db: Registry, municipality: str, entry: Any, role: str, where: str,
             on: dt.date, lang: str = "ky") -> Member:
     override: dict[str, Any] = {}
     if isinstance(entry, dict):
@@ -86,7 +85,7 @@ def _member(db: sqlite_utils.Database, municipality: str, entry: Any, role: str,
 
 
 @builder("working_group")
-def build_working_group(db: sqlite_utils.Database, case: dict, workflow: Workflow, *,
+def build_working_group(db: Registry, case: dict, workflow: Workflow, *,
                         today: dt.date, lang: str = "ky") -> Prepared:
     """ЖМБА working group (seed 002, form 1): members resolved on the order's date; positions
     worded in the document's language ``lang``."""
