@@ -1,6 +1,6 @@
 """`muni status` and `muni explain` answer without loading what they do not use (docx,
-Jinja, multiprocessing, sqlite-utils …): checked by the modules loaded, not by timing (timings live in
-`benchmarks/`)."""
+Jinja, multiprocessing, sqlite-utils …): checked by the modules loaded, not by timing
+(timings live in `benchmarks/`)."""
 
 from __future__ import annotations
 
