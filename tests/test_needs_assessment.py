@@ -167,7 +167,12 @@ def test_full_procedure_from_plan_to_council(sample_muni):
     assert "ЖМБА-сессияларынын жалпы саны: 6; катышуучулар: 130" in text
 
     focus = advance_to(muni, case, data, "record_focus_groups")
-    text = docx_text(focus["documents"][0]["path"])
+    assert [d["template"] for d in focus["documents"]] == [
+        "na_focus_group_sheets", "na_focus_group_protocols", "na_focus_group_report"]
+    sheets, fg_protocols, fg_report = (d["path"] for d in focus["documents"])
+    check_focus_group_sheets(sheets, data)
+    check_focus_group_protocols(fg_protocols, data)
+    text = docx_text(fg_report)
     fg = data["focus_groups"][0]["participants"]
     assert f"- катышуучулардын саны: {len(fg)}:" in text
     deputies = sum(1 for p in fg if p.get("category") == "deputy")
@@ -221,7 +226,8 @@ def test_full_procedure_from_plan_to_council(sample_muni):
     templates = [r[0] for r in con.execute(
         "SELECT template FROM documents WHERE case_id = ? ORDER BY id", [case])]
     assert templates == ["na_plan_order", "na_programmes", "na_participant_lists",
-                         "na_session_protocols", "na_session_report", "na_focus_group_report",
+                         "na_session_protocols", "na_session_report", "na_focus_group_sheets",
+                         "na_focus_group_protocols", "na_focus_group_report",
                          "na_planning_report", "na_initiative_groups_order", "na_action_plan",
                          "na_hearing_protocol", "na_action_plan"]
     trail = [r[0] for r in con.execute(
@@ -238,6 +244,87 @@ def test_full_procedure_from_plan_to_council(sample_muni):
     assert handoff["hearing_date"] == "2026-12-30"
     assert handoff["action_plan_document"] == drafted["documents"][0]["path"]
     assert handoff["total"] == "4750000.00"
+
+
+def _category_counts(people: list[dict]) -> dict[str, int]:
+    counts = {c: 0 for c in ("deputy", "staff", "community", "specialist")}
+    for p in people:
+        counts[p.get("category", "community")] += 1
+    return counts
+
+
+def check_focus_group_sheets(path: str, data: dict) -> None:
+    """One registration sheet per focus group: a row per participant (sex, category, an empty
+    signature cell) and the counts by category computed from the rows."""
+    from docx import Document
+
+    doc = Document(path)
+    groups = data["focus_groups"]
+    assert len(doc.tables) == len(groups)
+    paras = [p.text for p in doc.paragraphs]
+    for fgd, table in zip(groups, doc.tables, strict=True):
+        people = fgd["participants"]
+        header = [c.text for c in table.rows[0].cells]
+        assert header[-1] == "Кол тамгасы" and "Категориясы" in header
+        rows = [[c.text for c in r.cells] for r in table.rows[1:]]
+        assert len(rows) == len(people)  # the rows grow with the list
+        label = {"deputy": "АК депутаты", "staff": "АӨ кызматкери", "community": "БӨУ/жамаат",
+                 "specialist": "адис"}
+        for i, (row, p) in enumerate(zip(rows, people, strict=True)):
+            assert row[:7] == [str(i + 1), p["name"], "аял" if p["sex"] == "f" else "эркек",
+                               str(p["age"]), p["occupation"], label[p["category"]],
+                               p["contacts"]]
+            assert row[7] == ""  # signed by hand
+        women = sum(1 for p in people if p["sex"] == "f")
+        n = _category_counts(people)
+        share = round(100 * women / len(people))
+        assert (f"Катышуучулардын саны: {len(people)}, алардын ичинде аялдар: {women} "
+                f"({share} %), АК депутаттары: {n['deputy']}, АӨ кызматкерлери: {n['staff']}, "
+                f"адистер: {n['specialist']}, БӨУ жана жамааттар: {n['community']}.") in paras
+        assert f"Иш-чаранын аталышы: ЖМБА-фокус-тобу ({fgd['village']} айылы)" in paras
+
+
+def check_focus_group_protocols(path: str, data: dict) -> None:
+    """One protocol per focus group (form 10 adapted), page break between them: heading,
+    counts by category, the form-5 B agenda, per problem the causes, consequences, solutions
+    and resources, a signature line per facilitator, the annex list."""
+    from docx import Document
+
+    paras = [p.text for p in Document(path).paragraphs]
+    text = "\n".join(paras)
+    groups = data["focus_groups"]
+    assert text.count("ПРОТОКОЛУ") == len(groups)
+    assert text.count("Тиркеме: катышуучулардын каттоо баракчасы, иш-чара маалында тартылган "
+                      "сүрөттөр.") == len(groups)
+    assert text.count("Күн тартиби") == len(groups)
+    for item in ("Биринчи", "Экинчи", "Үчүнчү", "Төртүнчү"):
+        assert paras.count(f"{item} маселе боюнча") == len(groups)
+    assert "- Артыкчылыктуу көйгөйлөрдүн натыйжаларын аныктоо." in paras
+    assert ("- Критерийлерди иштеп чыгуу жана демилгелүү топтордун курамына өкүлдөрдү "
+            "тандоо.") in paras
+    for fgd in groups:
+        people = fgd["participants"]
+        women = sum(1 for p in people if p["sex"] == "f")
+        n = _category_counts(people)
+        assert (f"Липенка айылдык аймагынын {fgd['village']} айылындагы ЖМБА-фокус-тобунун"
+                in text)
+        assert (f"Катышуучулар: {fgd['village']} айылындагы ЖМБА-сессияларынын лидерлери жана "
+                f"активдүү катышуучулары — {len(people)} киши, алардын ичинде {women} аял "
+                f"({round(100 * women / len(people))} %), АК депутаттары — {n['deputy']}, "
+                f"АӨ кызматкерлери — {n['staff']}, адистер — {n['specialist']}, БӨУ жана "
+                f"жамааттар — {n['community']}.") in paras
+        for i, a in enumerate(fgd["problems"], 1):
+            assert f"{i}. {a['problem']}: {'; '.join(a['causes'])}." in paras
+            assert f"{i}. {a['problem']}: {'; '.join(a['consequences'])}." in paras
+            res = a["resources"]
+            assert (f"{i}. {a['problem']}: {'; '.join(a['solutions'])}. Ресурстар: АӨ — "
+                    f"{res['okmotu']}; айылдык кеңеш — {res['council']}; жергиликтүү жамаат — "
+                    f"{res['community']}; башка кызыкдар жактар — {res['others']}.") in paras
+        assert fgd["criteria"] in paras
+    # one protocol per village, numbered per village as the sessions' protocols are
+    assert text.count("№1 ПРОТОКОЛУ") == len(groups)
+    signatures = [p for p in paras if p.endswith("Кол тамгасы")]
+    assert len(signatures) == sum(len(g["facilitators"]) for g in groups)
 
 
 # --- refusals that name the field ---------------------------------------------------------
@@ -296,6 +383,30 @@ def test_typed_total_that_disagrees_with_the_list_is_refused(sample_muni):
     msg = failing(refused(muni, case, "record_sessions"))["na.typed_totals"]
     assert msg == ("sessions[0].participants_total says 24, but the participants' list gives 23 "
                    "(difference +1)")
+
+
+def test_typed_focus_group_count_by_category_that_disagrees_is_refused(sample_muni):
+    """Form 8's counts by category come from the participants' list; a typed count is only a
+    cross-check and is refused with the difference when it disagrees."""
+    muni = sample_muni
+    data = sample()
+    people = data["focus_groups"][0]["participants"]
+    deputies = sum(1 for p in people if p["category"] == "deputy")
+    staff = sum(1 for p in people if p["category"] == "staff")
+    data["focus_groups"][0]["counts"] = {"deputy": deputies + 2, "staff": staff}
+    case = open_case(muni, data)
+    muni.json("advance", case, actor="head")
+    advance_to(muni, case, data, "report_sessions")
+    add(muni, case, data, ("focus_groups", "focus_report"))
+    msg = failing(refused(muni, case, "record_focus_groups"))["na.typed_totals"]
+    assert msg == (f"focus_groups[0].counts.deputy says {deputies + 2}, but the participants' "
+                   f"list (deputy) gives {deputies} (difference +2)")
+
+    data["focus_groups"][0]["counts"]["deputy"] = deputies  # corrected: it agrees now
+    muni("case", "update", case, "--data", write(muni, "fg.yaml",
+                                                 {"focus_groups": data["focus_groups"]}))
+    result = muni.json("advance", case, "-t", "record_focus_groups")
+    assert result["to"] == "focus_groups_held"
 
 
 def test_session_rules_size_age_groups_ages(sample_muni):

@@ -63,6 +63,14 @@ def focus_participants(rng: random.Random, count: int, women: int) -> list[dict]
     return out
 
 
+#: A focus-group participant's occupation on the registration sheet, by category (F-5).
+FOCUS_OCCUPATION = {"deputy": "АК депутаты", "staff": "АӨ адиси"}
+#: The protocol's fourth item (form 5 B: criteria, representatives for the initiative groups).
+CRITERIA = ("Демилгелүү топтордун курамына өкүлдөрдү тандоонун критерийлери иштелип чыкты: "
+            "активдүүлүк, көйгөйдү билүү, жынысы жана курагы боюнча тең салмактуулук. "
+            "{village} айылынан ар бир артыкчылыктуу көйгөй боюнча экиден өкүл сунушталды.")
+
+
 SESSION_PLAN = [
     # village, group, date, time, place, facilitators, count, women, votes
     ("Липенка", "18-35", "2026-12-01", "10.00", "Липенка айылы, клубдун имараты",
@@ -194,11 +202,16 @@ def build() -> list[tuple[str, Any]]:
             ("Тасма", "2026-12-10", "Тасма айылы, мектептин имараты", ["lip-023", "lip-021"],
              ["Ичүүчү суунун жетишсиздиги", "Спорт аянтчасынын жоктугу",
               "ФАПтын начар абалы"])):
+        people = focus_participants(rng, 22, 10)
+        for p in people:  # the registration sheet: village, and the office behind a category
+            p["occupation"] = FOCUS_OCCUPATION.get(p["category"], p["occupation"])
+            p["village"] = village
         focus_groups.append({
             "village": village, "date": date, "time": "10:00", "place": place,
             "facilitators": facil,
-            "participants": focus_participants(rng, 22, 10),
+            "participants": people,
             "problems": [{"problem": p, **ANALYSIS[p]} for p in problems],
+            "criteria": CRITERIA.format(village=village),
         })
     active = []
     for s in sessions:

@@ -581,6 +581,144 @@ def build_na_focus_group_report(bt: ModuleType, lang: str) -> Any:
     return doc
 
 
+# --- focus groups: registration sheets (form 6 adapted) and protocols (form 10 adapted) --------
+
+def build_na_focus_group_sheets(bt: ModuleType, lang: str) -> Any:
+    """The focus groups' registration sheets («каттоо баракчасы», seed 002 L1830): form 6's
+    layout (L2217–2230) with the sex and the category of each participant added, since form 8
+    counts women, deputies, okmotu staff, specialists and NGOs/community from this list. One
+    sheet per focus group; the counts under the table are computed from the rows."""
+    doc = bt.new_document(lang, title=_t(lang, "ЖМБА-фокус-тобунун катышуучуларынын каттоо "
+                                              "баракчасы",
+                                         "Регистрационный лист участников фокус-группы СИНС"))
+    bt.draft_banner(doc, lang)
+    bt.control_paragraph(doc, "{%p for fg in focus_groups %}")
+    _page_break_between(bt, doc)
+    bt.title(doc, [_t(lang, "ЖМБА-фокус-тобунун катышуучуларынын каттоо баракчасы",
+                      "Регистрационный лист участников фокус-группы СИНС")], before=0)
+    bt.para(doc, _t(lang, "Иш-чаранын аталышы: ЖМБА-фокус-тобу ({{ fg.village }} айылы)",
+                    "Название мероприятия: фокус-группа СИНС (село {{ fg.village }})"))
+    bt.para(doc, _t(lang, "Иш-чара өтчү күн жана жер: ", "Дата и место проведения: ")
+            + _date(lang, "fg.date") + "{% if fg.time %}, {{ fg.time }}{% endif %}, "
+                                       "{{ fg.place }}", after=6)
+    table = bt.ListTable(doc, ["№", _t(lang, "Аты-жөнү", "Ф.И.О."),
+                               _t(lang, "Жынысы", "Пол"),
+                               _t(lang, "Жаш курагы", "Возраст"),
+                               _t(lang, "Кызматы же алектенген иши", "Должность или род занятий"),
+                               _t(lang, "Категориясы", "Категория"),
+                               _t(lang, "Байланыш үчүн маалыматтар", "Контактные данные"),
+                               _t(lang, "Кол тамгасы", "Подпись")],
+                         [0.8, 3.0, 1.8, 1.6, 2.3, 2.5, 2.6, 1.9], size=9)
+    table.loop("{%tr for p in fg.participants %}",
+               ["{{ p.n }}", "{{ p.name }}", f"{{{{ p.sex_label.{lang} }}}}", "{{ p.age }}",
+                "{{ p.occupation }}", f"{{{{ p.category_label.{lang} }}}}", "{{ p.contacts }}",
+                ""])
+    bt.para(doc, _t(lang, "Катышуучулардын саны: {{ fg.total }}, алардын ичинде аялдар: "
+                          "{{ fg.women }} ({{ fg.women_share }} %), АК депутаттары: "
+                          "{{ fg.counts.deputy }}, АӨ кызматкерлери: {{ fg.counts.staff }}, "
+                          "адистер: {{ fg.counts.specialist }}, БӨУ жана жамааттар: "
+                          "{{ fg.counts.community }}.",
+                    "Всего участников: {{ fg.total }}, из них женщин: {{ fg.women }} "
+                    "({{ fg.women_share }} %), депутатов АК: {{ fg.counts.deputy }}, "
+                    "сотрудников АО: {{ fg.counts.staff }}, специалистов: "
+                    "{{ fg.counts.specialist }}, НКО и сообществ: {{ fg.counts.community }}."),
+            before=6)
+    bt.control_paragraph(doc, "{%p endfor %}")
+    return doc
+
+
+def build_na_focus_group_protocols(bt: ModuleType, lang: str) -> Any:
+    """Form 10 (seed 002 L2385–2581) for a focus group — «ар бири үчүн өзүнчө» (L1599, L1797,
+    L1831–1833), one protocol per focus group with a page break between: number (per village,
+    as the sessions'), date, place, participants by category (computed), facilitators, the
+    agenda of the focus-group programme (form 5 B, its method rows), under each item what was
+    said about each priority problem, the facilitators' signatures and the annex list."""
+    ky = lang == KY
+    doc = bt.new_document(lang, title=_t(lang, "ЖМБА-фокус-тобунун протоколу",
+                                         "Протокол фокус-группы СИНС"))
+    bt.draft_banner(doc, lang)
+    bt.control_paragraph(doc, "{%p for fg in focus_groups %}")
+    _page_break_between(bt, doc)
+    bt.title(doc, [_t(lang, "{{ municipality.aimak_ky }} айылдык аймагынын {{ fg.village }} "
+                            "айылындагы ЖМБА-фокус-тобунун",
+                      "фокус-группы СИНС в селе {{ fg.village }} {{ municipality.aimak_ru }} "
+                      "айылного аймака")],
+             _t(lang, "№{{ fg.protocol_number }} ПРОТОКОЛУ", "ПРОТОКОЛ №{{ fg.protocol_number }}"),
+             doc_type_first=not ky, before=0)
+    bt.para(doc, _t(lang, "Күнү: ", "Дата: ") + _date(lang, "fg.date") + ".")
+    bt.para(doc, _t(lang, "Өткөн жери: {{ fg.place }}.", "Место проведения: {{ fg.place }}."))
+    bt.para(doc, _t(lang, "Катышуучулар: {{ fg.village }} айылындагы ЖМБА-сессияларынын "
+                          "лидерлери жана активдүү катышуучулары — {{ fg.total }} киши, алардын "
+                          "ичинде {{ fg.women }} аял ({{ fg.women_share }} %), АК депутаттары — "
+                          "{{ fg.counts.deputy }}, АӨ кызматкерлери — {{ fg.counts.staff }}, "
+                          "адистер — {{ fg.counts.specialist }}, БӨУ жана жамааттар — "
+                          "{{ fg.counts.community }}.",
+                    "Участники: лидеры и активные участники сессий СИНС села {{ fg.village }}; "
+                    "всего {{ fg.total }}, из них женщин — {{ fg.women }} "
+                    "({{ fg.women_share }} %), депутатов АК — {{ fg.counts.deputy }}, "
+                    "сотрудников АО — {{ fg.counts.staff }}, специалистов — "
+                    "{{ fg.counts.specialist }}, НКО и сообществ — {{ fg.counts.community }}."))
+    bt.para(doc, _t(lang, "Фасилитаторлор (алып баруучулар):", "Фасилитаторы (ведущие):"))
+    bt.control_paragraph(doc, "{%p for f in fg.facilitators %}")
+    bt.para(doc, _t(lang, "{{ f.position }}, жумушчу топтун мүчөсү {{ f.short }}"
+                          "{% if not loop.last %},{% else %}.{% endif %}",
+                    "{{ f.position }}, член рабочей группы {{ f.short }}"
+                    "{% if not loop.last %},{% else %}.{% endif %}"), left_indent=1.25)
+    bt.control_paragraph(doc, "{%p endfor %}")
+    bt.para(doc, _t(lang, "Күн тартиби", "Повестка дня"), align="center", bold=True, before=6)
+    items = [content for _, content, method in FOCUS_AGENDA[lang] if method]
+    bt.clauses(doc, [f"- {item}." for item in items], after=0)
+    ordinals = (["Биринчи", "Экинчи", "Үчүнчү", "Төртүнчү"] if ky else
+                ["первому", "второму", "третьему", "четвёртому"])
+
+    def item(n: int) -> None:
+        bt.para(doc, _t(lang, f"{ordinals[n]} маселе боюнча", f"По {ordinals[n]} вопросу"),
+                bold=True, before=6, keep_next=True)
+
+    def per_problem(intro: str, line: str) -> None:
+        bt.body(doc, intro, after=0, keep_next=True)
+        bt.control_paragraph(doc, "{%p for a in fg.problems %}")
+        bt.para(doc, line, left_indent=1.25)
+        bt.control_paragraph(doc, "{%p endfor %}")
+
+    item(0)
+    per_problem(_t(lang, "Катышуучулар артыкчылыктуу көйгөйлөрдүн себептерин талдашты:",
+                   "Участники проанализировали причины приоритетных проблем:"),
+                "{{ loop.index }}. {{ a.problem }}: {{ a.causes|join('; ') }}.")
+    item(1)
+    per_problem(_t(lang, "Артыкчылыктуу көйгөйлөрдүн кесепеттери катары төмөнкүлөр аталды:",
+                   "Последствиями приоритетных проблем названы:"),
+                "{{ loop.index }}. {{ a.problem }}: {{ a.consequences|join('; ') }}.")
+    item(2)
+    per_problem(_t(lang, "Көйгөйлөрдү чечүү жолдору жана тараптардын салымы боюнча "
+                         "сунуштар:",
+                   "Предложения о путях решения проблем и вкладе сторон:"),
+                _t(lang, "{{ loop.index }}. {{ a.problem }}: {{ a.solutions|join('; ') }}. "
+                         "Ресурстар: АӨ — {{ a.resources.okmotu }}; айылдык кеңеш — "
+                         "{{ a.resources.council }}; жергиликтүү жамаат — "
+                         "{{ a.resources.community }}; башка кызыкдар жактар — "
+                         "{{ a.resources.others }}.",
+                   "{{ loop.index }}. {{ a.problem }}: {{ a.solutions|join('; ') }}. "
+                   "Ресурсы: айыл окмоту — {{ a.resources.okmotu }}; айылный кенеш — "
+                   "{{ a.resources.council }}; местное сообщество — "
+                   "{{ a.resources.community }}; другие заинтересованные стороны — "
+                   "{{ a.resources.others }}."))
+    item(3)
+    bt.body(doc, "{% if fg.criteria %}{{ fg.criteria }}{% else %}"
+            + _t(lang, "Талкуунун жыйынтыгы протоколго жазылган эмес.",
+                 "Итоги обсуждения в протокол не внесены.") + "{% endif %}")
+    bt.control_paragraph(doc, "{%p for f in fg.facilitators %}")
+    bt.para(doc, _t(lang, "{{ f.short }}, {{ f.position }}\t\tКол тамгасы",
+                    "{{ f.short }}, {{ f.position }}\t\tПодпись"), before=12)
+    bt.control_paragraph(doc, "{%p endfor %}")
+    bt.para(doc, _t(lang, "Тиркеме: катышуучулардын каттоо баракчасы, иш-чара маалында "
+                          "тартылган сүрөттөр.",
+                    "Приложение: регистрационный лист участников, фотографии, сделанные во "
+                    "время мероприятия."), before=12)
+    bt.control_paragraph(doc, "{%p endfor %}")
+    return doc
+
+
 def build_na_planning_report(bt: ModuleType, lang: str) -> Any:
     """9-тиркеме (seed 002 L2351–2384): the planning meeting — general information (the seed's
     copied heading «Фокус-топтор…» is corrected), counts by category, the completed problem
@@ -785,6 +923,8 @@ BUILDERS: dict[str, Callable[[ModuleType, str], Any]] = {
     "na_participant_lists": build_na_participant_lists,
     "na_session_protocols": build_na_session_protocols,
     "na_session_report": build_na_session_report,
+    "na_focus_group_sheets": build_na_focus_group_sheets,
+    "na_focus_group_protocols": build_na_focus_group_protocols,
     "na_focus_group_report": build_na_focus_group_report,
     "na_planning_report": build_na_planning_report,
     "na_initiative_groups_order": build_na_initiative_groups_order,

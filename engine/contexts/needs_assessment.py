@@ -79,6 +79,14 @@ HEARING_KIND = {
                        "ru": "публичные слушания", "ru_of": "публичных слушаний"},
 }
 CATEGORIES = ("deputy", "staff", "community", "specialist")
+#: Form 8's lines (seed L2324–2328; «адистер» from the text, L1786) and the sheets' column.
+CATEGORY_LABEL = {
+    "deputy": {"ky": "АК депутаты", "ru": "депутат АК"},
+    "staff": {"ky": "АӨ кызматкери", "ru": "сотрудник АО"},
+    "community": {"ky": "БӨУ/жамаат", "ru": "НКО/сообщ."},
+    "specialist": {"ky": "адис", "ru": "специалист"},
+}
+SEX_LABEL = {"f": {"ky": "аял", "ru": "ж"}, "m": {"ky": "эркек", "ru": "м"}}
 ACTION_PLAN_TEMPLATE = "na_action_plan"
 
 
@@ -244,9 +252,13 @@ def _participants(rows: list[dict], where: str) -> tuple[list[dict], int, int, d
     out = []
     counts = {c: 0 for c in CATEGORIES}
     for i, p in enumerate(rows):
+        category = p.get("category", "community")
         out.append({"n": i + 1, "name": p["name"], "age": p.get("age", ""),
-                    "sex": p["sex"], "occupation": p.get("occupation") or p.get("position") or "",
-                    "contacts": p.get("contacts", ""), "category": p.get("category", "community")})
+                    "sex": p["sex"], "sex_label": SEX_LABEL[p["sex"]],
+                    "occupation": p.get("occupation") or p.get("position") or "",
+                    "contacts": p.get("contacts", ""), "category": category,
+                    "category_label": CATEGORY_LABEL[category],
+                    "village": p.get("village", "")})
         counts[p.get("category", "community")] += 1
     women = sum(1 for p in rows if p["sex"] == "f")
     return out, len(rows), women, counts
@@ -471,10 +483,11 @@ def build_needs_assessment(db: Registry, case: dict, workflow: Workflow, *,
                "village": a.get("village", "")}
               for i, a in enumerate(report.get("active_residents") or [])]
 
-    # --- focus groups (forms 5 and 8) ----------------------------------------------------
+    # --- focus groups (forms 5, 6, 8 and 10) --------------------------------------------
     focus_groups: list[Event] = []
     focus_ctx = []
     focus_problems: dict[str, list[str]] = {}
+    fg_numbers: dict[str, int] = {}     # protocol numbers run per village, as the sessions'
     for i, fgd in enumerate(data.get("focus_groups") or []):
         where = f"focus_groups[{i}]"
         date = parse_date(fgd["date"], f"{where}.date")
@@ -482,18 +495,25 @@ def build_needs_assessment(db: Registry, case: dict, workflow: Workflow, *,
         _cross_check(mismatches, fgd, "participants_total", where, total,
                      "the participants' list")
         _cross_check(mismatches, fgd, "women", where, women, "the participants' list")
+        typed_counts = fgd.get("counts") or {}
+        for category in CATEGORIES:   # form 8's lines, typed: each checked against the list
+            _cross_check(mismatches, typed_counts, category, f"{where}.counts",
+                         counts[category], f"the participants' list ({category})")
         ev = Event(where=where, kind="focus_group", village=fgd["village"], date=date,
                    place=fgd["place"], facilitators=list(fgd["facilitators"]), total=total,
                    women=women, counts=counts)
         focus_groups.append(ev)
         focus_problems.setdefault(fgd["village"], []).extend(
             p["problem"] for p in fgd["problems"])
+        fg_numbers[fgd["village"]] = fg_numbers.get(fgd["village"], 0) + 1
         focus_ctx.append({
-            "number": i + 1, "village": fgd["village"], "date": date,
+            "number": i + 1, "protocol_number": fg_numbers[fgd["village"]],
+            "village": fgd["village"], "date": date,
             "time": fgd.get("time", ""), "place": fgd["place"],
             "facilitators": facil(fgd["facilitators"], f"{where}.facilitators"),
             **_women_ctx(total, women), "counts": counts, "participants": plist,
             "problems": [_analysis(p) for p in fgd["problems"]],
+            "criteria": fgd.get("criteria", ""),
         })
 
     # --- planning meeting (form 9) -------------------------------------------------------
