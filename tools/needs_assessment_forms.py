@@ -278,6 +278,25 @@ def build_na_participant_lists(bt: ModuleType, lang: str) -> Any:
     return doc
 
 
+def _facilitators(bt: ModuleType, doc: Any, lang: str, event: str) -> None:
+    """The protocols' list of facilitators (form 10): position, «member of the group», name."""
+    bt.para(doc, _t(lang, "Фасилитаторлор (алып баруучулар):", "Фасилитаторы (ведущие):"))
+    bt.control_paragraph(doc, f"{{%p for f in {event}.facilitators %}}")
+    bt.para(doc, _t(lang, "{{ f.position }}, жумушчу топтун мүчөсү {{ f.short }}"
+                          "{% if not loop.last %},{% else %}.{% endif %}",
+                    "{{ f.position }}, член рабочей группы {{ f.short }}"
+                    "{% if not loop.last %},{% else %}.{% endif %}"), left_indent=1.25)
+    bt.control_paragraph(doc, "{%p endfor %}")
+
+
+def _facilitator_signatures(bt: ModuleType, doc: Any, lang: str, event: str) -> None:
+    """One signature line per facilitator at the end of a protocol."""
+    bt.control_paragraph(doc, f"{{%p for f in {event}.facilitators %}}")
+    bt.para(doc, _t(lang, "{{ f.short }}, {{ f.position }}\t\tКол тамгасы",
+                    "{{ f.short }}, {{ f.position }}\t\tПодпись"), before=12)
+    bt.control_paragraph(doc, "{%p endfor %}")
+
+
 # --- form 10: session protocols -------------------------------------------------------------
 
 def build_na_session_protocols(bt: ModuleType, lang: str) -> Any:
@@ -303,13 +322,7 @@ def build_na_session_protocols(bt: ModuleType, lang: str) -> Any:
                           "({{ s.women_share }} %).",
                     "Участники: жители села {{ s.village }} {{ s.group.ru_of }}; всего "
                     "{{ s.total }}, из них женщин — {{ s.women }} ({{ s.women_share }} %)."))
-    bt.para(doc, _t(lang, "Фасилитаторлор (алып баруучулар):", "Фасилитаторы (ведущие):"))
-    bt.control_paragraph(doc, "{%p for f in s.facilitators %}")
-    bt.para(doc, _t(lang, "{{ f.position }}, жумушчу топтун мүчөсү {{ f.short }}"
-                          "{% if not loop.last %},{% else %}.{% endif %}",
-                    "{{ f.position }}, член рабочей группы {{ f.short }}"
-                    "{% if not loop.last %},{% else %}.{% endif %}"), left_indent=1.25)
-    bt.control_paragraph(doc, "{%p endfor %}")
+    _facilitators(bt, doc, lang, "s")
     bt.para(doc, _t(lang, "Күн тартиби", "Повестка дня"), align="center", bold=True, before=6)
     agenda = ([
         "- Айылдын ресурстары жана кызмат көрсөтүүлөрдүн деңгээли тууралуу жалпы маалымат алуу.",
@@ -359,10 +372,7 @@ def build_na_session_protocols(bt: ModuleType, lang: str) -> Any:
     votes.loop("{%tr for p in s.problems %}", ["{{ p.rank }}", "{{ p.problem }}",
                                                "{{ p.votes }}"])
     votes.record(["", _t(lang, "Бардыгы", "Всего"), "{{ s.votes }}"])
-    bt.control_paragraph(doc, "{%p for f in s.facilitators %}")
-    bt.para(doc, _t(lang, "{{ f.short }}, {{ f.position }}\t\tКол тамгасы",
-                    "{{ f.short }}, {{ f.position }}\t\tПодпись"), before=12)
-    bt.control_paragraph(doc, "{%p endfor %}")
+    _facilitator_signatures(bt, doc, lang, "s")
     bt.para(doc, _t(lang, "Тиркеме: катышуучулардын тизмеси, иш-чара маалында тартылган "
                           "сүрөттөр.",
                     "Приложение: список участников, фотографии, сделанные во время "
@@ -658,13 +668,7 @@ def build_na_focus_group_protocols(bt: ModuleType, lang: str) -> Any:
                     "({{ fg.women_share }} %), депутатов АК — {{ fg.counts.deputy }}, "
                     "сотрудников АО — {{ fg.counts.staff }}, специалистов — "
                     "{{ fg.counts.specialist }}, НКО и сообществ — {{ fg.counts.community }}."))
-    bt.para(doc, _t(lang, "Фасилитаторлор (алып баруучулар):", "Фасилитаторы (ведущие):"))
-    bt.control_paragraph(doc, "{%p for f in fg.facilitators %}")
-    bt.para(doc, _t(lang, "{{ f.position }}, жумушчу топтун мүчөсү {{ f.short }}"
-                          "{% if not loop.last %},{% else %}.{% endif %}",
-                    "{{ f.position }}, член рабочей группы {{ f.short }}"
-                    "{% if not loop.last %},{% else %}.{% endif %}"), left_indent=1.25)
-    bt.control_paragraph(doc, "{%p endfor %}")
+    _facilitators(bt, doc, lang, "fg")
     bt.para(doc, _t(lang, "Күн тартиби", "Повестка дня"), align="center", bold=True, before=6)
     items = [content for _, content, method in FOCUS_AGENDA[lang] if method]
     bt.clauses(doc, [f"- {item}." for item in items], after=0)
@@ -707,10 +711,7 @@ def build_na_focus_group_protocols(bt: ModuleType, lang: str) -> Any:
     bt.body(doc, "{% if fg.criteria %}{{ fg.criteria }}{% else %}"
             + _t(lang, "Талкуунун жыйынтыгы протоколго жазылган эмес.",
                  "Итоги обсуждения в протокол не внесены.") + "{% endif %}")
-    bt.control_paragraph(doc, "{%p for f in fg.facilitators %}")
-    bt.para(doc, _t(lang, "{{ f.short }}, {{ f.position }}\t\tКол тамгасы",
-                    "{{ f.short }}, {{ f.position }}\t\tПодпись"), before=12)
-    bt.control_paragraph(doc, "{%p endfor %}")
+    _facilitator_signatures(bt, doc, lang, "fg")
     bt.para(doc, _t(lang, "Тиркеме: катышуучулардын каттоо баракчасы, иш-чара маалында "
                           "тартылган сүрөттөр.",
                     "Приложение: регистрационный лист участников, фотографии, сделанные во "
