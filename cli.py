@@ -340,7 +340,8 @@ def advance(env: Env, case_ids: tuple[int, ...], trigger: str | None, out_dir: P
                       as_json=as_json)
         return
     if not case_ids:
-        raise InputError("name at least one case id")
+        raise InputError("name the cases to advance: case ids, or a selection (--all, "
+                         "--workflow, --state, --municipality) or --batch FILE")
     out = out_dir or env.documents_dir
     store = env.store()
     if not dry_run:
@@ -363,6 +364,8 @@ def advance(env: Env, case_ids: tuple[int, ...], trigger: str | None, out_dir: P
                 else:
                     number = f" № {d['number']}" if d.get("number") else ""
                     click.echo(f"  {d['path']}{number}")
+                    if d.get("pdf"):
+                        click.echo(f"  {d['pdf']}")
     emit(as_json, results if len(results) > 1 else results[0], show)
 
 

@@ -119,6 +119,9 @@ def test_advance_pdf_writes_the_pdf_of_each_new_document(sample_muni):
     [draft] = out["documents"]
     assert draft["pdf"] == str(Path(draft["path"]).with_suffix(".pdf"))
     assert Path(draft["pdf"]).read_bytes().startswith(b"%PDF")
+    signed = muni("advance", case, "--pdf", actor="head").stdout.splitlines()
+    assert signed[1].endswith("-working_group_order-no12.ky.docx № 12")
+    assert signed[2].endswith("-working_group_order-no12.ky.pdf")  # the clerk sees the PDF
 
 
 def test_advance_pdf_failure_says_the_step_is_recorded(sample_muni, monkeypatch, tmp_path):
