@@ -9,6 +9,13 @@ from conftest import EXAMPLES, docx_text
 CASE = EXAMPLES / "working_group_case.yaml"
 
 
+def header_text(path: str) -> str:
+    """The running header of pages 2+ (page 1 has its own, with the banner in the body)."""
+    import docx
+
+    return "".join(p.text for p in docx.Document(path).sections[0].header.paragraphs)
+
+
 def open_case(muni) -> int:
     out = muni.json("case", "new", "working_group", "-m", "lipenka", "--data", CASE)
     assert out["state"] == "initiative_recorded"
@@ -26,6 +33,7 @@ def test_full_procedure_writes_the_numbered_order(sample_muni):
     draft_text = docx_text(draft["path"])
     assert "ДОЛБООР — кол коюлган эмес, катталган эмес" in draft_text
     assert "2026-жылдын 20-ноябры № ________" in draft_text
+    assert header_text(draft["path"]) == "ДОЛБООР — кол коюлган эмес, катталган эмес"
 
     signed = muni.json("advance", case, actor="head")
     assert signed["to"] == "order_registered"
@@ -33,6 +41,7 @@ def test_full_procedure_writes_the_numbered_order(sample_muni):
     assert order["number"] == 12  # the sample journal stopped at 11 on paper
     text = docx_text(order["path"])
     assert "ДОЛБООР" not in text
+    assert header_text(order["path"]) == ""  # pages 2+ of a signed order carry no draft mark
     for expected in [
         "КЫРГЫЗ РЕСПУБЛИКАСЫ",
         "ЫСЫК-КӨЛ ОБЛУСУ",

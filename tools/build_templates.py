@@ -404,6 +404,14 @@ def new_document(lang: str = "ky", title: str = "") -> Document:
     p = footer.paragraphs[0]
     _fmt(p, align="center")
     _page_field(p)
+    # header on pages 2+: a draft says so on every page (page 1 carries the banner), so an
+    # annex printed on its own is never mistaken for the signed document
+    header = section.header
+    header.is_linked_to_previous = False
+    p = header.paragraphs[0]
+    _fmt(p, align="right")
+    add_text(p, "{% if draft %}" + DRAFT_TEXT[lang] + "{% endif %}", bold=True, size=9,
+             color=RED)
 
     # python-docx's core properties would say "python-docx", 2013
     cp = doc.core_properties
