@@ -13,9 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from muni.registry import directory
 from muni.registry.db import Registry
 
-from .errors import InputError
+from .errors import InputError, NotFound
 from .spec import Workflow
 
 #: What a document shows where a value is not known yet (a draft's number).
@@ -59,6 +60,14 @@ def parse_date(value: Any, where: str) -> dt.date:
         return dt.date.fromisoformat(str(value))
     except (TypeError, ValueError):
         raise InputError(f"{where}: must be a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def case_municipality(db: Registry, case: dict) -> dict:
+    """The registry row of the case's municipality; NotFound names the case if it is gone."""
+    row = directory.municipality(db, case["municipality"])
+    if row is None:
+        raise NotFound(f"case {case['id']}: unknown municipality '{case['municipality']}'")
+    return row
 
 
 def municipality_context(row: dict) -> dict[str, Any]:

@@ -23,7 +23,15 @@ from muni.registry import directory
 from muni.registry.db import Registry
 
 from .. import rules, votes
-from ..context import BLANK, Prepared, builder, dotted, municipality_context, parse_date
+from ..context import (
+    BLANK,
+    Prepared,
+    builder,
+    case_municipality,
+    dotted,
+    municipality_context,
+    parse_date,
+)
 from ..errors import InputError, NotFound
 from ..locale import ky, ru
 from ..spec import Workflow
@@ -137,9 +145,7 @@ def load_session(db: Registry, case: dict) -> Session:
     case = _load(case)
     data = case["data"]
     code = case["municipality"]
-    mun = directory.municipality(db, code)
-    if mun is None:
-        raise NotFound(f"case {case['id']}: unknown municipality '{code}'")
+    mun = case_municipality(db, case)
     on = parse_date(dotted(data, "session.date"), "session.date")
     iso = on.isoformat()
     deputies = {r["person"]: r for r in directory.holders_on(db, code, "deputy", iso)}
@@ -482,9 +488,7 @@ def build_council_decision(db: Registry, case: dict, workflow: Workflow, *,
     """A draft decision: its session, vote, outcome, dates and the act's documents."""
     data = case["data"]
     code = case["municipality"]
-    mun = directory.municipality(db, code)
-    if mun is None:
-        raise NotFound(f"case {case['id']}: unknown municipality '{code}'")
+    mun = case_municipality(db, case)
     registered = parse_date(dotted(data, "draft.registered"), "draft.registered")
     _person(db, dotted(data, "draft.initiator"), "draft.initiator")
     case_id = case["id"] if isinstance(case["id"], int) else -1

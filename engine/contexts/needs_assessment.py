@@ -24,8 +24,16 @@ from typing import Any
 from muni.registry import cases, directory
 from muni.registry.db import Registry
 
-from ..context import BLANK, Prepared, builder, dotted, municipality_context, parse_date
-from ..errors import InputError, NotFound
+from ..context import (
+    BLANK,
+    Prepared,
+    builder,
+    case_municipality,
+    dotted,
+    municipality_context,
+    parse_date,
+)
+from ..errors import InputError
 from ..spec import Workflow
 
 AGE_GROUPS = ("18-35", "36-55", "56+")
@@ -301,9 +309,7 @@ def build_needs_assessment(db: Registry, case: dict, workflow: Workflow, *,
     template picks its own; ``lang`` selects the registry's wording of positions."""
     data = case["data"]
     code = case["municipality"]
-    mun = directory.municipality(db, code)
-    if mun is None:
-        raise NotFound(f"case {case['id']}: unknown municipality '{code}'")
+    mun = case_municipality(db, case)
     # The plan order's date, or the step's own (the initiative-groups order, issued later).
     date_path = act_date_path or workflow.act_date
     act_date = parse_date(dotted(data, date_path), date_path)

@@ -9,8 +9,16 @@ from typing import Any
 from muni.registry import directory
 from muni.registry.db import Registry
 
-from ..context import BLANK, Prepared, builder, dotted, municipality_context, parse_date
-from ..errors import InputError, NotFound
+from ..context import (
+    BLANK,
+    Prepared,
+    builder,
+    case_municipality,
+    dotted,
+    municipality_context,
+    parse_date,
+)
+from ..errors import InputError
 from ..spec import Workflow
 
 
@@ -91,9 +99,7 @@ def build_working_group(db: Registry, case: dict, workflow: Workflow, *,
     worded in the document's language ``lang``."""
     data = case["data"]
     code = case["municipality"]
-    mun = directory.municipality(db, code)
-    if mun is None:
-        raise NotFound(f"case {case['id']}: unknown municipality '{code}'")
+    mun = case_municipality(db, case)
     act_date = parse_date(dotted(data, workflow.act_date), workflow.act_date)
     initiative_date = parse_date(dotted(data, "initiative.date"), "initiative.date")
     group = data.get("group") or {}
