@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .db import Registry
+from .db import Registry, where_equal
 
 
 def create(
@@ -86,13 +86,8 @@ def count_by_state(
 
 def _where(ids: list[int] | None, workflow: str | None, state: str | None,
            municipality: str | None) -> tuple[list[str], list]:
-    where: list[str] = []
-    params: list = []
+    where, params = where_equal(workflow=workflow, state=state, municipality=municipality)
     if ids:
-        where.append(f"id IN ({', '.join('?' for _ in ids)})")
-        params.extend(ids)
-    for column, value in (("workflow", workflow), ("state", state), ("municipality", municipality)):
-        if value is not None:
-            where.append(f"{column} = ?")
-            params.append(value)
+        where.insert(0, f"id IN ({', '.join('?' for _ in ids)})")
+        params[:0] = ids
     return where, params

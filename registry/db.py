@@ -77,6 +77,12 @@ class Registry:
         self.conn.close()
 
 
+def where_equal(**filters: object) -> tuple[list[str], list]:
+    """``column = ?`` conditions and their values for the filters that are not None."""
+    given = {column: value for column, value in filters.items() if value is not None}
+    return [f"{column} = ?" for column in given], list(given.values())
+
+
 def resolve_path(path: str | os.PathLike[str] | None) -> Path:
     """The registry file: an explicit path, else ``$MUNI_DB``, else ``./muni.db``."""
     return Path(path or os.environ.get("MUNI_DB") or DEFAULT_PATH)

@@ -8,7 +8,7 @@ a number is neither repeated nor skipped (a rolled-back advance gives its number
 
 from __future__ import annotations
 
-from .db import Registry
+from .db import Registry, where_equal
 
 
 def next_number(db: Registry, municipality: str, series: str, year: int) -> int:
@@ -53,11 +53,7 @@ def entries(
     year: int | None = None,
 ) -> list[dict]:
     """Journal lines in number order, optionally filtered."""
-    where, params = [], []
-    for column, value in (("municipality", municipality), ("series", series), ("year", year)):
-        if value is not None:
-            where.append(f"{column} = ?")
-            params.append(value)
+    where, params = where_equal(municipality=municipality, series=series, year=year)
     sql = "SELECT * FROM journal"
     if where:
         sql += " WHERE " + " AND ".join(where)
