@@ -1,48 +1,34 @@
-"""Generate the Word templates under ``templates/docx/{ky,ru}/``.
+"""The building blocks every built-in form is made of.
 
-The ``.docx`` files are the editable source: clerks and lawyers adjust wording and layout in
-Word or LibreOffice, and those edits are what the engine renders. This script produced their
-first versions and keeps the parts every form shares — page setup, fonts, the bilingual
-letterhead, the signature block, annex headers — identical across forms. Re-run it after
-changing a building block:
-
-    python tools/build_templates.py            # all forms, both languages
-    python tools/build_templates.py --out DIR  # somewhere else (e.g. to diff)
-
-Running it again overwrites the files with byte-identical output (fixed zip timestamps and core
-properties), so a diff in git means a real change. Note that it overwrites hand edits: once a
-clerk has edited a template, port the edit here or stop generating that form.
+Page setup, fonts, the bilingual letterhead, the date line, titles, clauses, signatures, annex
+headers and ``ListTable`` live here once, so the 36 templates stay alike; a form module
+(``working_group``, ``council``, ``needs_plan``, ``needs_listening``) only arranges blocks and
+wording.
 
 Rules for the Jinja tags (docxtpl only sees a tag that sits inside one run): every tag is
 written with a single ``add_run`` call, never split by formatting; ``{%p %}`` and ``{%tr %}``
 tags sit alone in their own paragraph / table row, which docxtpl removes on render.
-
-Adding a form: write ``def build_<form>(lang) -> Document`` from the blocks below and add it to
-``FORMS``.
 """
 
 from __future__ import annotations
 
-import argparse
 import io
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 
-ROOT = Path(__file__).resolve().parent.parent
-TEMPLATES = ROOT / "templates" / "docx"
-LANGS = ("ky", "ru")
+LANGS = KY, RU = ("ky", "ru")
 
 FONT = "Times New Roman"
 FONT_SIZE = 12
@@ -79,12 +65,31 @@ LETTERHEAD_RU = (
     "{{ municipality.aimak_ru|upper }} АЙЫЛНОГО АЙМАКА",
 )
 
-# The order's date and number, as a template expression per language.
-ORDER_DATE = {
-    "ky": "{{ order.date|ky_date }} № {{ order.number }}",
-    "ru": "{{ order.date|ru_date }} № {{ order.number }}",
-}
 SEAT = {"ky": "{{ municipality.seat_ky }} айылы", "ru": "с. {{ municipality.seat_ru }}"}
+#: The preamble of the head's orders in the ЖМБА procedure (seed 002, forms 1 and 2).
+JMBA_PREAMBLE = {
+    KY: ("Жарандардын жергиликтүү маанидеги маселелерди чечүүгө катышуусун камсыздоо жана "
+         "{{ municipality.aimak_ky }} айылдык аймагынын калкынын керектөөлөрүн аныктоо "
+         "максатында төмөнкүлөрдү тапшырам:"),
+    RU: ("В целях обеспечения участия граждан в решении вопросов местного значения и "
+         "определения потребностей населения {{ municipality.aimak_ru }} айылного аймака "
+         "поручаю:"),
+}
+
+
+def pick(lang: str, ky: str, ru: str) -> str:
+    """The Kyrgyz or the Russian wording, for forms that keep both side by side."""
+    return ky if lang == KY else ru
+
+
+def date_expr(lang: str, expr: str) -> str:
+    """``{{ expr|ky_date }}`` / ``{{ expr|ru_date }}``: a date as the language writes it."""
+    return f"{{{{ {expr}|{'ky_date' if lang == KY else 'ru_date'} }}}}"
+
+
+def order_date(lang: str, order: str = "order") -> str:
+    """The date and number of the head's order ``order`` («2026-жылдын 20-ноябры № 12»)."""
+    return f"{date_expr(lang, order + '.date')} № {{{{ {order}.number }}}}"
 
 
 # --------------------------------------------------------------------------------------------
@@ -582,6 +587,33 @@ def annex_header(
     return out
 
 
+def order_header(doc, lang: str, order: str = "order") -> None:
+    """The top of a head's order: draft banner, letterhead, date and number, and the seat."""
+    draft_banner(doc, lang)
+    letterhead(doc)
+    date_line(doc, order_date(lang, order), SEAT[lang])
+
+
+def order_annex_header(doc, lang: str, order: str, n: int) -> list[Paragraph]:
+    """«… АӨ башчысынын / <date> № <no> / тескемесине №n тиркеме» (Russian: «Приложение №n /
+    к распоряжению главы айыл окмоту …»), on a new page."""
+    if lang == KY:
+        lines = ["{{ municipality.aimak_ky }} АӨ башчысынын", order_date(lang, order),
+                 f"тескемесине №{n} тиркеме"]
+    else:
+        lines = [f"Приложение №{n}", "к распоряжению главы айыл окмоту",
+                 "{{ municipality.aimak_ru }} айылного аймака", "от " + order_date(lang, order)]
+    return annex_header(doc, lines)
+
+
+def page_break_between(doc) -> None:
+    """Inside a ``{%p for %}`` loop: a page break before every iteration but the first."""
+    control_paragraph(doc, "{%p if not loop.first %}")
+    p = para(doc, before=0, after=0)
+    p.add_run().add_break(WD_BREAK.PAGE)
+    control_paragraph(doc, "{%p endif %}")
+
+
 class ListTable:
     """A bordered list table (№ | name | … ) with a bold header row repeated on every page,
     full-width section rows, fixed record rows and docxtpl ``{%tr for %}`` loop rows."""
@@ -651,145 +683,3 @@ def save(doc: Document, path: Path) -> None:
     path.write_bytes(out.getvalue())
 
 
-# --------------------------------------------------------------------------------------------
-# Forms
-# --------------------------------------------------------------------------------------------
-
-def person_cells(expr: str, number: str) -> list[str]:
-    """№ | name | position | contacts for a person object expression."""
-    return [number, f"{{{{ {expr}.name }}}}", f"{{{{ {expr}.position }}}}",
-            f"{{{{ {expr}.contacts }}}}"]
-
-
-WG_TEXT = {
-    "ky": {
-        "title": ["ЖМБА-иш-чаралар комплексин өткөрүү", "боюнча жумушчу топту түзүү тууралуу"],
-        "doc_type": "ТЕСКЕМЕ",
-        "preamble": (
-            "Жарандардын жергиликтүү маанидеги маселелерди чечүүгө катышуусун камсыздоо жана "
-            "{{ municipality.aimak_ky }} айылдык аймагынын калкынын керектөөлөрүн аныктоо "
-            "максатында төмөнкүлөрдү тапшырам:"
-        ),
-        "clauses": [
-            "- курамы {{ group.size|ky_count }} кишиден турган ЖМБА-иш-чаралар комплексин "
-            "өткөрүү боюнча жумушчу топ түзүлсүн (тизмеси №1 тиркемеде);",
-            "- адис {{ responsible.name }} ЖМБА-иш-чаралар комплексин өткөрүү боюнча жумушчу "
-            "топтун ишин уюштуруу үчүн зарыл чаралардын аткарылышын камсыздасын;",
-            "- ушул тескеменин аткарылышына контролду өзүмө калтырам.",
-        ],
-        "annex_header": [
-            "{{ municipality.aimak_ky }} АӨ башчысынын",
-            ORDER_DATE["ky"],
-            "тескемесине №1 тиркеме",
-        ],
-        "annex_title": ["ЖМБА-иш-чаралар комплексин өткөрүү боюнча жумушчу топтун"],
-        "annex_type": "КУРАМЫ",
-        "columns": ["№", "Аты-жөнү", "Кызматы", "Байланыш үчүн маалыматтар"],
-        "chair": "Жумушчу топтун төрагасы:",
-        "secretary": "Жумушчу топтун катчысы:",
-        "members": "Жумушчу топтун мүчөлөрү:",
-    },
-    "ru": {
-        "title": ["о создании рабочей группы по проведению", "комплекса мероприятий СИНС"],
-        "doc_type": "РАСПОРЯЖЕНИЕ",
-        "preamble": (
-            "В целях обеспечения участия граждан в решении вопросов местного значения и "
-            "определения потребностей населения {{ municipality.aimak_ru }} айылного аймака "
-            "поручаю:"
-        ),
-        "clauses": [
-            # Names and counts arrive in the nominative: the wording keeps them there
-            # («численностью восемь человек», «ответственный специалист — …»).
-            "- создать рабочую группу по проведению комплекса мероприятий СИНС численностью "
-            "{{ group.size|ru_count }} человек (список в приложении №1);",
-            "- ответственный специалист — {{ responsible.name }}: обеспечить выполнение мер, "
-            "необходимых для организации работы рабочей группы по проведению комплекса "
-            "мероприятий СИНС;",
-            "- контроль за исполнением настоящего распоряжения оставляю за собой.",
-        ],
-        "annex_header": [
-            "Приложение №1",
-            "к распоряжению главы айыл окмоту",
-            "{{ municipality.aimak_ru }} айылного аймака",
-            "от " + ORDER_DATE["ru"],
-        ],
-        "annex_title": ["рабочей группы по проведению комплекса мероприятий СИНС"],
-        "annex_type": "СОСТАВ",
-        "columns": ["№", "Ф.И.О.", "Должность", "Контактные данные"],
-        "chair": "Председатель рабочей группы:",
-        "secretary": "Секретарь рабочей группы:",
-        "members": "Члены рабочей группы:",
-    },
-}
-
-
-def build_working_group_order(lang: str) -> Document:
-    """1-тиркеме (seed 002, L2039–L2095): the head's order (тескеме) creating the ЖМБА working
-    group, with annex №1, the group's composition."""
-    t = WG_TEXT[lang]
-    ru = lang == "ru"
-    doc = new_document(lang, title=" ".join([t["doc_type"], *t["title"]]))
-    draft_banner(doc, lang)
-    letterhead(doc)
-    date_line(doc, ORDER_DATE[lang], SEAT[lang])
-    title(doc, t["title"], t["doc_type"], doc_type_first=ru, spaced=True)
-    body(doc, t["preamble"])
-    clauses(doc, t["clauses"])
-    signature(doc, HEAD_POSITION[lang], "{{ head.name }}")
-
-    annex_header(doc, t["annex_header"])
-    title(doc, t["annex_title"], t["annex_type"], doc_type_first=ru, before=6)
-    roster = ListTable(doc, t["columns"], [1.0, 5.0, 5.0, 5.5])
-    roster.section(t["chair"])
-    roster.record(person_cells("group.chair", "1"))
-    roster.section(t["secretary"])
-    roster.record(person_cells("group.secretary", "2"))
-    roster.section(t["members"])
-    roster.loop("{%tr for m in group.members %}", person_cells("m", "{{ loop.index + 2 }}"))
-    signature(doc, HEAD_POSITION[lang], "{{ head.name }}")
-    return doc
-
-
-FORMS: dict[str, Callable[[str], Document]] = {
-    "working_group_order": build_working_group_order,
-}
-
-
-def _needs_assessment_forms() -> dict[str, Callable[[str], Document]]:
-    """Forms 2–10 and the БАП of the ЖМБА procedure (seed 002) live in their own module, built
-    from the blocks above; it is loaded by path so this script runs from anywhere."""
-    import importlib.util
-    import sys
-
-    path = Path(__file__).with_name("needs_assessment_forms.py")
-    spec = importlib.util.spec_from_file_location("needs_assessment_forms", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.forms(sys.modules[__name__])
-
-
-FORMS.update(_needs_assessment_forms())
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", type=Path, default=TEMPLATES,
-                    help="output root (default: %(default)s)")
-    ap.add_argument("forms", nargs="*", help="form names (default: all)")
-    args = ap.parse_args(argv)
-    from council_forms import FORMS as COUNCIL_FORMS  # the kenesh's forms (same blocks)
-
-    FORMS.update(COUNCIL_FORMS)
-    names = args.forms or list(FORMS)
-    for name in names:
-        if name not in FORMS:
-            ap.error(f"unknown form {name!r}; known: {', '.join(FORMS)}")
-        for lang in LANGS:
-            path = args.out / lang / f"{name}.docx"
-            save(FORMS[name](lang), path)
-            print(path)
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

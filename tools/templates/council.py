@@ -1,10 +1,10 @@
 """The local council's forms: decision (токтом), session notice, protocol, protocol extract,
 and the cover letter sending a normative act to the State Register.
 
-Built from the same blocks as every other form (``build_templates.py``) so page setup, fonts,
-the letterhead, signatures and annex headers stay identical across forms; registered in its
-``FORMS``. The kenesh has its own letterhead: the same bilingual block with the council's name
-where the ayil okmotu's forms name the executive.
+Built from the same blocks as every other form (``blocks``) so page setup, fonts, the
+letterhead, signatures and annex headers stay identical across forms. The kenesh has its own
+letterhead: the same bilingual block with the council's name where the ayil okmotu's forms name
+the executive.
 
 Wording follows seed 003 §2.1–2.3: the preamble ends «… айылдык кеңеши токтом кылат:»,
 clauses are numbered «1.», «2.» …, the formulas «бекитилсин», «тапшырылсын», «жүктөлсүн» are
@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import build_templates as bt
-from docx import Document
+from docx.document import Document
+
+from . import blocks
 
 #: The ayil kenesh's letterhead (the council, not the ayil okmotu).
 KENESH_KY = (
@@ -34,7 +35,6 @@ KENESH_RU = (
     "{{ municipality.aimak_ru|upper }} АЙЫЛНОГО АЙМАКА",
 )
 
-SEAT = {"ky": "{{ municipality.seat_ky }} айылы", "ru": "с. {{ municipality.seat_ru }}"}
 SESSION_LINE = {
     "ky": "{{ municipality.aimak_ky }} айылдык кеңешинин {{ session.convocation_roman }} "
           "чакырылышынын {{ session.kind_ky }} {{ session.number_roman }} сессиясы",
@@ -45,7 +45,7 @@ CHAIR = {"ky": "{{ chair.position_ky }}", "ru": "{{ chair.position_ru }}"}
 
 
 def kenesh_letterhead(doc) -> None:
-    bt.letterhead(doc, KENESH_KY, KENESH_RU)
+    blocks.letterhead(doc, KENESH_KY, KENESH_RU)
 
 
 # --- the decision (токтом) ----------------------------------------------------------------------
@@ -86,22 +86,22 @@ def build_council_decision(lang: str) -> Document:
     кылат:», numbered clauses (control and entry into force last), the chair's signature,
     and an annex header per annex (seed 003 §2.1, §2.3 style A)."""
     t = DECISION[lang]
-    doc = bt.new_document(lang, title="ТОКТОМ" if lang == "ky" else "ПОСТАНОВЛЕНИЕ")
-    bt.draft_banner(doc, lang)
+    doc = blocks.new_document(lang, title="ТОКТОМ" if lang == "ky" else "ПОСТАНОВЛЕНИЕ")
+    blocks.draft_banner(doc, lang)
     kenesh_letterhead(doc)
-    bt.title(doc, [t["type"]], before=12, after=0)
-    bt.para(doc, SESSION_LINE[lang], align="center", after=0)
-    bt.date_line(doc, t["date"], SEAT[lang])
-    bt.title(doc, [t["subject"]])
-    bt.body(doc, t["preamble"])
-    bt.control_paragraph(doc, t["loop"])
-    bt.body(doc, "{{ loop.index }}. {{ c }}")
-    bt.control_paragraph(doc, "{%p endfor %}")
-    bt.signature(doc, CHAIR[lang], "{{ chair.name }}")
-    bt.control_paragraph(doc, "{%p for a in decision.annexes %}")
-    bt.annex_header(doc, t["annex"])
-    bt.title(doc, [t["annex_title"]], before=6)
-    bt.control_paragraph(doc, "{%p endfor %}")
+    blocks.title(doc, [t["type"]], before=12, after=0)
+    blocks.para(doc, SESSION_LINE[lang], align="center", after=0)
+    blocks.date_line(doc, t["date"], blocks.SEAT[lang])
+    blocks.title(doc, [t["subject"]])
+    blocks.body(doc, t["preamble"])
+    blocks.control_paragraph(doc, t["loop"])
+    blocks.body(doc, "{{ loop.index }}. {{ c }}")
+    blocks.control_paragraph(doc, "{%p endfor %}")
+    blocks.signature(doc, CHAIR[lang], "{{ chair.name }}")
+    blocks.control_paragraph(doc, "{%p for a in decision.annexes %}")
+    blocks.annex_header(doc, t["annex"])
+    blocks.title(doc, [t["annex_title"]], before=6)
+    blocks.control_paragraph(doc, "{%p endfor %}")
     return doc
 
 
@@ -139,16 +139,16 @@ def build_council_session_notice(lang: str) -> Document:
     """Notice to the deputies convening the session, with its agenda (the drafts ready for
     it, each with its reporter)."""
     t = NOTICE[lang]
-    doc = bt.new_document(lang, title=t["type"])
+    doc = blocks.new_document(lang, title=t["type"])
     kenesh_letterhead(doc)
-    bt.date_line(doc, t["date"], SEAT[lang])
-    bt.para(doc, t["to"], align="right", before=12, bold=True)
-    bt.title(doc, t["title"], t["type"], doc_type_first=lang == "ru", spaced=True)
-    bt.body(doc, t["text"])
-    bt.para(doc, t["agenda"], bold=True, before=6, after=6)
-    agenda = bt.ListTable(doc, t["columns"], [1.0, 10.5, 5.0])
+    blocks.date_line(doc, t["date"], blocks.SEAT[lang])
+    blocks.para(doc, t["to"], align="right", before=12, bold=True)
+    blocks.title(doc, t["title"], t["type"], doc_type_first=lang == "ru", spaced=True)
+    blocks.body(doc, t["text"])
+    blocks.para(doc, t["agenda"], bold=True, before=6, after=6)
+    agenda = blocks.ListTable(doc, t["columns"], [1.0, 10.5, 5.0])
     agenda.loop("{%tr for i in session.agenda %}", ["{{ i.n }}", t["item"], "{{ i.speaker }}"])
-    bt.signature(doc, t["chair"], "{{ chair.name }}")
+    blocks.signature(doc, t["chair"], "{{ chair.name }}")
     return doc
 
 
@@ -220,21 +220,21 @@ PROTOCOL = {
 
 
 def _item_block(doc, t: dict) -> None:
-    bt.para(doc, t["heard"], bold=True, before=6, after=3, align="justify")
-    bt.body(doc, t["speakers"], after=3)
-    bt.body(doc, t["vote"], after=3)
-    bt.body(doc, t["rule"], after=3)
-    bt.body(doc, t["decided"])
+    blocks.para(doc, t["heard"], bold=True, before=6, after=3, align="justify")
+    blocks.body(doc, t["speakers"], after=3)
+    blocks.body(doc, t["vote"], after=3)
+    blocks.body(doc, t["rule"], after=3)
+    blocks.body(doc, t["decided"])
 
 
 def _session_header(doc, t: dict, doc_type: str, lang: str) -> None:
     kenesh_letterhead(doc)
-    bt.title(doc, t["title"], doc_type, doc_type_first=lang == "ru", before=12)
-    bt.date_line(doc, t["date"], "{{ session.place_ky }}" if lang == "ky"
-                 else "{{ session.place_ru }}", before=0)
-    bt.body(doc, t["counts"], after=3)
-    bt.body(doc, t["quorum"], after=3)
-    bt.body(doc, t["officers"])
+    blocks.title(doc, t["title"], doc_type, doc_type_first=lang == "ru", before=12)
+    blocks.date_line(doc, t["date"], "{{ session.place_ky }}" if lang == "ky"
+                     else "{{ session.place_ru }}", before=0)
+    blocks.body(doc, t["counts"], after=3)
+    blocks.body(doc, t["quorum"], after=3)
+    blocks.body(doc, t["officers"])
 
 
 def build_council_session_protocol(lang: str) -> Document:
@@ -243,20 +243,20 @@ def build_council_session_protocol(lang: str) -> Document:
     item the speakers, the vote, the majority required (rule and profile) and the outcome;
     signed by the presiding deputy and the secretary."""
     t = PROTOCOL[lang]
-    doc = bt.new_document(lang, title=t["type"])
+    doc = blocks.new_document(lang, title=t["type"])
     _session_header(doc, t, t["type"], lang)
-    bt.para(doc, t["present"], bold=True, before=6, after=3)
-    roster = bt.ListTable(doc, t["columns"], [1.0, 15.5])
+    blocks.para(doc, t["present"], bold=True, before=6, after=3)
+    roster = blocks.ListTable(doc, t["columns"], [1.0, 15.5])
     roster.loop("{%tr for n in session.present_names %}", ["{{ loop.index }}", "{{ n }}"])
-    bt.para(doc, t["agenda"], bold=True, before=12, after=3)
-    bt.control_paragraph(doc, "{%p for i in session.agenda %}")
-    bt.body(doc, t["agenda_item"], after=0)
-    bt.control_paragraph(doc, "{%p endfor %}")
-    bt.control_paragraph(doc, "{%p for i in session.agenda %}")
+    blocks.para(doc, t["agenda"], bold=True, before=12, after=3)
+    blocks.control_paragraph(doc, "{%p for i in session.agenda %}")
+    blocks.body(doc, t["agenda_item"], after=0)
+    blocks.control_paragraph(doc, "{%p endfor %}")
+    blocks.control_paragraph(doc, "{%p for i in session.agenda %}")
     _item_block(doc, t)
-    bt.control_paragraph(doc, "{%p endfor %}")
-    bt.signature(doc, t["presiding"], "{{ session.presiding }}")
-    bt.signature(doc, t["secretary"], "{{ session.secretary }}", before=18)
+    blocks.control_paragraph(doc, "{%p endfor %}")
+    blocks.signature(doc, t["presiding"], "{{ session.presiding }}")
+    blocks.signature(doc, t["secretary"], "{{ session.secretary }}", before=18)
     return doc
 
 
@@ -264,13 +264,13 @@ def build_council_protocol_extract(lang: str) -> Document:
     """An extract from the protocol for one decision: the session, its quorum and the one
     agenda item with its vote and outcome, certified by the secretary."""
     t = PROTOCOL[lang]
-    doc = bt.new_document(lang, title=t["extract_type"])
+    doc = blocks.new_document(lang, title=t["extract_type"])
     _session_header(doc, t, t["extract_type"], lang)
-    bt.control_paragraph(doc, "{%p with i = item %}")
+    blocks.control_paragraph(doc, "{%p with i = item %}")
     _item_block(doc, t)  # as the protocol reads: it was written before the decision's number
-    bt.control_paragraph(doc, "{%p endwith %}")
-    bt.para(doc, t["true_copy"], before=18)
-    bt.signature(doc, t["secretary"], "{{ session.secretary }}", before=6)
+    blocks.control_paragraph(doc, "{%p endwith %}")
+    blocks.para(doc, t["true_copy"], before=18)
+    blocks.signature(doc, t["secretary"], "{{ session.secretary }}", before=6)
     return doc
 
 
@@ -319,20 +319,20 @@ def build_act_register_letter(lang: str) -> Document:
     """Cover letter on the kenesh's letterhead sending a normative act to the Ministry of
     Justice for inclusion in the State Register: the act's requisites, pages, attachments."""
     t = LETTER[lang]
-    doc = bt.new_document(lang, title=t["title"][0])
+    doc = blocks.new_document(lang, title=t["title"][0])
     kenesh_letterhead(doc)
-    bt.date_line(doc, t["date"], SEAT[lang])
+    blocks.date_line(doc, t["date"], blocks.SEAT[lang])
     for i, line in enumerate(t["to"]):
-        bt.para(doc, line, align="right", bold=True, before=12 if i == 0 else 0)
-    bt.title(doc, t["title"])
-    bt.body(doc, t["text"])
-    acts = bt.ListTable(doc, t["columns"], [1.0, 6.0, 4.0, 3.5, 2.0])
+        blocks.para(doc, line, align="right", bold=True, before=12 if i == 0 else 0)
+    blocks.title(doc, t["title"])
+    blocks.body(doc, t["text"])
+    acts = blocks.ListTable(doc, t["columns"], [1.0, 6.0, 4.0, 3.5, 2.0])
     acts.record(t["act"])
-    bt.para(doc, t["attachments"], bold=True, before=12, after=3)
-    bt.control_paragraph(doc, t["loop"])
-    bt.body(doc, "{{ loop.index }}. {{ a }}", after=0)
-    bt.control_paragraph(doc, "{%p endfor %}")
-    bt.signature(doc, t["chair"], "{{ chair.name }}")
+    blocks.para(doc, t["attachments"], bold=True, before=12, after=3)
+    blocks.control_paragraph(doc, t["loop"])
+    blocks.body(doc, "{{ loop.index }}. {{ a }}", after=0)
+    blocks.control_paragraph(doc, "{%p endfor %}")
+    blocks.signature(doc, t["chair"], "{{ chair.name }}")
     return doc
 
 
@@ -344,6 +344,3 @@ FORMS: dict[str, Callable[[str], Document]] = {
     "act_register_letter": build_act_register_letter,
 }
 
-
-if __name__ == "__main__":
-    raise SystemExit(bt.main([*__import__("sys").argv[1:]] or list(FORMS)))

@@ -1,0 +1,1 @@
+"""Developer tools for muni's source tree; not installed with the ``muni`` package."""
