@@ -807,7 +807,7 @@ def workflows_list(as_json: bool) -> None:
 
 @main.group()
 def templates() -> None:
-    """Check the .docx templates."""
+    """The .docx templates: check them; copy a built-in for a municipality; diff it."""
 
 
 @templates.command("check")
@@ -829,6 +829,55 @@ def templates_check(env: Env, as_json: bool) -> None:
     if not report["ok"]:
         sys.exit(6)
 
+
+
+# A municipality's own copy of a built-in template, and what changed in the built-in since.
+overrides_mod = _lazy("muni.engine.overrides")
+
+
+@templates.command("copy")
+@click.argument("name")
+@click.option("--municipality", "-m", required=True, help="Municipality code.")
+@click.option("--lang", type=click.Choice(["ky", "ru"]), help="One language (default: both).")
+@click.option("--force", is_flag=True, help="Replace an existing override (and its record).")
+@json_option
+@pass_env
+@handles_errors
+def templates_copy(env: Env, name: str, municipality: str, lang: str | None, force: bool,
+                   as_json: bool) -> None:
+    """Copy built-in template NAME into the municipality's override folder, to edit in Word;
+    records which built-in it was, for `muni templates diff`."""
+    records = overrides_mod.copy(env.db, env.store(), name, municipality,
+                                 langs=(lang,) if lang else ("ky", "ru"), today=today(),
+                                 force=force)
+    emit(as_json, records, lambda: [click.echo(f"{r['path']}  (built-in {r['lang']} "
+                                               f"{r['builtin_sha256'][:12]})") for r in records])
+
+
+@templates.command("diff")
+@click.option("--municipality", "-m", help="Only this municipality's overrides (and shared).")
+@json_option
+@pass_env
+@handles_errors
+def templates_diff(env: Env, municipality: str | None, as_json: bool) -> None:
+    """Per override: has the built-in changed since it was copied, and what changed."""
+    report = overrides_mod.drift(env.store(), municipality)
+    says = {"current": "the built-in is unchanged since it was copied",
+            "builtin_changed": "the built-in CHANGED since it was copied",
+            "unrecorded": "no record of the built-in it was copied from; differences from "
+                          "the built-in now",
+            "no_builtin": "there is no built-in of this name any more"}
+
+    def show() -> None:
+        if not report["overrides"]:
+            click.echo("No overrides.")
+        for o in report["overrides"]:
+            copied = f" (copied {o['copied']})" if o["copied"] else ""
+            edited = "; edited here" if o["edited"] else ""
+            click.echo(f"{o['path']}: {says[o['status']]}{copied}{edited}")
+            for line in o["changes"]:
+                click.echo(f"    {line}")
+    emit(as_json, report, show)
 
 # --- demo -----------------------------------------------------------------------------------
 
