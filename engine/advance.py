@@ -32,7 +32,7 @@ from muni.registry import audit, cases, journal
 from muni.registry.db import Registry, savepoint, write_transaction
 
 from . import context as ctx
-from . import machine, rules
+from . import machine, names, rules
 from .errors import Conflict, GuardFailed, InputError, NotFound, StateError
 from .render import (
     PART_SUFFIX,
@@ -182,8 +182,9 @@ def preparers(db: Registry, case_id: int) -> set[str]:
 
 
 def same_person(actor: str) -> str:
-    """The form actors are compared in: "Clerk " and "clerk" are one person for four eyes."""
-    return " ".join(actor.split()).casefold()
+    """The form declared names are compared in: "Clerk ", "clerk\\u200b", "ｃｌｅｒｋ" and
+    "сlerk" (Cyrillic с) are one person for four eyes (``names.name_key``)."""
+    return names.name_key(actor)
 
 
 def require_actor(actor: str | None) -> None:

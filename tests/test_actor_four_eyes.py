@@ -40,8 +40,11 @@ def test_four_eyes_refusal_through_the_cli(sample_muni):
     assert audit_count(muni) == 2
 
 
-@pytest.mark.parametrize("same", ["Clerk", " clerk ", "CLERK"])
-def test_four_eyes_is_not_dodged_by_case_or_spaces(sample_muni, same):
+@pytest.mark.parametrize("same", ["Clerk", " clerk ", "CLERK", "clerk\u200b", "ｃｌｅｒｋ",
+                                  "сlerk", "c\u00adlerk\u2060"])
+def test_four_eyes_is_not_dodged_by_case_spaces_or_look_alikes(sample_muni, same):
+    """Invisible characters, fullwidth letters and a Cyrillic с (the attacks of the review)
+    spell the same name as the drafter's."""
     muni = sample_muni
     muni("case", "new", "working_group", "-m", "lipenka", "--data", CASE)
     muni("advance", 1, actor="clerk")
@@ -111,3 +114,26 @@ def test_engine_paths_below_the_cli_refuse_a_blank_actor(db, tmp_path, store):
         audit.append(db, case_id=case, at="now", actor="", trigger="x", from_state=None,
                      to_state="y", profile=None, guards=[], data={}, documents=[])
     assert db.execute("SELECT count(*) FROM audit").fetchone()[0] == 1
+
+
+def test_verify_finds_a_signature_recorded_under_a_look_alike_name(sample_muni):
+    """A registry written before names were compared this way may hold such a signature:
+    ``verify`` re-checks four eyes with the same comparison and reports it."""
+    from muni.engine import verify as verify_mod
+    from muni.engine.spec import load
+    from muni.registry.db import connect
+
+    muni = sample_muni
+    muni("case", "new", "working_group", "-m", "lipenka", "--data", CASE)
+    muni("advance", 1, actor="clerk")
+    muni("advance", 1, actor="head")
+    db = connect(muni.db_path)
+    records = audit.history(db, 1)
+    db.close()
+    records[-1]["actor"] = "сlerk"      # Cyrillic с: as an older muni would have recorded it
+    case = {"state": "order_registered", "version": 3,
+            "data": records[-1]["data"].get("case")}
+    found = verify_mod.check_case_records(case, 1, records, load("working_group"))
+    [finding] = [f for f in found if f.kind == "four_eyes_violated"]
+    assert finding.message == ("audit #3: 'sign_order' needs a second person, but 'сlerk' "
+                               "also prepared the step")
