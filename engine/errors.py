@@ -109,3 +109,28 @@ class IntegrityError(MuniError):
 
     exit_code = 9
     kind = "integrity"
+
+
+class AuthError(MuniError):
+    """A login that failed: no such account, a wrong password, a disabled account, too many
+    failures in a row (wait ``delay`` seconds), or no login where the registry has accounts.
+
+    Its own exit code so a district script can tell "fix the credentials" from a refused
+    step. ``delay``: the seconds the interface waits before answering (they grow with the
+    login's failures in a row, so guessing passwords is slow)."""
+
+    exit_code = 12
+    kind = "auth"
+
+    def __init__(self, message: str, *, delay: float = 0.0, **extra: Any):
+        super().__init__(message, **extra)
+        self.delay = delay
+
+
+class Forbidden(MuniError):
+    """The login is valid but may not do this: the workflow's ``who:`` names offices the
+    account's person does not hold on the act's date (and roles it lacks), or an account
+    command needs the ``admin`` role."""
+
+    exit_code = 13
+    kind = "forbidden"

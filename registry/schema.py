@@ -11,14 +11,21 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .db import Registry
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 #: Columns added after version 1, as ``(table, column, declaration)``: ``migrate()`` adds the
 #: missing ones to an existing registry with ALTER TABLE (new registries get them from DDL).
 #: 2: Russian wording of an office and an occupation, for Russian documents.
+#: 4: who acted, as established (``registry/accounts.py``): the account, its person, the name
+#: as printed on the documents, how identity was established, the web session.
 ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("people", "occupation_ru", "TEXT"),
     ("officials", "position_ru", "TEXT"),
+    ("audit", "account", "TEXT"),
+    ("audit", "person", "TEXT"),
+    ("audit", "printed_name", "TEXT"),
+    ("audit", "identity", "TEXT"),
+    ("audit", "session", "TEXT"),
 )
 
 DDL = """
@@ -163,6 +170,55 @@ CREATE TABLE IF NOT EXISTS batch_rows (
     updated_at TEXT,
     PRIMARY KEY (run_id, row)
 ) WITHOUT ROWID;
+-- Accounts (registry/accounts.py): a login belongs to a person of the registry; what it may
+-- do follows from that person's offices on the act's date and from its application roles.
+-- Accounts are disabled, never deleted, so every record keeps naming a known account.
+CREATE TABLE IF NOT EXISTS accounts (
+    login TEXT PRIMARY KEY,
+    person TEXT NOT NULL REFERENCES people(id),
+    password_hash TEXT NOT NULL,
+    disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+    created_at TEXT NOT NULL,
+    created_by TEXT,
+    changed_at TEXT NOT NULL,
+    changed_by TEXT
+);
+CREATE INDEX IF NOT EXISTS accounts_person ON accounts(person);
+CREATE TABLE IF NOT EXISTS account_roles (
+    login TEXT NOT NULL REFERENCES accounts(login),
+    role TEXT NOT NULL CHECK (role IN ('clerk', 'reviewer', 'district', 'admin')),
+    PRIMARY KEY (login, role)
+) WITHOUT ROWID;
+-- Failed logins in a row, per login (also for logins no account has): the delay before the
+-- next try grows with them; a success clears the row.
+CREATE TABLE IF NOT EXISTS login_failures (
+    login TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL,
+    last_at TEXT NOT NULL,
+    not_before TEXT NOT NULL
+) WITHOUT ROWID;
+-- Refused attempts: who tried what, when, and which check or rule refused it. Append-only
+-- and hash-chained like the audit (a case_id may name no case: it is what was typed).
+CREATE TABLE IF NOT EXISTS attempts (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    login TEXT,
+    person TEXT,
+    actor TEXT,
+    identity TEXT NOT NULL,
+    session TEXT,
+    case_id INTEGER,
+    action TEXT NOT NULL,
+    refused_by TEXT NOT NULL,
+    message TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL UNIQUE
+);
+CREATE INDEX IF NOT EXISTS attempts_case ON attempts(case_id, id);
+CREATE TRIGGER IF NOT EXISTS attempts_no_update BEFORE UPDATE ON attempts
+BEGIN SELECT RAISE(ABORT, 'attempt records are append-only'); END;
+CREATE TRIGGER IF NOT EXISTS attempts_no_delete BEFORE DELETE ON attempts
+BEGIN SELECT RAISE(ABORT, 'attempt records are append-only'); END;
 """
 
 
@@ -175,8 +231,8 @@ def migrate(db: Registry) -> None:
             raise RuntimeError(
                 f"registry schema version {row[0]} is newer than this muni ({SCHEMA_VERSION})"
             )
-        if row and int(row[0]) == SCHEMA_VERSION and {"documents", "batch_rows",
-                                                       "claims"} <= tables:
+        if row and int(row[0]) == SCHEMA_VERSION and {"documents", "batch_rows", "claims",
+                                                       "accounts", "attempts"} <= tables:
             return
     db.executescript(DDL)
     for table, column, decl in ADDED_COLUMNS:

@@ -17,6 +17,18 @@ ORDER_DATE = "2026-11-20"
 TODAY = "2026-11-21"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def cheap_password_hashing():
+    """Argon2id at its cheapest and no waiting after a failed login, for the whole suite:
+    installed explicitly here (``identity.use_policy``), never by an environment switch."""
+    from muni.engine import identity
+
+    old = identity.use_policy(identity.Policy(time_cost=1, memory_cost=1024, parallelism=1,
+                                              first_delay=0.0, max_delay=0.0))
+    yield
+    identity.use_policy(old)
+
+
 @pytest.fixture
 def db(tmp_path):
     """A registry file with the sample municipality (lipenka) imported."""
