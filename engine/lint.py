@@ -9,7 +9,9 @@ templates together:
 - a guard that names no rule in the profiles, a rule missing from a profile a case could be
   judged by (that case cannot be evaluated), or a rule with no check in ``engine/guards``;
 - a rule without a legal basis (the whole point of ``explain`` is to cite it);
-- a template a workflow names but no language provides, and a template no workflow names.
+- a template a workflow names but no language provides, and a template no workflow names;
+- a step without ``who:`` — above all a signing step (four eyes, or a numbered act) that names
+  nobody — and a ``who:`` word that is no office or role.
 
 It reads the files tolerantly and reports every problem it finds, instead of stopping at the
 first like the loaders do. Returns data; the CLI prints it.
@@ -25,10 +27,10 @@ from typing import Any
 import yaml
 
 from . import context as ctx
-from . import rules
+from . import identity, rules
 from .errors import SpecError
 from .render import BUILTIN_TEMPLATES, LANGS
-from .spec import WORKFLOWS_DIR, Workflow, parse
+from .spec import WORKFLOWS_DIR, Workflow, is_signing, parse
 
 
 @dataclass
@@ -132,6 +134,26 @@ def graph_findings(wf: Workflow) -> list[LintFinding]:
     return found
 
 
+def who_findings(wf: Workflow) -> list[LintFinding]:
+    """Every step says who may take it; a signing step (four eyes, or a numbered act) names
+    somebody; every word names an office or an application role."""
+    name, found = wf.path.name, []
+    for t in wf.transitions:
+        step = f"{name}: '{t.trigger}' ({t.source} → {t.dest})"
+        if not t.who:
+            kind = "signer_unnamed" if is_signing(t) else "who_missing"
+            what = ("a signing step must name who signs" if is_signing(t) else
+                    "every step names who may take it")
+            found.append(LintFinding(kind, f"{step}: no 'who:' — {what}, e.g. who: [head]",
+                                     name, wf.id))
+        unknown = identity.unknown_who(t.who)
+        if unknown:
+            found.append(LintFinding(
+                "who_unknown", f"{step}: who: {', '.join(unknown)} is no office or role; "
+                f"known: {', '.join(sorted(identity.WHO_WORDS))}", name, wf.id))
+    return found
+
+
 def lint(workflows_dir: Path = WORKFLOWS_DIR, *, rules_dir: Path | None = None,
          templates_dir: Path | None = None) -> dict[str, Any]:
     """Lint every workflow in ``workflows_dir`` against its rules and templates.
@@ -176,6 +198,7 @@ def lint(workflows_dir: Path = WORKFLOWS_DIR, *, rules_dir: Path | None = None,
     for wf in workflows.values():
         name = wf.path.name
         findings += graph_findings(wf)
+        findings += who_findings(wf)
         if wf.context not in ctx.BUILDERS:
             findings.append(LintFinding("unknown_context", f"{name}: context: no builder "
                                         f"'{wf.context}' in engine/contexts", name, wf.id))

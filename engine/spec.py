@@ -43,6 +43,12 @@ class TransitionSpec:
     guards: tuple[str, ...] = ()
     documents: tuple[DocumentSpec, ...] = ()
     four_eyes: bool = False          # the actor must differ from who prepared the step before
+    #: Who may take the step: offices held in the case's municipality on the act's date
+    #: (``head``, ``deputy_head``, ``staff``, ``council_chair``, ``deputy``, ``council`` …)
+    #: or application roles of the account (``clerk``, ``district`` …); any one suffices.
+    #: Checked for logged-in accounts (``engine/identity.may_act``); ``lint`` wants it on
+    #: every step and refuses a signing step that names nobody.
+    who: tuple[str, ...] = ()
     #: Dotted path to this step's own act date when it differs from the workflow's (an order
     #: issued later in the procedure): it selects the profile and the journal year.
     act_date: str | None = None
@@ -94,6 +100,11 @@ class Workflow:
         return {d.template for t in self.transitions for d in t.documents}
 
 
+def is_signing(t: TransitionSpec) -> bool:
+    """A step someone signs: it needs a second person, or it issues a numbered act."""
+    return t.four_eyes or any(d.journal for d in t.documents)
+
+
 def _require(doc: dict, key: str, where: str) -> Any:
     if key not in doc:
         raise SpecError(f"{where}: missing key '{key}'")
@@ -106,6 +117,16 @@ def _title(value: Any, where: str) -> dict[str, str]:
     if not isinstance(value, dict) or "ky" not in value:
         raise SpecError(f"{where}: a title must be text or a mapping with at least 'ky'")
     return {str(k): str(v) for k, v in value.items()}
+
+
+def _who(value: Any, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+        raise SpecError(f"{where}.who: a list of offices or roles, e.g. [head] or [staff, clerk]")
+    return tuple(value)
 
 
 def _claim(doc: Any, where: str) -> tuple[str, str]:
@@ -155,7 +176,8 @@ def parse(path: Path) -> Workflow:
             trigger=_require(t, "trigger", where), source=t["source"], dest=t["dest"],
             title=_title(t.get("title", t["trigger"]), where),
             guards=tuple(t.get("guards") or ()), documents=tuple(docs),
-            four_eyes=bool(t.get("four_eyes", False)), act_date=t.get("act_date"),
+            four_eyes=bool(t.get("four_eyes", False)), who=_who(t.get("who"), where),
+            act_date=t.get("act_date"),
             claims=tuple(_claim(c, f"{where}.claims[{k}]")
                          for k, c in enumerate(t.get("claims") or [])),
         ))

@@ -57,6 +57,15 @@ def test_lint_finds_everything_wrong_with_the_broken_fixture(templates):
                                     "2015-01-01): a case judged by it cannot be evaluated"),
         ("template_unused", "ky/orphan.docx: no workflow names this template"),
         ("template_unused", "ky/clean_doc.docx: no workflow names this template"),
+        ("signer_unnamed", "broken.yaml: 'finish' (middle → done): no 'who:' — a signing step "
+                           "must name who signs, e.g. who: [head]"),
+        ("who_missing", "broken.yaml: 'wander' (middle → stuck): no 'who:' — every step names "
+                        "who may take it, e.g. who: [head]"),
+        ("who_missing", "broken.yaml: 'leave' (island → done): no 'who:' — every step names "
+                        "who may take it, e.g. who: [head]"),
+        ("who_unknown", "broken.yaml: 'go' (start → middle): who: boss is no office or role; "
+                        "known: admin, clerk, council, council_chair, deputy, deputy_head, "
+                        "district, executive_secretary, head, reviewer, specialist, staff"),
     }
     assert expected <= found, expected - found
     missing = sorted(f["message"].split(" but ")[1].split(" is missing")[0]
@@ -78,6 +87,20 @@ def test_lint_passes_a_clean_directory(templates):
     code, out = run("workflows", "lint", FIXTURES / "clean", "--templates", templates)
     assert code == 0, out
     assert "OK: 1 workflow(s), 1 profile(s)" in out
+
+
+def test_every_shipped_step_names_who_and_every_signing_step_a_signer():
+    workflows = spec.all_workflows()
+    signing = {(wf.id, t.trigger): t.who for wf in workflows.values() for t in wf.transitions
+               if spec.is_signing(t)}
+    assert signing == {
+        ("working_group", "sign_order"): ("head",),
+        ("needs_assessment", "approve_plan"): ("head",),
+        ("needs_assessment", "form_initiative_groups"): ("head",),
+        ("council_decision", "sign"): ("council_chair", "deputy"),
+        ("council_decision", "send_to_register"): ("council_chair", "deputy"),
+    }
+    assert all(t.who for wf in workflows.values() for t in wf.transitions)
 
 
 def test_the_working_group_workflow_lints_clean():
