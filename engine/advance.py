@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,6 +32,7 @@ from muni.registry.db import Registry, savepoint, write_transaction
 
 from . import context as ctx
 from . import machine, names, rules
+from .data import dotted, jsonable, set_dotted, utc_now
 from .errors import Conflict, GuardFailed, InputError, NotFound, StateError
 from .render import (
     PART_SUFFIX,
@@ -51,15 +51,6 @@ from .spec import DocumentSpec, TransitionSpec, Workflow, load
 NUMBER_PLACEHOLDER = "MUNI#NUMBER#PENDING#7F3A"
 #: The value the placeholder probe compares against (any number would do).
 _PROBE_NUMBER = "4242"
-
-
-def utc_now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def jsonable(value: Any) -> Any:
-    """Dates to ISO text, recursively, so contexts can be stored and hashed."""
-    return json.loads(json.dumps(value, default=str, ensure_ascii=False))
 
 
 @dataclass
@@ -269,7 +260,7 @@ def _numbered_context(plan_: Plan, d: DocumentSpec, number: str | None) -> dict[
     context = copy.deepcopy(plan_.prepared.context)
     context["draft"] = d.draft
     if d.journal and number is not None:
-        ctx.set_dotted(context, d.number_at, number)
+        set_dotted(context, d.number_at, number)
     return context
 
 
@@ -405,7 +396,7 @@ def commit_plan(db: Registry, plan_: Plan, *, actor: str, out_dir: Path,
                         db, municipality=case["municipality"], series=d.journal,
                         act_date=act_date, case_id=case["id"], template=d.template,
                         registered_at=now)
-                    ctx.set_dotted(doc.context, d.number_at, str(number))
+                    set_dotted(doc.context, d.number_at, str(number))
                 if doc.rendition is not None:
                     data = store.finish(doc.rendition, "" if number is None else str(number))
                 else:
@@ -460,7 +451,7 @@ def claim(db: Registry, plan_: Plan) -> None:
     that holds when two processes race."""
     case = plan_.case
     for key, path in plan_.transition.claims:
-        value = ctx.dotted(case["data"], path)
+        value = dotted(case["data"], path)
         if value in (None, ""):
             raise InputError(f"{path}: required for '{plan_.transition.trigger}'", field=path)
         holder = db.execute("SELECT case_id FROM claims WHERE key = ? AND value = ?",

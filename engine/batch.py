@@ -58,8 +58,8 @@ from muni.registry import db as regdb
 from muni.registry.db import Registry
 
 from . import advance as adv
-from . import context as ctx
 from . import intake
+from .data import deep_merge, jsonable, set_dotted, utc_now
 from .errors import (
     BATCH_BLOCKED_EXIT,
     BATCH_FAILED_EXIT,
@@ -148,7 +148,7 @@ def _dotted_columns(row: dict[str, str]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in row.items():
         if key not in ("case", "trigger", "data") and value not in (None, ""):
-            ctx.set_dotted(out, key.strip(), value.strip())
+            set_dotted(out, key.strip(), value.strip())
     return out
 
 
@@ -193,7 +193,7 @@ def read_batch_file(path: Path) -> tuple[str, list[Row]]:
                 if not isinstance(extra, dict):
                     problem = "field 'data': must be a mapping, e.g. {\"order\": {...}}"
                 else:
-                    data = intake.deep_merge(data, extra)
+                    data = deep_merge(data, extra)
             rows.append(_row(number, label, record.get("case"), record.get("trigger"),
                              data or None, problem))
         return key, rows
@@ -219,7 +219,7 @@ def read_batch_file(path: Path) -> tuple[str, list[Row]]:
             if data is not None and not isinstance(data, dict):
                 problem = "field 'data': must be a mapping"
             rows.append(_row(number, label, item.get("case"), item.get("trigger"),
-                             adv.jsonable(data) if isinstance(data, dict) else None, problem))
+                             jsonable(data) if isinstance(data, dict) else None, problem))
         return key, rows
     raise InputError(f"{path.name}: unsupported batch file type {path.suffix!r} "
                      "(use .csv, .yaml or .json)")
@@ -556,7 +556,7 @@ class _Batch:
 
     def _simulate_update(self, work: _Work) -> None:
         case, workflow = adv.load_case(self.db, work.row.case_id)
-        data = intake.deep_merge(case["data"], adv.jsonable(work.row.data))
+        data = deep_merge(case["data"], jsonable(work.row.data))
         intake.validate(workflow, data)
         intake.check_references(self.db, workflow, {**case, "data": data})
         if data != case["data"]:
@@ -629,7 +629,7 @@ class _Batch:
                     db, run_id=self.s.run_id, row=work.row.row, case_id=plan_.case["id"],
                     steps_before=steps_before, state=result.to_state,
                     version=plan_.case["version"] + 1,
-                    done=self._done(plan_.workflow, result.to_state), now=adv.utc_now()):
+                    done=self._done(plan_.workflow, result.to_state), now=utc_now()):
                 raise Conflict(f"{work.row.label}: applied by another process meanwhile",
                                case=plan_.case["id"])
         return mark
@@ -866,7 +866,7 @@ def run(db: Registry, source: Selection | Path, *, db_path: Path, actor: str,
         adv.recover(db, out_dir)
         run_id, resumed = batches.find_or_open(
             db, key=key, kind="selection" if selection is not None else "file",
-            source=label, actor=actor, now=adv.utc_now(),
+            source=label, actor=actor, now=utc_now(),
             snapshot=selection.where() if selection is not None else None)
     works: Iterator[_Work]
     if selection is not None:
@@ -902,7 +902,7 @@ def run(db: Registry, source: Selection | Path, *, db_path: Path, actor: str,
         summary.add(outcome)
         yield outcome
     if run_id is not None:
-        batches.finish(db, run_id, adv.utc_now())
+        batches.finish(db, run_id, utc_now())
     summary.elapsed_s = time.perf_counter() - started
     yield Finished(summary)
 

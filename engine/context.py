@@ -16,6 +16,7 @@ from typing import Any
 from muni.registry import directory
 from muni.registry.db import Registry
 
+from .data import dotted, parse_date
 from .errors import InputError, NotFound
 from .spec import Workflow
 
@@ -34,32 +35,6 @@ class Prepared:
     #: Dated obligations of the case (shown by ``explain``/``status``):
     #: ``{"what": str, "due": date, "basis": str, "met": bool | None}``.
     deadlines: list[dict[str, Any]] = field(default_factory=list)
-
-
-def dotted(data: dict, path: str) -> Any:
-    """``dotted({"order": {"date": x}}, "order.date") == x``; None where a key is missing."""
-    value: Any = data
-    for key in path.split("."):
-        if not isinstance(value, dict):
-            return None
-        value = value.get(key)
-    return value
-
-
-def set_dotted(data: dict, path: str, value: Any) -> None:
-    *parents, last = path.split(".")
-    for key in parents:
-        data = data.setdefault(key, {})
-    data[last] = value
-
-
-def parse_date(value: Any, where: str) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except (TypeError, ValueError):
-        raise InputError(f"{where}: must be a date as YYYY-MM-DD, got {value!r}") from None
 
 
 def case_municipality(db: Registry, case: dict) -> dict:

@@ -25,8 +25,8 @@ from typing import Any
 from muni.registry.db import Registry
 
 from . import advance as adv
-from . import context as ctx
 from . import pdf, spec
+from .data import set_dotted
 from .errors import ConversionError, InputError, MuniError, NotFound, TemplateError
 from .render import TemplateStore, publish, sha256, write_part
 
@@ -103,7 +103,7 @@ def _renditions(doc: dict, store: TemplateStore) -> Iterator[bytes]:
     if number_at and doc["number"] is not None and placeholder:
         def with_hole() -> bytes:
             held = copy.deepcopy(context)
-            ctx.set_dotted(held, number_at, placeholder)
+            set_dotted(held, number_at, placeholder)
             return store.finish(store.prerender(*args, held, placeholder), str(doc["number"]))
         attempts.append(with_hole)
     attempts.append(lambda: store.finish(store.prerender(*args, context)))

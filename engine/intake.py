@@ -19,7 +19,7 @@ from muni.registry import audit, cases, directory
 from muni.registry.db import Registry, write_transaction
 
 from . import context as ctx
-from .advance import jsonable, utc_now
+from .data import deep_merge, jsonable, utc_now
 from .errors import InputError, NotFound
 from .spec import Workflow, load
 
@@ -121,14 +121,3 @@ def update_case(db: Registry, case_id: int, changes: dict[str, Any], *,
                      from_state=case["state"], to_state=case["state"], profile=None, guards=[],
                      data={"case": data, "before": case["data"]}, documents=[])
     return data
-
-
-def deep_merge(base: dict, changes: dict) -> dict:
-    """Mappings merge key by key; lists and values in ``changes`` replace ``base``'s."""
-    out = dict(base)
-    for key, value in changes.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = deep_merge(out[key], value)
-        else:
-            out[key] = value
-    return out

@@ -24,7 +24,8 @@ import jinja2
 from muni.registry.db import Registry
 
 from . import context as ctx
-from .advance import load_case, utc_now
+from .advance import load_case
+from .data import utc_now
 from .errors import InputError
 from .review import deadlines, steps_until
 from .verify import verify

@@ -18,6 +18,7 @@ from muni.registry.db import Registry
 from . import context as ctx
 from . import rules
 from .advance import choose_transition, load_case, plan_transition, preparers
+from .data import set_dotted
 from .errors import InputError, MuniError
 from .render import TemplateStore
 from .spec import Workflow
@@ -176,7 +177,7 @@ def preview(db: Registry, case_id: int, trigger: str | None = None, *,
         context = copy.deepcopy(p.prepared.context)
         context["draft"] = True
         if d.number_at:
-            ctx.set_dotted(context, d.number_at, ctx.BLANK)
+            set_dotted(context, d.number_at, ctx.BLANK)
         data = store.render(d.template, p.lang, case["municipality"], context)
         final = out_dir / f"case-{case['id']}-{t.trigger}-{d.template}-preview.{p.lang}.docx"
         final.parent.mkdir(parents=True, exist_ok=True)

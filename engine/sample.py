@@ -68,7 +68,7 @@ def open_cases(db: Registry, codes: list[str], per_municipality: int, *,
     from muni.registry.db import write_transaction
 
     from . import intake
-    from .advance import utc_now
+    from .data import utc_now
     from .spec import load
 
     workflow = load("working_group")

@@ -28,10 +28,9 @@ from ..context import (
     Prepared,
     builder,
     case_municipality,
-    dotted,
     municipality_context,
-    parse_date,
 )
+from ..data import dotted, parse_date
 from ..errors import InputError, NotFound
 from ..locale import ky, ru
 from ..spec import Workflow

@@ -29,10 +29,9 @@ from ..context import (
     Prepared,
     builder,
     case_municipality,
-    dotted,
     municipality_context,
-    parse_date,
 )
+from ..data import dotted, parse_date
 from ..errors import InputError
 from ..spec import Workflow
 
