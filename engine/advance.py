@@ -31,7 +31,7 @@ from muni.registry import audit, cases, journal
 from muni.registry.db import Registry, savepoint, write_transaction
 
 from . import context as ctx
-from . import machine, names, rules
+from . import guards, machine, names, rules
 from .data import dotted, jsonable, set_dotted, utc_now
 from .errors import Conflict, GuardFailed, InputError, NotFound, StateError
 from .render import (
@@ -145,7 +145,8 @@ def plan_transition(db: Registry, case: dict, workflow: Workflow,
     prepared = ctx.prepare(db, case, workflow, today=today, lang=chosen,
                            act_date_path=transition.act_date)
     profile = rules.profile_for(prepared.act_date)
-    verdicts = rules.evaluate(transition.guards, prepared.facts, profile, lang="en")
+    verdicts = rules.evaluate(transition.guards, prepared.facts, profile, guards.CHECKS,
+                              lang="en")
     return Plan(case=case, workflow=workflow, transition=transition, prepared=prepared,
                 profile=profile, verdicts=verdicts, lang=chosen, today=today)
 

@@ -1,10 +1,11 @@
-"""Rule profiles (dated data) and the registry of guard functions (Python).
+"""Rule profiles (dated data), verdicts, and the evaluation of a step's rules.
 
 A rule has two halves. Its *text* — title, thresholds, legal or methodological basis, whether
 the citation was verified — lives in a profile file under ``workflows/rules/``, because the
 law changes and a lawyer should be able to read and date it. Its *check* is a Python function
-registered here under the same id. A case is checked against the profile in force on the
-date of its act (``Workflow.act_date``); ``explain`` names the profile and the rule.
+of the same id in ``engine/guards`` (``guards.CHECKS``), handed to ``evaluate``. A case is
+checked against the profile in force on the date of its act (``Workflow.act_date``);
+``explain`` names the profile and the rule.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -189,32 +190,17 @@ def profile_for(on: dt.date) -> Profile:
     return in_force[-1]
 
 
-#: A guard returns ``(ok, message)``; the message says why in terms a clerk can act on.
-GuardFn = Callable[[Any, dict[str, Any]], tuple[bool, str]]
-GUARDS: dict[str, GuardFn] = {}
-
-
-def guard(rule_id: str) -> Callable[[GuardFn], GuardFn]:
-    """Register the check for ``rule_id``."""
-    def register(fn: GuardFn) -> GuardFn:
-        if rule_id in GUARDS:
-            raise SpecError(f"guard '{rule_id}' registered twice")
-        GUARDS[rule_id] = fn
-        return fn
-    return register
-
-
 def evaluate(rule_ids: tuple[str, ...] | list[str], facts: Any, profile: Profile,
+             checks: Mapping[str, Callable[[Any, dict[str, Any]], tuple[bool, str]]],
              lang: str = "ky") -> list[Verdict]:
-    """Run every named rule (no short-circuit: ``explain`` shows them all)."""
-    from . import guards  # noqa: F401  (registers the guard functions)
-
+    """Run every named rule's check from ``checks`` (``guards.CHECKS``) with the profile's
+    params; no short-circuit: ``explain`` shows them all."""
     verdicts = []
     for rule_id in rule_ids:
         rule = profile.rule(rule_id)
-        fn = GUARDS.get(rule_id)
+        fn = checks.get(rule_id)
         if fn is None:
-            raise SpecError(f"rule '{rule_id}' has no guard function in engine/guards")
+            raise SpecError(f"rule '{rule_id}' has no check in engine/guards")
         ok, message = fn(facts, rule.params)
         verdicts.append(Verdict(
             rule=rule_id, ok=bool(ok), message=message,

@@ -262,8 +262,9 @@ def test_register_number_is_held_by_the_registry_too(council, monkeypatch):
     lock is what holds if the rule ever passes twice (here it is made to, as a stale read
     would)."""
     from muni.engine import advance as adv
+    from muni.engine import guards
 
-    monkeypatch.setitem(rules.GUARDS, "act.register_number_unique", lambda f, p: (True, "ok"))
+    monkeypatch.setitem(guards.CHECKS, "act.register_number_unique", lambda f, p: (True, "ok"))
     c = council
     first, second = signed_normative(c), signed_normative(c, number=8, date="2026-12-20")
     sent = {**SENT, "sent": "2026-12-28"}

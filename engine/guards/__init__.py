@@ -1,3 +1,15 @@
-"""Guard functions by topic; importing this package registers them all with ``rules.guard``."""
+"""The checks of every rule, by rule id: the one place that lists the check modules.
 
-from . import council, needs_assessment, working_group  # noqa: F401
+``CHECKS`` is built from the modules named here (as datasette lists its own plugins in
+``DEFAULT_PLUGINS``) and handed to ``rules.evaluate`` by the planner; a new module of checks
+is added to ``MODULES``. Nothing registers itself by being imported.
+"""
+
+from __future__ import annotations
+
+from . import council, needs_assessment, working_group
+from .base import Check, checks_in
+
+MODULES = (working_group, council, needs_assessment)
+#: Rule id → its check.
+CHECKS: dict[str, Check] = checks_in(MODULES)

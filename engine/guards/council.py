@@ -13,9 +13,7 @@ from typing import Any
 
 from .. import votes
 from ..contexts.council import HANDED_STATE, DecisionFacts, Session, SessionFacts, outcome
-from ..rules import guard
-
-Result = tuple[bool, str]
+from .base import Result, check
 
 
 def _session(f: Any) -> Session | None:
@@ -24,7 +22,7 @@ def _session(f: Any) -> Session | None:
 
 # --- drafts -----------------------------------------------------------------------------------
 
-@guard("draft.source_case_ready")
+@check("draft.source_case_ready")
 def source_case_ready(f: DecisionFacts, p: dict[str, Any]) -> Result:
     wanted = f.data.get("draft", {}).get("source_case")
     if wanted is None:
@@ -41,7 +39,7 @@ def source_case_ready(f: DecisionFacts, p: dict[str, Any]) -> Result:
     return True, f"case {wanted} ({src['workflow']}) was handed to the council"
 
 
-@guard("draft.commission_examined")
+@check("draft.commission_examined")
 def commission_examined(f: DecisionFacts, p: dict[str, Any]) -> Result:
     c = f.data.get("commission")
     if not c:
@@ -60,7 +58,7 @@ def commission_examined(f: DecisionFacts, p: dict[str, Any]) -> Result:
     return True, f"examined on {when}: {c['conclusion'].replace('_', ' ')}"
 
 
-@guard("act.public_discussion_started")
+@check("act.public_discussion_started")
 def public_discussion_started(f: DecisionFacts, p: dict[str, Any]) -> Result:
     if not f.normative:
         return False, "the draft is not a normative act; public discussion is not required"
@@ -69,7 +67,7 @@ def public_discussion_started(f: DecisionFacts, p: dict[str, Any]) -> Result:
     return True, f"public discussion from {f.date('discussion.start')}"
 
 
-@guard("act.public_discussion")
+@check("act.public_discussion")
 def public_discussion(f: DecisionFacts, p: dict[str, Any]) -> Result:
     if not f.normative:
         return True, "not a normative act: no public discussion required"
@@ -90,7 +88,7 @@ def public_discussion(f: DecisionFacts, p: dict[str, Any]) -> Result:
                   f"{f.data['discussion']['comments']} comments")
 
 
-@guard("draft.on_convened_session")
+@check("draft.on_convened_session")
 def on_convened_session(f: DecisionFacts, p: dict[str, Any]) -> Result:
     s = f.session
     if s is None or s.state not in ("convened",):
@@ -100,7 +98,7 @@ def on_convened_session(f: DecisionFacts, p: dict[str, Any]) -> Result:
                   f"{s.date}, item {f.item.index if f.item else '?'}")
 
 
-@guard("draft.session_held")
+@check("draft.session_held")
 def session_held(f: DecisionFacts, p: dict[str, Any]) -> Result:
     s = f.session
     if s is None or s.state != "held":
@@ -113,7 +111,7 @@ def session_held(f: DecisionFacts, p: dict[str, Any]) -> Result:
 
 # --- sessions ---------------------------------------------------------------------------------
 
-@guard("session.numbered")
+@check("session.numbered")
 def session_numbered(f: SessionFacts, p: dict[str, Any]) -> Result:
     s = f.session
     if f.same_number:
@@ -122,7 +120,7 @@ def session_numbered(f: SessionFacts, p: dict[str, Any]) -> Result:
     return True, f"session № {s.number} of convocation {s.convocation}"
 
 
-@guard("session.agenda_ready")
+@check("session.agenda_ready")
 def agenda_ready(f: SessionFacts, p: dict[str, Any]) -> Result:
     if not f.session.items:
         return False, "the agenda is empty (agenda)"
@@ -132,7 +130,7 @@ def agenda_ready(f: SessionFacts, p: dict[str, Any]) -> Result:
     return True, f"{len(f.session.items)} drafts, each ready for the session"
 
 
-@guard("session.notice_in_time")
+@check("session.notice_in_time")
 def notice_in_time(f: SessionFacts, p: dict[str, Any]) -> Result:
     s = f.session
     days = int(p["ordinary_days" if s.kind == "ordinary" else "extraordinary_days"])
@@ -145,7 +143,7 @@ def notice_in_time(f: SessionFacts, p: dict[str, Any]) -> Result:
     return True, f"notified {gap} days before the {s.kind} session (at least {days})"
 
 
-@guard("session.votes_recorded")
+@check("session.votes_recorded")
 def votes_recorded(f: SessionFacts, p: dict[str, Any]) -> Result:
     missing = [str(i.index) for i in f.session.items if i.tally is None]
     if f.session.present_count is None:
@@ -157,7 +155,7 @@ def votes_recorded(f: SessionFacts, p: dict[str, Any]) -> Result:
 
 # --- votes (both workflows: a session's facts, or a decision's) -----------------------------
 
-@guard("vote.attendance")
+@check("vote.attendance")
 def attendance(f: SessionFacts | DecisionFacts, p: dict[str, Any]) -> Result:
     s = _session(f)
     if s is None or s.present_count is None:
@@ -177,7 +175,7 @@ def attendance(f: SessionFacts | DecisionFacts, p: dict[str, Any]) -> Result:
     return True, f"{s.present_count} deputies present, each on record on {s.date}"
 
 
-@guard("vote.quorum")
+@check("vote.quorum")
 def quorum(f: SessionFacts | DecisionFacts, p: dict[str, Any]) -> Result:
     s = _session(f)
     if s is None or s.present_count is None:
@@ -204,7 +202,7 @@ def _tallies(f: SessionFacts | DecisionFacts) -> list[tuple[int, list[str]]]:
     return out
 
 
-@guard("vote.tally")
+@check("vote.tally")
 def tally(f: SessionFacts | DecisionFacts, p: dict[str, Any]) -> Result:
     s = _session(f)
     if s is None:
@@ -232,17 +230,17 @@ def _majority(f: DecisionFacts, rule_id: str) -> Result:
     return True, f"{out.tally.for_} votes for; {r.needed} required ({r.words()}: {r.base})"
 
 
-@guard("vote.majority")
+@check("vote.majority")
 def majority(f: DecisionFacts, p: dict[str, Any]) -> Result:
     return _majority(f, "vote.majority")
 
 
-@guard("vote.special_majority")
+@check("vote.special_majority")
 def special_majority(f: DecisionFacts, p: dict[str, Any]) -> Result:
     return _majority(f, "vote.special_majority")
 
 
-@guard("vote.not_adopted")
+@check("vote.not_adopted")
 def not_adopted(f: DecisionFacts, p: dict[str, Any]) -> Result:
     if f.session is None or f.item is None or f.item.tally is None:
         return False, "no vote is recorded on this draft"
@@ -257,7 +255,7 @@ def not_adopted(f: DecisionFacts, p: dict[str, Any]) -> Result:
 
 # --- decisions and acts -----------------------------------------------------------------------
 
-@guard("decision.signer_is_chair")
+@check("decision.signer_is_chair")
 def signer_is_chair(f: DecisionFacts, p: dict[str, Any]) -> Result:
     s = f.session
     if s is None:
@@ -275,7 +273,7 @@ def signer_is_chair(f: DecisionFacts, p: dict[str, Any]) -> Result:
     return True, f"no chair on record on {s.date}: the presiding deputy {s.presiding['name']} signs"
 
 
-@guard("act.not_normative")
+@check("act.not_normative")
 def not_normative(f: DecisionFacts, p: dict[str, Any]) -> Result:
     if f.normative:
         return False, ("a normative act is published after its inclusion in the State "
@@ -283,14 +281,14 @@ def not_normative(f: DecisionFacts, p: dict[str, Any]) -> Result:
     return True, "not a normative act"
 
 
-@guard("act.is_normative")
+@check("act.is_normative")
 def is_normative(f: DecisionFacts, p: dict[str, Any]) -> Result:
     if not f.normative:
         return False, "only normative acts go to the State Register (draft.normative is false)"
     return True, "a normative act"
 
 
-@guard("act.publication_recorded")
+@check("act.publication_recorded")
 def publication_recorded(f: DecisionFacts, p: dict[str, Any]) -> Result:
     when = f.date("publication.date")
     if when is None:
@@ -305,7 +303,7 @@ def publication_recorded(f: DecisionFacts, p: dict[str, Any]) -> Result:
     return True, f"published {when} in {f.data['publication']['source']['ky']}"
 
 
-@guard("act.in_force_requires_register")
+@check("act.in_force_requires_register")
 def in_force_requires_register(f: DecisionFacts, p: dict[str, Any]) -> Result:
     if not f.normative:
         return True, "not a normative act"
@@ -317,7 +315,7 @@ def in_force_requires_register(f: DecisionFacts, p: dict[str, Any]) -> Result:
                   f"{f.date('publication.date')}")
 
 
-@guard("act.in_force_date")
+@check("act.in_force_date")
 def in_force_date(f: DecisionFacts, p: dict[str, Any]) -> Result:
     if f.in_force_date is None:
         return False, "not published yet: the entry-into-force date cannot be computed"
@@ -326,7 +324,7 @@ def in_force_date(f: DecisionFacts, p: dict[str, Any]) -> Result:
     return True, f"in force from {f.in_force_date}"
 
 
-@guard("act.register_sent_recorded")
+@check("act.register_sent_recorded")
 def register_sent_recorded(f: DecisionFacts, p: dict[str, Any]) -> Result:
     sent = f.date("register.sent")
     if sent is None:
@@ -338,7 +336,7 @@ def register_sent_recorded(f: DecisionFacts, p: dict[str, Any]) -> Result:
     return True, f"sent {sent}, {f.data['register']['pages']} pages"
 
 
-@guard("act.register_deadline")
+@check("act.register_deadline")
 def register_deadline(f: DecisionFacts, p: dict[str, Any]) -> Result:
     due = f.register_due
     if due is None:
@@ -354,7 +352,7 @@ def register_deadline(f: DecisionFacts, p: dict[str, Any]) -> Result:
     return True, f"deadline {due} ({days} days after {f.act_date})"
 
 
-@guard("act.register_number_unique")
+@check("act.register_number_unique")
 def register_number_unique(f: DecisionFacts, p: dict[str, Any]) -> Result:
     reg = f.data.get("register") or {}
     if not reg.get("number") or not reg.get("date"):
@@ -367,14 +365,14 @@ def register_number_unique(f: DecisionFacts, p: dict[str, Any]) -> Result:
     return True, f"register number {reg['number']} of {reg['date']}"
 
 
-@guard("act.refusal_recorded")
+@check("act.refusal_recorded")
 def refusal_recorded(f: DecisionFacts, p: dict[str, Any]) -> Result:
     if not f.data.get("refusal"):
         return False, "record the refusal's date and grounds (refusal.date, refusal.grounds)"
     return True, f"refused {f.data['refusal']['date']}: {f.data['refusal']['grounds']['ky']}"
 
 
-@guard("act.conformity_decision")
+@check("act.conformity_decision")
 def conformity_decision(f: DecisionFacts, p: dict[str, Any]) -> Result:
     signed = [c for c in f.conforming if c["state"] in ("signed", "sent_to_register",
                                                         "included", "published", "in_force")]
@@ -385,14 +383,14 @@ def conformity_decision(f: DecisionFacts, p: dict[str, Any]) -> Result:
     return True, f"replaced by decision case {signed[0]['id']} ({signed[0]['state']})"
 
 
-@guard("act.withdrawal_recorded")
+@check("act.withdrawal_recorded")
 def withdrawal_recorded(f: DecisionFacts, p: dict[str, Any]) -> Result:
     if not f.data.get("withdrawal"):
         return False, "record the withdrawal's date and basis (withdrawal.date, .basis)"
     return True, f"withdrawn {f.data['withdrawal']['date']}"
 
 
-@guard("oversight.suspension_recorded")
+@check("oversight.suspension_recorded")
 def suspension_recorded(f: DecisionFacts, p: dict[str, Any]) -> Result:
     s = (f.data.get("oversight") or {}).get("suspension")
     if not s:
@@ -402,7 +400,7 @@ def suspension_recorded(f: DecisionFacts, p: dict[str, Any]) -> Result:
     return True, f"suspended {s['date']} by {s['by']['ky']} ({s['document']})"
 
 
-@guard("oversight.court_decision_recorded")
+@check("oversight.court_decision_recorded")
 def court_decision_recorded(f: DecisionFacts, p: dict[str, Any]) -> Result:
     c = (f.data.get("oversight") or {}).get("court")
     if not c:
@@ -414,7 +412,7 @@ def court_decision_recorded(f: DecisionFacts, p: dict[str, Any]) -> Result:
     return True, f"{c['outcome']} by {c['court']['ky']} on {c['date']} ({c['document']})"
 
 
-@guard("act.repealing_act_in_force")
+@check("act.repealing_act_in_force")
 def repealing_act_in_force(f: DecisionFacts, p: dict[str, Any]) -> Result:
     live = [c for c in f.repealing if c["state"] == "in_force"]
     if not live:

@@ -13,10 +13,8 @@ import math
 from typing import Any
 
 from ..contexts.needs_assessment import AGE_GROUPS, READINESS, Event, NeedsFacts, share
-from ..rules import guard
-from .common import head_on_record
+from .base import Result, check, head_on_record
 
-Result = tuple[bool, str]
 GROUP_READY_STATES = ("order_registered", "group_working")
 
 
@@ -31,7 +29,7 @@ def _name(f: NeedsFacts, pid: str) -> str:
 
 # --- the working group and the plan order -------------------------------------------------
 
-@guard("na.group_registered")
+@check("na.group_registered")
 def group_registered(f: NeedsFacts, p: dict[str, Any]) -> Result:
     if f.group_case_id is None:
         return False, "working_group_case: name the working_group case whose order approved " \
@@ -51,12 +49,12 @@ def group_registered(f: NeedsFacts, p: dict[str, Any]) -> Result:
                   f"({len(f.group_members)} members)")
 
 
-@guard("na.plan_signer_is_head")
+@check("na.plan_signer_is_head")
 def plan_signer_is_head(f: NeedsFacts, p: dict[str, Any]) -> Result:
     return head_on_record(f.head, f.signer, f.act_date, "plan_order.signer")
 
 
-@guard("na.plan_after_group_order")
+@check("na.plan_after_group_order")
 def plan_after_group_order(f: NeedsFacts, p: dict[str, Any]) -> Result:
     if f.group_case is None or f.group_case.get("foreign"):
         return False, "the working group's order is unknown (see na.group_registered)"
@@ -75,7 +73,7 @@ def _event_label(e: Event) -> str:
     return f"{e.where} ({e.kind} {e.village}{group})"
 
 
-@guard("na.schedule_complete")
+@check("na.schedule_complete")
 def schedule_complete(f: NeedsFacts, p: dict[str, Any]) -> Result:
     minimum = int(p["min_facilitators"])
     problems = []
@@ -102,7 +100,7 @@ def schedule_complete(f: NeedsFacts, p: dict[str, Any]) -> Result:
                   "facilitators")
 
 
-@guard("na.facilitators_in_group")
+@check("na.facilitators_in_group")
 def facilitators_in_group(f: NeedsFacts, p: dict[str, Any]) -> Result:
     events = [*f.schedule, *f.sessions, *f.focus_groups,
               *([f.planning] if f.planning else [])]
@@ -117,7 +115,7 @@ def facilitators_in_group(f: NeedsFacts, p: dict[str, Any]) -> Result:
 
 # --- readiness ----------------------------------------------------------------------------
 
-@guard("na.readiness")
+@check("na.readiness")
 def readiness(f: NeedsFacts, p: dict[str, Any]) -> Result:
     no = [f"{i}. readiness.{k} — «{q['ky']}»" for i, (k, q) in enumerate(READINESS.items(), 1)
           if not f.readiness.get(k)]
@@ -128,7 +126,7 @@ def readiness(f: NeedsFacts, p: dict[str, Any]) -> Result:
 
 # --- sessions -----------------------------------------------------------------------------
 
-@guard("na.sessions_per_village")
+@check("na.sessions_per_village")
 def sessions_per_village(f: NeedsFacts, p: dict[str, Any]) -> Result:
     low, high = int(p["min"]), int(p["max"])
     if not f.sessions:
@@ -146,7 +144,7 @@ def sessions_per_village(f: NeedsFacts, p: dict[str, Any]) -> Result:
     return True, "sessions per village: " + ", ".join(counts)
 
 
-@guard("na.age_groups_covered")
+@check("na.age_groups_covered")
 def age_groups_covered(f: NeedsFacts, p: dict[str, Any]) -> Result:
     problems = []
     for village, evs in f.village_sessions.items():
@@ -164,7 +162,7 @@ def age_groups_covered(f: NeedsFacts, p: dict[str, Any]) -> Result:
     return True, "every village has a session for each age group (18–35, 36–55, 56+)"
 
 
-@guard("na.session_size")
+@check("na.session_size")
 def session_size(f: NeedsFacts, p: dict[str, Any]) -> Result:
     minimum = int(p["min"])
     small = [f"{_event_label(e)}: {e.total} participants" for e in f.sessions
@@ -176,7 +174,7 @@ def session_size(f: NeedsFacts, p: dict[str, Any]) -> Result:
                   f"participants (at least {minimum})")
 
 
-@guard("na.participant_ages")
+@check("na.participant_ages")
 def participant_ages(f: NeedsFacts, p: dict[str, Any]) -> Result:
     wrong = [f"{e.where}.participants ({e.age_group}): {', '.join(e.ages_outside)}"
              for e in f.sessions if e.ages_outside]
@@ -193,12 +191,12 @@ def _facilitator_count(events: list[Event], minimum: int) -> Result:
     return True, f"{len(events)} events, each run by at least {minimum} facilitators"
 
 
-@guard("na.session_facilitators")
+@check("na.session_facilitators")
 def session_facilitators(f: NeedsFacts, p: dict[str, Any]) -> Result:
     return _facilitator_count(f.sessions, int(p["min"]))
 
 
-@guard("na.sessions_after_plan")
+@check("na.sessions_after_plan")
 def sessions_after_plan(f: NeedsFacts, p: dict[str, Any]) -> Result:
     early = [f"{_event_label(e)} on {e.date}" for e in f.sessions if e.date and
              e.date < f.act_date]
@@ -207,14 +205,14 @@ def sessions_after_plan(f: NeedsFacts, p: dict[str, Any]) -> Result:
     return True, f"every session is on or after the plan order of {f.act_date}"
 
 
-@guard("na.typed_totals")
+@check("na.typed_totals")
 def typed_totals(f: NeedsFacts, p: dict[str, Any]) -> Result:
     if f.mismatches:
         return False, _join([str(m) for m in f.mismatches])
     return True, "every typed total agrees with its list"
 
 
-@guard("na.votes_plausible")
+@check("na.votes_plausible")
 def votes_plausible(f: NeedsFacts, p: dict[str, Any]) -> Result:
     per = int(p["stickers"])
     over = [f"{_event_label(e)}: {e.votes} votes from {e.total} participants (at most "
@@ -243,7 +241,7 @@ def _women_share(events: list[Event | None], p: dict[str, Any], what: str) -> Re
     return True, _join(parts, 12)
 
 
-@guard("na.sessions_women_share")
+@check("na.sessions_women_share")
 def sessions_women_share(f: NeedsFacts, p: dict[str, Any]) -> Result:
     return _women_share(list(f.sessions), p, "session")
 
@@ -255,7 +253,7 @@ def _report_date(f: NeedsFacts) -> dt.date | None:
     return dt.date.fromisoformat(str(raw)) if raw else None
 
 
-@guard("na.session_report_after_sessions")
+@check("na.session_report_after_sessions")
 def session_report_after_sessions(f: NeedsFacts, p: dict[str, Any]) -> Result:
     date = _report_date(f)
     if date is None:
@@ -268,7 +266,7 @@ def session_report_after_sessions(f: NeedsFacts, p: dict[str, Any]) -> Result:
     return True, f"report of {date}, after the last session ({last})"
 
 
-@guard("na.active_residents")
+@check("na.active_residents")
 def active_residents(f: NeedsFacts, p: dict[str, Any]) -> Result:
     chosen = f.session_report.get("active_residents") or []
     if not chosen:
@@ -283,7 +281,7 @@ def _villages_with_sessions(f: NeedsFacts) -> list[str]:
     return [v for v, evs in f.village_sessions.items() if evs]
 
 
-@guard("na.focus_group_per_village")
+@check("na.focus_group_per_village")
 def focus_group_per_village(f: NeedsFacts, p: dict[str, Any]) -> Result:
     problems = []
     for village in _villages_with_sessions(f):
@@ -307,7 +305,7 @@ def _gaps(f: NeedsFacts) -> list[tuple[Event, dt.date, int]]:
     return out
 
 
-@guard("na.focus_group_not_late")
+@check("na.focus_group_not_late")
 def focus_group_not_late(f: NeedsFacts, p: dict[str, Any]) -> Result:
     latest = int(p["max_days"])
     bad = [f"{_event_label(e)}: {e.date} is {gap} days after the last session ({last})"
@@ -318,7 +316,7 @@ def focus_group_not_late(f: NeedsFacts, p: dict[str, Any]) -> Result:
                            for e, _, gap in _gaps(f)) or "no focus group recorded"
 
 
-@guard("na.focus_group_not_early")
+@check("na.focus_group_not_early")
 def focus_group_not_early(f: NeedsFacts, p: dict[str, Any]) -> Result:
     earliest = int(p["min_days"])
     early = [f"{_event_label(e)}: only {gap} days after the last session ({last})"
@@ -328,7 +326,7 @@ def focus_group_not_early(f: NeedsFacts, p: dict[str, Any]) -> Result:
     return True, f"every focus group is at least {earliest} days after its village's sessions"
 
 
-@guard("na.focus_group_max_size")
+@check("na.focus_group_max_size")
 def focus_group_max_size(f: NeedsFacts, p: dict[str, Any]) -> Result:
     high = int(p["max"])
     big = [f"{_event_label(e)}: {e.total}" for e in f.focus_groups if e.total > high]
@@ -337,7 +335,7 @@ def focus_group_max_size(f: NeedsFacts, p: dict[str, Any]) -> Result:
     return True, f"no focus group has more than {high} participants"
 
 
-@guard("na.focus_group_min_size")
+@check("na.focus_group_min_size")
 def focus_group_min_size(f: NeedsFacts, p: dict[str, Any]) -> Result:
     low = int(p["min"])
     small = [f"{_event_label(e)}: {e.total}" for e in f.focus_groups if e.total < low]
@@ -346,12 +344,12 @@ def focus_group_min_size(f: NeedsFacts, p: dict[str, Any]) -> Result:
     return True, f"every focus group has at least {low} participants"
 
 
-@guard("na.focus_group_facilitators")
+@check("na.focus_group_facilitators")
 def focus_group_facilitators(f: NeedsFacts, p: dict[str, Any]) -> Result:
     return _facilitator_count(f.focus_groups, int(p["min"]))
 
 
-@guard("na.focus_group_problems")
+@check("na.focus_group_problems")
 def focus_group_problems(f: NeedsFacts, p: dict[str, Any]) -> Result:
     problems = []
     for village, analysed in f.focus_problems.items():
@@ -368,14 +366,14 @@ def focus_group_problems(f: NeedsFacts, p: dict[str, Any]) -> Result:
                            for v, a in f.focus_problems.items()) or "no focus group recorded"
 
 
-@guard("na.focus_women_share")
+@check("na.focus_women_share")
 def focus_women_share(f: NeedsFacts, p: dict[str, Any]) -> Result:
     return _women_share(list(f.focus_groups), p, "focus group")
 
 
 # --- planning meeting ---------------------------------------------------------------------
 
-@guard("na.planning_within_week")
+@check("na.planning_within_week")
 def planning_within_week(f: NeedsFacts, p: dict[str, Any]) -> Result:
     days = int(p["max_days"])
     if f.planning is None:
@@ -391,7 +389,7 @@ def planning_within_week(f: NeedsFacts, p: dict[str, Any]) -> Result:
     return True, f"held {gap} days after the last focus group ({last})"
 
 
-@guard("na.planning_size")
+@check("na.planning_size")
 def planning_size(f: NeedsFacts, p: dict[str, Any]) -> Result:
     if f.planning is None:
         return True, "no planning meeting recorded"
@@ -401,14 +399,14 @@ def planning_size(f: NeedsFacts, p: dict[str, Any]) -> Result:
     return True, f"{f.planning.total} participants (typically up to {high})"
 
 
-@guard("na.planning_women_share")
+@check("na.planning_women_share")
 def planning_women_share(f: NeedsFacts, p: dict[str, Any]) -> Result:
     return _women_share([f.planning], p, "planning meeting")
 
 
 # --- initiative groups --------------------------------------------------------------------
 
-@guard("na.initiative_groups_formed")
+@check("na.initiative_groups_formed")
 def initiative_groups_formed(f: NeedsFacts, p: dict[str, Any]) -> Result:
     if f.initiative_date is None:
         return False, "initiative_order.date: required (the head's order forming the groups)"
@@ -430,7 +428,7 @@ def initiative_groups_formed(f: NeedsFacts, p: dict[str, Any]) -> Result:
     return True, ", ".join(f"«{g['name']}» {g['total']}" for g in f.initiative_groups)
 
 
-@guard("na.initiative_gender_balance")
+@check("na.initiative_gender_balance")
 def initiative_gender_balance(f: NeedsFacts, p: dict[str, Any]) -> Result:
     events = [Event(where=f"initiative_groups[{g['n'] - 1}] «{g['name']}»", kind="group",
                     village="", date=None, place="", facilitators=[], total=g["total"],
@@ -440,7 +438,7 @@ def initiative_gender_balance(f: NeedsFacts, p: dict[str, Any]) -> Result:
 
 # --- joint action plan (БАП) --------------------------------------------------------------
 
-@guard("na.action_plan_content")
+@check("na.action_plan_content")
 def action_plan_content(f: NeedsFacts, p: dict[str, Any]) -> Result:
     ap = f.action_plan
     if not ap:
@@ -468,7 +466,7 @@ def action_plan_content(f: NeedsFacts, p: dict[str, Any]) -> Result:
     return True, f"{len(ap['goals'])} goals, {n} activities, each with every required field"
 
 
-@guard("na.action_plan_duration")
+@check("na.action_plan_duration")
 def action_plan_duration(f: NeedsFacts, p: dict[str, Any]) -> Result:
     if not f.action_plan or f.planning is None:
         return True, "nothing to compare"
@@ -482,7 +480,7 @@ def action_plan_duration(f: NeedsFacts, p: dict[str, Any]) -> Result:
 
 # --- the БАП before the community, then to the council -------------------------------------
 
-@guard("na.hearing_held")
+@check("na.hearing_held")
 def hearing_held(f: NeedsFacts, p: dict[str, Any]) -> Result:
     if f.hearing is None:
         return False, "hearing: not recorded yet (assembly or public hearing on the БАП)"
@@ -505,12 +503,12 @@ def hearing_held(f: NeedsFacts, p: dict[str, Any]) -> Result:
     return True, f"held on {f.hearing.date} with {f.hearing.total} participants"
 
 
-@guard("na.hearing_women_share")
+@check("na.hearing_women_share")
 def hearing_women_share(f: NeedsFacts, p: dict[str, Any]) -> Result:
     return _women_share([f.hearing], p, "hearing")
 
 
-@guard("na.handover_ready")
+@check("na.handover_ready")
 def handover_ready(f: NeedsFacts, p: dict[str, Any]) -> Result:
     if f.handover_date is None:
         return False, "handover.date: required (the day the БАП goes to the council)"

@@ -10,8 +10,7 @@ import math
 from typing import Any
 
 from ..contexts.working_group import WorkingGroupFacts
-from ..rules import guard
-from .common import head_on_record
+from .base import Result, check, head_on_record
 
 CATEGORY_NAMES = {
     "staff": "ayil okmotu staff",
@@ -20,36 +19,36 @@ CATEGORY_NAMES = {
 }
 
 
-@guard("order.not_before_initiative")
-def order_not_before_initiative(f: WorkingGroupFacts, p: dict[str, Any]) -> tuple[bool, str]:
+@check("order.not_before_initiative")
+def order_not_before_initiative(f: WorkingGroupFacts, p: dict[str, Any]) -> Result:
     if f.act_date < f.initiative_date:
         return False, (f"the order is dated {f.act_date}, before the council's initiative of "
                        f"{f.initiative_date}")
     return True, f"order {f.act_date} is on or after the initiative of {f.initiative_date}"
 
 
-@guard("order.signer_is_head")
-def order_signer_is_head(f: WorkingGroupFacts, p: dict[str, Any]) -> tuple[bool, str]:
+@check("order.signer_is_head")
+def order_signer_is_head(f: WorkingGroupFacts, p: dict[str, Any]) -> Result:
     return head_on_record(f.head, f.signer, f.act_date, "order.signer")
 
 
-@guard("order.in_effect")
-def order_in_effect(f: WorkingGroupFacts, p: dict[str, Any]) -> tuple[bool, str]:
+@check("order.in_effect")
+def order_in_effect(f: WorkingGroupFacts, p: dict[str, Any]) -> Result:
     if f.act_date > f.today:
         return False, f"the order is dated {f.act_date}; the group can start work from that day"
     return True, f"the order of {f.act_date} is in effect on {f.today}"
 
 
-@guard("group.min_size")
-def group_min_size(f: WorkingGroupFacts, p: dict[str, Any]) -> tuple[bool, str]:
+@check("group.min_size")
+def group_min_size(f: WorkingGroupFacts, p: dict[str, Any]) -> Result:
     size, minimum = len(f.everyone), int(p["min"])
     if size < minimum:
         return False, f"the group has {size} members; at least {minimum} are required"
     return True, f"the group has {size} members (at least {minimum})"
 
 
-@guard("group.chair_is_staff")
-def group_chair_is_staff(f: WorkingGroupFacts, p: dict[str, Any]) -> tuple[bool, str]:
+@check("group.chair_is_staff")
+def group_chair_is_staff(f: WorkingGroupFacts, p: dict[str, Any]) -> Result:
     if f.chair is None:
         return False, "no chair is named (group.chair)"
     if f.chair.category != "staff":
@@ -58,15 +57,15 @@ def group_chair_is_staff(f: WorkingGroupFacts, p: dict[str, Any]) -> tuple[bool,
     return True, f"the chair {f.chair.name} is {f.chair.position}"
 
 
-@guard("group.secretary_named")
-def group_secretary_named(f: WorkingGroupFacts, p: dict[str, Any]) -> tuple[bool, str]:
+@check("group.secretary_named")
+def group_secretary_named(f: WorkingGroupFacts, p: dict[str, Any]) -> Result:
     if f.secretary is None:
         return False, "no secretary is named (group.secretary)"
     return True, f"the secretary is {f.secretary.name}"
 
 
-@guard("group.gender_balance")
-def group_gender_balance(f: WorkingGroupFacts, p: dict[str, Any]) -> tuple[bool, str]:
+@check("group.gender_balance")
+def group_gender_balance(f: WorkingGroupFacts, p: dict[str, Any]) -> Result:
     size = len(f.everyone)
     if size == 0:
         return False, "the group has no members"
@@ -84,8 +83,8 @@ def group_gender_balance(f: WorkingGroupFacts, p: dict[str, Any]) -> tuple[bool,
     return True, f"{counts}: the less represented sex is {minority / size:.0%}"
 
 
-@guard("group.composition")
-def group_composition(f: WorkingGroupFacts, p: dict[str, Any]) -> tuple[bool, str]:
+@check("group.composition")
+def group_composition(f: WorkingGroupFacts, p: dict[str, Any]) -> Result:
     present = {m.category for m in f.everyone}
     missing = [c for c in p["required"] if c not in present]
     if missing:

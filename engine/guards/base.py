@@ -1,0 +1,61 @@
+"""What a check is, and how the modules beside this one mark theirs.
+
+A rule has two halves (see ``engine/rules.py``): its text in a profile, and its *check* here —
+a Python function of the step's facts and the rule's ``params`` that returns ``(ok,
+message)``, the message saying why in terms a clerk can act on. ``@check("vote.quorum")``
+marks a function as the check of that rule id; it registers nothing. ``guards/__init__.py``
+collects the marked functions of the modules it lists (``checks_in``) into ``CHECKS``, the
+one mapping ``rules.evaluate`` is handed. This module imports nothing of muni's but errors,
+so a check module never imports the composition root back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from types import ModuleType
+from typing import Any
+
+from ..errors import SpecError
+
+#: What a check returns: does the rule hold, and why (or why not).
+Result = tuple[bool, str]
+#: ``check(facts, params) -> (ok, message)``.
+Check = Callable[[Any, dict[str, Any]], Result]
+
+
+def check(rule_id: str) -> Callable[[Check], Check]:
+    """Mark ``fn`` as the check of ``rule_id`` (``fn.rule``); collected by ``checks_in``."""
+    def mark(fn: Check) -> Check:
+        fn.rule = rule_id  # type: ignore[attr-defined]
+        return fn
+    return mark
+
+
+def checks_in(modules: Iterable[ModuleType]) -> dict[str, Check]:
+    """Every marked check of ``modules`` by rule id; a rule checked twice is an error."""
+    found: dict[str, Check] = {}
+    where: dict[str, str] = {}
+    for module in modules:
+        for fn in vars(module).values():
+            rule_id = getattr(fn, "rule", None)
+            if not callable(fn) or not isinstance(rule_id, str):
+                continue
+            if rule_id in found and found[rule_id] is not fn:
+                raise SpecError(f"rule '{rule_id}' has two checks: in {where[rule_id]} and in "
+                                f"{module.__name__}")
+            found[rule_id], where[rule_id] = fn, module.__name__
+    return found
+
+
+def head_on_record(head: dict | None, signer: str | None, on: dt.date,
+                   signer_field: str) -> Result:
+    """The signer is the head of the ayil okmotu on record on ``on`` (when one is named):
+    shared by the procedures whose orders the head signs, each wording its own field."""
+    if head is None:
+        return False, (f"no head of the ayil okmotu is on record on {on}; "
+                       "import the head's term of office (officials, role 'head')")
+    if signer and signer != head["person"]:
+        return False, (f"{signer_field} is '{signer}', but the head on record on "
+                       f"{on} is {head['name']} ({head['person']})")
+    return True, f"{head['name']} is the head on record on {on}"
