@@ -107,9 +107,8 @@ def connect(path: str | os.PathLike[str], *, create: bool = False) -> Registry:
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
-    db = Registry(conn)
-    schema.migrate(db)
-    return db
+    schema.migrate(conn)
+    return Registry(conn)
 
 
 @contextlib.contextmanager

@@ -6,10 +6,6 @@ Dates are ISO strings (``YYYY-MM-DD``) so they sort and compare as text in SQL.
 from __future__ import annotations
 
 import sqlite3
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .db import Registry
 
 SCHEMA_VERSION = 4
 
@@ -222,11 +218,14 @@ BEGIN SELECT RAISE(ABORT, 'attempt records are append-only'); END;
 """
 
 
-def migrate(db: Registry) -> None:
-    """Create missing tables and columns; refuse a registry written by a newer muni."""
-    tables = set(db.table_names())
+def migrate(conn: sqlite3.Connection) -> None:
+    """Create missing tables and columns; refuse a registry written by a newer muni.
+
+    Takes the bare connection (``db.connect`` calls it before wrapping it in a ``Registry``),
+    so the schema knows nothing of the registry's other modules."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "meta" in tables:
-        row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if row and int(row[0]) > SCHEMA_VERSION:
             raise RuntimeError(
                 f"registry schema version {row[0]} is newer than this muni ({SCHEMA_VERSION})"
@@ -234,16 +233,16 @@ def migrate(db: Registry) -> None:
         if row and int(row[0]) == SCHEMA_VERSION and {"documents", "batch_rows", "claims",
                                                        "accounts", "attempts"} <= tables:
             return
-    db.executescript(DDL)
+    conn.executescript(DDL)
     for table, column, decl in ADDED_COLUMNS:
-        have = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+        have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
         if column not in have:
             try:
-                db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
+                conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
             except sqlite3.OperationalError as exc:  # another process added it meanwhile
                 if "duplicate column" not in str(exc):
                     raise
-    db.execute(
+    conn.execute(
         "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         [str(SCHEMA_VERSION)],
