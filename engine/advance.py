@@ -30,8 +30,7 @@ from typing import Any
 from muni.registry import audit, cases, journal
 from muni.registry.db import Registry, savepoint, write_transaction
 
-from . import context as ctx
-from . import guards, machine, names, rules
+from . import contexts, guards, machine, names, rules
 from .data import dotted, jsonable, set_dotted, utc_now
 from .errors import Conflict, GuardFailed, InputError, NotFound, StateError
 from .render import (
@@ -60,7 +59,7 @@ class Plan:
     case: dict
     workflow: Workflow
     transition: TransitionSpec
-    prepared: ctx.Prepared
+    prepared: contexts.Prepared
     profile: rules.Profile
     verdicts: list[rules.Verdict]
     lang: str
@@ -142,7 +141,7 @@ def plan_transition(db: Registry, case: dict, workflow: Workflow,
     mun_lang = db.execute("SELECT lang FROM municipalities WHERE code = ?",
                           [case["municipality"]]).fetchone()
     chosen = lang or (mun_lang[0] if mun_lang else "ky")
-    prepared = ctx.prepare(db, case, workflow, today=today, lang=chosen,
+    prepared = contexts.prepare(db, case, workflow, today=today, lang=chosen,
                            act_date_path=transition.act_date)
     profile = rules.profile_for(prepared.act_date)
     verdicts = rules.evaluate(transition.guards, prepared.facts, profile, guards.CHECKS,

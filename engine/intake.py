@@ -18,7 +18,7 @@ import yaml
 from muni.registry import audit, cases, directory
 from muni.registry.db import Registry, write_transaction
 
-from . import context as ctx
+from . import contexts
 from .data import deep_merge, jsonable, utc_now
 from .errors import InputError, NotFound
 from .spec import Workflow, load
@@ -72,7 +72,7 @@ def validate(workflow: Workflow, data: dict[str, Any]) -> None:
 
 def check_references(db: Registry, workflow: Workflow, case: dict) -> None:
     """Resolve people and dates now (the context builder raises on unknown references)."""
-    ctx.prepare(db, case, workflow, today=dt.date.today())
+    contexts.prepare(db, case, workflow, today=dt.date.today())
 
 
 def open_case(db: Registry, workflow_id: str, municipality: str,

@@ -26,8 +26,7 @@ from typing import Any
 
 import yaml
 
-from . import context as ctx
-from . import guards, identity
+from . import contexts, guards, identity
 from .errors import SpecError
 from .render import BUILTIN_TEMPLATES, LANGS
 from .spec import WORKFLOWS_DIR, Workflow, is_signing, parse
@@ -195,7 +194,7 @@ def lint(workflows_dir: Path = WORKFLOWS_DIR, *, rules_dir: Path | None = None,
         name = wf.path.name
         findings += graph_findings(wf)
         findings += who_findings(wf)
-        if wf.context not in ctx.BUILDERS:
+        if wf.context not in contexts.BUILDERS:
             findings.append(LintFinding("unknown_context", f"{name}: context: no builder "
                                         f"'{wf.context}' in engine/contexts", name, wf.id))
         if wf.example is not None and not wf.example.exists():

@@ -23,7 +23,7 @@ import jinja2
 
 from muni.registry.db import Registry
 
-from . import context as ctx
+from . import contexts
 from .advance import load_case
 from .data import utc_now
 from .errors import InputError
@@ -41,7 +41,7 @@ def review_data(db: Registry, case_id: int, *, today: dt.date | None = None,
     steps, _ = steps_until(db, case_id, workflow, None)
     problems: list[str] = []
     try:  # the same deadlines `explain` shows; here a data problem is said, not skipped
-        ctx.prepare(db, case, workflow, today=on)
+        contexts.prepare(db, case, workflow, today=on)
     except InputError as exc:
         problems.append(f"deadlines cannot be computed: {exc}")
     dated = deadlines(db, case, workflow, on)

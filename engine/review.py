@@ -15,9 +15,9 @@ from typing import Any
 from muni.registry import audit
 from muni.registry.db import Registry
 
-from . import context as ctx
-from . import rules
+from . import contexts, rules
 from .advance import choose_transition, load_case, plan_transition, preparers
+from .contexts.common import BLANK
 from .data import set_dotted
 from .errors import InputError, MuniError
 from .render import TemplateStore
@@ -150,7 +150,7 @@ def deadlines(db: Registry, case: dict, workflow: Workflow, on: dt.date
     met | missed | overdue (not met and past due) | pending. Data the context builder cannot
     read yields none here; ``explain`` reports the data problem under its triggers."""
     try:
-        prepared = ctx.prepare(db, case, workflow, today=on)
+        prepared = contexts.prepare(db, case, workflow, today=on)
     except InputError:
         return []
     out = []
@@ -177,7 +177,7 @@ def preview(db: Registry, case_id: int, trigger: str | None = None, *,
         context = copy.deepcopy(p.prepared.context)
         context["draft"] = True
         if d.number_at:
-            set_dotted(context, d.number_at, ctx.BLANK)
+            set_dotted(context, d.number_at, BLANK)
         data = store.render(d.template, p.lang, case["municipality"], context)
         final = out_dir / f"case-{case['id']}-{t.trigger}-{d.template}-preview.{p.lang}.docx"
         final.parent.mkdir(parents=True, exist_ok=True)

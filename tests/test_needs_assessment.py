@@ -503,11 +503,11 @@ def test_templates_render_the_whole_sample(lang, db, store):
     """Every needs_assessment form renders with the full sample in both languages."""
     import datetime as dt
 
-    from muni.engine import context as ctx
+    from muni.engine import contexts
     from muni.engine.spec import load
 
     wf = load("needs_assessment")
-    prepared = ctx.prepare(db, {"id": 0, "municipality": "lipenka", "data": sample()}, wf,
+    prepared = contexts.prepare(db, {"id": 0, "municipality": "lipenka", "data": sample()}, wf,
                            today=dt.date(2026, 11, 21))
     for template in sorted(wf.templates):
         assert store.render(template, lang, "lipenka", copy.deepcopy(prepared.context))

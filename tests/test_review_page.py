@@ -11,8 +11,7 @@ import lxml.html
 import pytest
 from conftest import EXAMPLES, working_group
 
-from muni.engine import context as ctx
-from muni.engine import report
+from muni.engine import contexts, report
 from muni.engine.contexts import working_group as wg_context  # noqa: F401  (registers it)
 
 CASE = EXAMPLES / "working_group_case.yaml"
@@ -117,7 +116,7 @@ def test_deadlines_met_missed_and_pending(db, monkeypatch, tmp_path):
     pending as of the review date."""
     from muni.engine import intake
 
-    original = ctx.BUILDERS["working_group"]
+    original = contexts.BUILDERS["working_group"]
 
     def with_deadlines(*args, **kwargs):
         prepared = original(*args, **kwargs)
@@ -133,7 +132,7 @@ def test_deadlines_met_missed_and_pending(db, monkeypatch, tmp_path):
         ]
         return prepared
 
-    monkeypatch.setitem(ctx.BUILDERS, "working_group", with_deadlines)
+    monkeypatch.setitem(contexts.BUILDERS, "working_group", with_deadlines)
     case = intake.open_case(db, "working_group", "lipenka",
                             intake.read_data_file(CASE), actor="clerk")
     out = tmp_path / "p.html"

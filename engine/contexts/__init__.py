@@ -1,3 +1,43 @@
-"""Context builders, one module per procedure; importing registers them."""
+"""Case + registry → the facts the checks judge and the context the templates receive.
 
-from . import council, needs_assessment, working_group  # noqa: F401
+``BUILDERS`` is the one place that names each workflow's builder (a workflow file's
+``context:``), written out as datasette writes out its ``DEFAULT_PLUGINS``: a new procedure
+adds its module and one line here. Every builder takes the same arguments, so ``prepare``
+calls it without inspecting it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from muni.registry.db import Registry
+
+from ..errors import InputError
+from ..spec import Workflow
+from . import council, needs_assessment, working_group
+from .common import Prepared
+
+#: ``builder(db, case, workflow, *, today, lang, act_date_path) -> Prepared``.
+Builder = Callable[..., Prepared]
+
+#: Context builders by the name a workflow file gives in ``context:``.
+BUILDERS: dict[str, Builder] = {
+    "working_group": working_group.build_working_group,
+    "needs_assessment": needs_assessment.build_needs_assessment,
+    "council_session": council.build_council_session,
+    "council_decision": council.build_council_decision,
+}
+
+
+def prepare(db: Registry, case: dict, workflow: Workflow, *,
+            today: dt.date, lang: str = "ky", act_date_path: str | None = None) -> Prepared:
+    """Run the workflow's context builder for documents in ``lang``.
+
+    ``lang`` words positions and occupations (the registry may hold a Russian wording);
+    ``act_date_path`` is the step's own act date (``TransitionSpec.act_date``) when it
+    differs from the workflow's: people are looked up, and the profile chosen, on it."""
+    build = BUILDERS.get(workflow.context)
+    if build is None:
+        raise InputError(f"workflow '{workflow.id}': no context builder '{workflow.context}'")
+    return build(db, case, workflow, today=today, lang=lang, act_date_path=act_date_path)

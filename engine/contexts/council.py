@@ -23,17 +23,16 @@ from muni.registry import directory
 from muni.registry.db import Registry
 
 from .. import rules, votes
-from ..context import (
-    BLANK,
-    Prepared,
-    builder,
-    case_municipality,
-    municipality_context,
-)
 from ..data import dotted, parse_date
 from ..errors import InputError, NotFound
 from ..locale import ky, ru
 from ..spec import Workflow
+from .common import (
+    BLANK,
+    Prepared,
+    case_municipality,
+    municipality_context,
+)
 
 #: States in which a draft is ready to be put on a session's agenda.
 READY_STATES = ("examined", "discussed")
@@ -346,9 +345,9 @@ def _session_context(session: Session, profile: rules.Profile | None) -> dict[st
     }
 
 
-@builder("council_session")
 def build_council_session(db: Registry, case: dict, workflow: Workflow, *,
-                          today: dt.date, lang: str = "ky") -> Prepared:
+                          today: dt.date, lang: str = "ky",
+                          act_date_path: str | None = None) -> Prepared:
     """A session: its agenda's readiness, attendance, quorum and each item's outcome."""
     mun = directory.municipality(db, case["municipality"])
     if mun is None:
@@ -372,7 +371,8 @@ def build_council_session(db: Registry, case: dict, workflow: Workflow, *,
         "chair": {"name": directory.short_name(session.presiding) if session.presiding
                   else BLANK},
     }
-    return Prepared(act_date=session.date, facts=facts, context=context)
+    return Prepared(act_date=_step_date(case["data"], act_date_path, session.date),
+                    facts=facts, context=context)
 
 
 # --------------------------------------------------------------------------------------------
@@ -481,9 +481,9 @@ def _cases_referring(db: Registry, municipality: str, key: str, case_id: int
     return [_load(r) for r in rows]
 
 
-@builder("council_decision")
 def build_council_decision(db: Registry, case: dict, workflow: Workflow, *,
-                           today: dt.date, lang: str = "ky") -> Prepared:
+                           today: dt.date, lang: str = "ky",
+                           act_date_path: str | None = None) -> Prepared:
     """A draft decision: its session, vote, outcome, dates and the act's documents."""
     data = case["data"]
     code = case["municipality"]
@@ -597,4 +597,10 @@ def build_council_decision(db: Registry, case: dict, workflow: Workflow, *,
     sent = dotted(data, "register.sent")
     if facts.state == "signed" and normative and sent:
         journal_date = max(act_date, parse_date(sent, "register.sent"))
-    return Prepared(act_date=journal_date, facts=facts, context=context, deadlines=deadlines)
+    return Prepared(act_date=_step_date(data, act_date_path, journal_date), facts=facts,
+                    context=context, deadlines=deadlines)
+
+
+def _step_date(data: dict, act_date_path: str | None, default: dt.date) -> dt.date:
+    """The act date a transition names for itself (``act_date:``), else ``default``."""
+    return parse_date(dotted(data, act_date_path), act_date_path) if act_date_path else default

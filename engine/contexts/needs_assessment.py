@@ -24,16 +24,15 @@ from typing import Any
 from muni.registry import cases, directory
 from muni.registry.db import Registry
 
-from ..context import (
-    BLANK,
-    Prepared,
-    builder,
-    case_municipality,
-    municipality_context,
-)
 from ..data import dotted, parse_date
 from ..errors import InputError
 from ..spec import Workflow
+from .common import (
+    BLANK,
+    Prepared,
+    case_municipality,
+    municipality_context,
+)
 
 AGE_GROUPS = ("18-35", "36-55", "56+")
 AGE_BOUNDS = {"18-35": (18, 35), "36-55": (36, 55), "56+": (56, 200)}
@@ -298,7 +297,6 @@ def _women_ctx(total: int, women: int) -> dict[str, int]:
                                                                                        total)}
 
 
-@builder("needs_assessment")
 def build_needs_assessment(db: Registry, case: dict, workflow: Workflow, *,
                            today: dt.date, lang: str = "ky",
                            act_date_path: str | None = None) -> Prepared:

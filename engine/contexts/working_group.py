@@ -9,16 +9,15 @@ from typing import Any
 from muni.registry import directory
 from muni.registry.db import Registry
 
-from ..context import (
-    BLANK,
-    Prepared,
-    builder,
-    case_municipality,
-    municipality_context,
-)
 from ..data import dotted, parse_date
 from ..errors import InputError
 from ..spec import Workflow
+from .common import (
+    BLANK,
+    Prepared,
+    case_municipality,
+    municipality_context,
+)
 
 
 @dataclass
@@ -91,15 +90,16 @@ def _member(db: Registry, municipality: str, entry: Any, role: str, where: str,
                   contacts=contacts, offices=sorted(roles))
 
 
-@builder("working_group")
 def build_working_group(db: Registry, case: dict, workflow: Workflow, *,
-                        today: dt.date, lang: str = "ky") -> Prepared:
+                        today: dt.date, lang: str = "ky",
+                        act_date_path: str | None = None) -> Prepared:
     """ЖМБА working group (seed 002, form 1): members resolved on the order's date; positions
     worded in the document's language ``lang``."""
     data = case["data"]
     code = case["municipality"]
     mun = case_municipality(db, case)
-    act_date = parse_date(dotted(data, workflow.act_date), workflow.act_date)
+    date_path = act_date_path or workflow.act_date
+    act_date = parse_date(dotted(data, date_path), date_path)
     initiative_date = parse_date(dotted(data, "initiative.date"), "initiative.date")
     group = data.get("group") or {}
     chair = (_member(db, code, group["chair"], "chair", "group.chair", act_date, lang)
