@@ -879,6 +879,37 @@ def templates_diff(env: Env, municipality: str | None, as_json: bool) -> None:
                 click.echo(f"    {line}")
     emit(as_json, report, show)
 
+
+# --- web interface --------------------------------------------------------------------------
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 for every computer of the office network.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--tls", nargs=2, type=click.Path(exists=True, dir_okay=False), metavar="CERT KEY",
+              help="Serve HTTPS with this certificate and private key (PEM files).")
+@pass_env
+@handles_errors
+def serve(env: Env, host: str, port: int, tls: tuple[str, str] | None) -> None:
+    """Serve the web interface for clerks and reviewers on this registry."""
+    import uvicorn
+
+    from muni.web.app import create_app
+    from muni.web.serve import exposed_without_tls, make_accounts
+
+    env.db  # noqa: B018 - a missing registry is the clear error `muni init` fixes
+    if exposed_without_tls(host, bool(tls)):
+        click.echo(f"Warning: serving on {host} without --tls CERT KEY: passwords and case "
+                   "data travel in clear over the network. Use --tls, or keep the default "
+                   "127.0.0.1.", err=True)
+    app = create_app(env.db_path, make_accounts(env.db_path), tls=bool(tls))
+    scheme = "https" if tls else "http"
+    click.echo(f"muni serve: {scheme}://{host}:{port}/ on {env.db_path.resolve()} "
+               "(Ctrl-C stops)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False,
+                ssl_certfile=tls[0] if tls else None, ssl_keyfile=tls[1] if tls else None)
+
+
 # --- demo -----------------------------------------------------------------------------------
 
 @main.command()

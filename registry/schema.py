@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 #: Columns added after version 1, as ``(table, column, declaration)``: ``migrate()`` adds the
 #: missing ones to an existing registry with ALTER TABLE (new registries get them from DDL).
 #: 2: Russian wording of an office and an occupation, for Russian documents.
 #: 4: who acted, as established (``registry/accounts.py``): the account, its person, the name
 #: as printed on the documents, how identity was established, the web session.
+#: 5: web sessions (``registry/sessions.py``), a table of their own.
 ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("people", "occupation_ru", "TEXT"),
     ("officials", "position_ru", "TEXT"),
@@ -215,6 +216,21 @@ CREATE TRIGGER IF NOT EXISTS attempts_no_update BEFORE UPDATE ON attempts
 BEGIN SELECT RAISE(ABORT, 'attempt records are append-only'); END;
 CREATE TRIGGER IF NOT EXISTS attempts_no_delete BEFORE DELETE ON attempts
 BEGIN SELECT RAISE(ABORT, 'attempt records are append-only'); END;
+-- Web sessions (`muni serve`, registry/sessions.py): the SHA-256 of the cookie's random
+-- token, never the token; revoked rows stay so an audit record naming a session resolves.
+CREATE TABLE IF NOT EXISTS sessions (
+    id_hash TEXT PRIMARY KEY,
+    login TEXT NOT NULL REFERENCES accounts(login),
+    csrf TEXT NOT NULL,
+    lang TEXT NOT NULL DEFAULT 'ky',
+    created_at TEXT NOT NULL,
+    seen_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    revoked_at TEXT,
+    user_agent TEXT,
+    address TEXT
+);
+CREATE INDEX IF NOT EXISTS sessions_login ON sessions(login, revoked_at);
 """
 
 
@@ -231,7 +247,8 @@ def migrate(conn: sqlite3.Connection) -> None:
                 f"registry schema version {row[0]} is newer than this muni ({SCHEMA_VERSION})"
             )
         if row and int(row[0]) == SCHEMA_VERSION and {"documents", "batch_rows", "claims",
-                                                       "accounts", "attempts"} <= tables:
+                                                       "accounts", "attempts",
+                                                       "sessions"} <= tables:
             return
     conn.executescript(DDL)
     for table, column, decl in ADDED_COLUMNS:

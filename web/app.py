@@ -1,0 +1,262 @@
+"""The web application: one Starlette app over one engine, composed here.
+
+Every page handler is a plain synchronous function of a ``Page`` (the request, its session,
+language and CSRF token, the registry connection of this thread, the posted form). The
+``page`` decorator does the rest the same way for every route: it reads the form, refuses a
+POST without its CSRF token, sends an anonymous visitor to the login page, and runs the
+handler in a worker thread (the registry is SQLite: its calls block). So no route can forget
+the CSRF check, and a test walks every POST route to prove it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+import urllib.parse
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import jinja2
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from muni.registry import db as regdb
+from muni.registry import sessions
+
+from . import i18n, security
+from .throttle import LoginThrottle
+
+HERE = Path(__file__).resolve().parent
+SESSION_COOKIE = "muni_session"
+#: Before login there is no session row: the CSRF token lives in its own cookie (double
+#: submit); with SameSite=Strict another site cannot make the browser send it.
+ANON_CSRF_COOKIE = "muni_csrf"
+LANG_COOKIE = "muni_lang"
+#: Largest upload (a registry import spreadsheet) and form.
+MAX_PART_BYTES = 8 * 1024 * 1024
+
+
+class Accounts(Protocol):
+    """What the web needs to know about accounts (the identity issue provides them)."""
+
+    def authenticate(self, login: str, password: str) -> bool: ...
+
+
+def make_jinja() -> jinja2.Environment:
+    """The page templates: autoescaped, and an undefined name is an error, not a blank."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
+        undefined=jinja2.StrictUndefined, extensions=["jinja2.ext.i18n"], trim_blocks=True,
+        lstrip_blocks=True)
+
+
+@dataclass
+class Web:
+    """What every request shares: where the registry is, the templates, the throttle."""
+
+    db_path: Path
+    accounts: Accounts
+    tls: bool = False
+    now: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now(dt.UTC))
+    throttle: LoginThrottle = field(default_factory=lambda: LoginThrottle(time.monotonic))
+    _local: threading.local = field(default_factory=threading.local)
+
+    def __post_init__(self) -> None:
+        self.jinja = make_jinja()
+        for lang in i18n.LANGS:     # compile the catalogs now, not on the first request
+            i18n.translations(lang)
+
+    def db(self) -> regdb.Registry:
+        """This worker thread's registry connection (sqlite3 connections stay in the thread
+        that opened them; the threads are few and long-lived)."""
+        conn = getattr(self._local, "db", None)
+        if conn is None:
+            conn = self._local.db = regdb.connect(self.db_path)
+        return conn
+
+
+@dataclass
+class Page:
+    """One request as a handler sees it."""
+
+    web: Web
+    request: Request
+    db: regdb.Registry
+    session: sessions.Session | None
+    lang: str
+    csrf: str
+    form: FormData | None
+    cookies_to_set: dict[str, tuple[str, dict[str, Any]]] = field(default_factory=dict)
+
+    @property
+    def _(self) -> Callable[[str], str]:
+        return i18n.translations(self.lang).gettext
+
+    def render(self, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+        t = i18n.translations(self.lang)
+        html = self.web.jinja.get_template(template).render(
+            page=self, lang=self.lang, langs=i18n.LANG_NAMES, csrf=self.csrf,
+            csrf_field=security.CSRF_FIELD, session=self.session,
+            gettext=t.gettext, ngettext=t.ngettext, _=t.gettext, **context)
+        return self.finish(HTMLResponse(html, status_code=status_code))
+
+    def redirect(self, url: str) -> Response:
+        return self.finish(RedirectResponse(url, status_code=303))
+
+    def finish(self, response: Response) -> Response:
+        for name, (value, options) in self.cookies_to_set.items():
+            response.set_cookie(name, value, **options)
+        return response
+
+    def cookie(self, name: str, value: str, *, max_age: int | None = None) -> None:
+        """Queue a cookie for the response: HttpOnly, SameSite=Strict, Secure under TLS."""
+        self.cookies_to_set[name] = (value, {
+            "httponly": True, "samesite": "strict", "secure": self.web.tls, "path": "/",
+            "max_age": max_age})
+
+
+def safe_next(target: str | None) -> str:
+    """Only a path on this site may be redirected to after login (no open redirect)."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return "/"
+    return target
+
+
+Handler = Callable[[Page], Response]
+
+
+def page(handler: Handler, *, login: bool = True) -> Callable[[Request], Any]:
+    """Wrap a handler: form, CSRF, session, language; the handler runs in a worker thread."""
+
+    async def endpoint(request: Request) -> Response:
+        form = None
+        if request.method == "POST":
+            form = await request.form(max_part_size=MAX_PART_BYTES)
+        try:
+            return await run_in_threadpool(_run, request.app.state.web, handler, request, form,
+                                           login)
+        finally:
+            if form is not None:
+                await form.close()
+
+    endpoint.__name__ = handler.__name__
+    endpoint.__doc__ = handler.__doc__
+    endpoint.login_required = login  # type: ignore[attr-defined]
+    return endpoint
+
+
+def _run(web: Web, handler: Handler, request: Request, form: FormData | None,
+         login: bool) -> Response:
+    db = web.db()
+    token = request.cookies.get(SESSION_COOKIE, "")
+    session = sessions.get(db, token, now=web.now()) if token else None
+    anon_csrf = request.cookies.get(ANON_CSRF_COOKIE) or ""
+    lang = i18n.choose(session.lang if session else None, request.cookies.get(LANG_COOKIE),
+                       i18n.from_accept_language(request.headers.get("accept-language")))
+    p = Page(web=web, request=request, db=db, session=session, lang=lang,
+             csrf=session.csrf if session else anon_csrf, form=form)
+    if not p.csrf:
+        p.csrf = security.new_token()
+        p.cookie(ANON_CSRF_COOKIE, p.csrf)
+    if form is not None and not security.token_matches(
+            session.csrf if session else anon_csrf, _text(form.get(security.CSRF_FIELD))):
+        return p.render("error.html", status_code=403, title=p._("This form has expired"),
+                        message=p._("The page was open too long or came from elsewhere. Go "
+                                    "back, reload the page and send it again."))
+    if login and session is None:
+        if request.method == "POST":
+            return p.render("error.html", status_code=403, title=p._("Please log in"),
+                            message=p._("Your session has ended. Log in and try again."))
+        return p.redirect("/login?" + urllib.parse.urlencode({"next": request.url.path}))
+    return handler(p)
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+# --- pages that need no engine ------------------------------------------------------------
+
+def login_form(p: Page) -> Response:
+    if p.session is not None:
+        return p.redirect("/")
+    return p.render("login.html", next=safe_next(p.request.query_params.get("next")),
+                    error=None, login="")
+
+
+def login_submit(p: Page) -> Response:
+    assert p.form is not None
+    login = _text(p.form.get("login")).strip()
+    password = _text(p.form.get("password"))
+    target = safe_next(_text(p.form.get("next")))
+    address = p.request.client.host if p.request.client else ""
+    keys = (f"login:{login.casefold()}", f"addr:{address}")
+    wait = p.web.throttle.wait_s(*keys)
+    if wait > 0:
+        error = p._("Too many failed attempts. Try again in %(seconds)d seconds.") % {
+            "seconds": int(wait) + 1}
+        return p.render("login.html", status_code=429, next=target, error=error, login=login)
+    if not login or not password or not p.web.accounts.authenticate(login, password):
+        p.web.throttle.failed(*keys)
+        return p.render("login.html", status_code=401, next=target, login=login,
+                        error=p._("Wrong login or password."))
+    p.web.throttle.succeeded(keys[0])
+    with regdb.write_transaction(p.db):
+        token, session = sessions.create(
+            p.db, login, now=p.web.now(), lang=p.lang,
+            user_agent=p.request.headers.get("user-agent", ""), address=address)
+    p.cookie(SESSION_COOKIE, token)
+    return p.redirect(target)
+
+
+def logout(p: Page) -> Response:
+    sessions.revoke(p.db, p.request.cookies.get(SESSION_COOKIE, ""), now=p.web.now())
+    p.cookie(SESSION_COOKIE, "", max_age=0)
+    return p.redirect("/login")
+
+
+def set_language(p: Page) -> Response:
+    """The ky/ru switch: remembered in the session, or in a cookie before login."""
+    assert p.form is not None
+    lang = i18n.choose(_text(p.form.get("lang")))
+    if p.session is not None:
+        sessions.set_lang(p.db, p.request.cookies.get(SESSION_COOKIE, ""), lang)
+    p.cookie(LANG_COOKIE, lang, max_age=365 * 24 * 3600)
+    return p.redirect(safe_next(_text(p.form.get("next"))))
+
+
+def home(p: Page) -> Response:
+    return p.render("home.html")
+
+
+def favicon(request: Request) -> Response:
+    return FileResponse(HERE / "static" / "favicon.svg", media_type="image/svg+xml")
+
+
+def create_app(db_path: str | Path, accounts: Accounts, *, tls: bool = False,
+               now: Callable[[], dt.datetime] | None = None) -> Starlette:
+    """The application on the registry at ``db_path``."""
+    web = Web(db_path=Path(db_path), accounts=accounts, tls=tls)
+    if now is not None:
+        web.now = now
+    routes = [
+        Route("/", page(home)),
+        Route("/login", page(login_form, login=False), methods=["GET"]),
+        Route("/login", page(login_submit, login=False), methods=["POST"]),
+        Route("/logout", page(logout), methods=["POST"]),
+        Route("/lang", page(set_language, login=False), methods=["POST"]),
+        Route("/favicon.ico", favicon),
+        Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+    ]
+    app = Starlette(routes=routes)
+    app.state.web = web
+    app.add_middleware(security.SecurityHeaders, tls=tls)
+    return app
