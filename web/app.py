@@ -17,7 +17,7 @@ import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import jinja2
 from starlette.applications import Starlette
@@ -28,6 +28,8 @@ from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Re
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from muni.engine import identity
+from muni.engine.errors import AuthError
 from muni.registry import db as regdb
 from muni.registry import sessions
 
@@ -44,12 +46,6 @@ LANG_COOKIE = "muni_lang"
 MAX_PART_BYTES = 8 * 1024 * 1024
 
 
-class Accounts(Protocol):
-    """What the web needs to know about accounts (the identity issue provides them)."""
-
-    def authenticate(self, login: str, password: str) -> bool: ...
-
-
 def make_jinja() -> jinja2.Environment:
     """The page templates: autoescaped, and an undefined name is an error, not a blank."""
     return jinja2.Environment(
@@ -63,7 +59,6 @@ class Web:
     """What every request shares: where the registry is, the templates, the throttle."""
 
     db_path: Path
-    accounts: Accounts
     tls: bool = False
     now: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now(dt.UTC))
     throttle: LoginThrottle = field(default_factory=lambda: LoginThrottle(time.monotonic))
@@ -94,6 +89,7 @@ class Page:
     lang: str
     csrf: str
     form: FormData | None
+    actor: identity.Actor | None = None
     cookies_to_set: dict[str, tuple[str, dict[str, Any]]] = field(default_factory=dict)
 
     @property
@@ -104,7 +100,7 @@ class Page:
         t = i18n.translations(self.lang)
         html = self.web.jinja.get_template(template).render(
             page=self, lang=self.lang, langs=i18n.LANG_NAMES, csrf=self.csrf,
-            csrf_field=security.CSRF_FIELD, session=self.session,
+            csrf_field=security.CSRF_FIELD, session=self.session, actor=self.actor,
             gettext=t.gettext, ngettext=t.ngettext, _=t.gettext, **context)
         return self.finish(HTMLResponse(html, status_code=status_code))
 
@@ -158,11 +154,19 @@ def _run(web: Web, handler: Handler, request: Request, form: FormData | None,
     db = web.db()
     token = request.cookies.get(SESSION_COOKIE, "")
     session = sessions.get(db, token, now=web.now()) if token else None
+    actor = None
+    if session is not None:
+        try:    # the account as it is now: disabled since login, the session ends here
+            actor = identity.account_actor(db, session.login, how="session",
+                                           session=session.ref)
+        except AuthError:
+            sessions.revoke(db, token, now=web.now())
+            session = None
     anon_csrf = request.cookies.get(ANON_CSRF_COOKIE) or ""
     lang = i18n.choose(session.lang if session else None, request.cookies.get(LANG_COOKIE),
                        i18n.from_accept_language(request.headers.get("accept-language")))
     p = Page(web=web, request=request, db=db, session=session, lang=lang,
-             csrf=session.csrf if session else anon_csrf, form=form)
+             csrf=session.csrf if session else anon_csrf, form=form, actor=actor)
     if not p.csrf:
         p.csrf = security.new_token()
         p.cookie(ANON_CSRF_COOKIE, p.csrf)
@@ -198,23 +202,31 @@ def login_submit(p: Page) -> Response:
     password = _text(p.form.get("password"))
     target = safe_next(_text(p.form.get("next")))
     address = p.request.client.host if p.request.client else ""
-    keys = (f"login:{login.casefold()}", f"addr:{address}")
-    wait = p.web.throttle.wait_s(*keys)
+    key = f"addr:{address}"
+    wait = p.web.throttle.wait_s(key)
     if wait > 0:
-        error = p._("Too many failed attempts. Try again in %(seconds)d seconds.") % {
-            "seconds": int(wait) + 1}
-        return p.render("login.html", status_code=429, next=target, error=error, login=login)
-    if not login or not password or not p.web.accounts.authenticate(login, password):
-        p.web.throttle.failed(*keys)
-        return p.render("login.html", status_code=401, next=target, login=login,
-                        error=p._("Wrong login or password."))
-    p.web.throttle.succeeded(keys[0])
+        return too_many(p, wait, target, login)
+    try:    # the account's own count of failures in a row is kept by identity.authenticate
+        actor = identity.authenticate(p.db, login, password, now=p.web.now())
+    except AuthError as exc:
+        p.web.throttle.failed(key)
+        if exc.extra.get("rule") == "throttled":
+            return too_many(p, exc.delay, target, login)
+        error = (p._("This account is disabled. Ask your administrator.")
+                 if exc.extra.get("rule") == "disabled" else p._("Wrong login or password."))
+        return p.render("login.html", status_code=401, next=target, login=login, error=error)
     with regdb.write_transaction(p.db):
         token, session = sessions.create(
-            p.db, login, now=p.web.now(), lang=p.lang,
+            p.db, actor.account or login, now=p.web.now(), lang=p.lang,
             user_agent=p.request.headers.get("user-agent", ""), address=address)
     p.cookie(SESSION_COOKIE, token)
     return p.redirect(target)
+
+
+def too_many(p: Page, wait: float, target: str, login: str) -> Response:
+    error = p._("Too many failed attempts. Try again in %(seconds)d seconds.") % {
+        "seconds": int(wait) + 1}
+    return p.render("login.html", status_code=429, next=target, error=error, login=login)
 
 
 def logout(p: Page) -> Response:
@@ -241,10 +253,11 @@ def favicon(request: Request) -> Response:
     return FileResponse(HERE / "static" / "favicon.svg", media_type="image/svg+xml")
 
 
-def create_app(db_path: str | Path, accounts: Accounts, *, tls: bool = False,
+def create_app(db_path: str | Path, *, tls: bool = False,
                now: Callable[[], dt.datetime] | None = None) -> Starlette:
-    """The application on the registry at ``db_path``."""
-    web = Web(db_path=Path(db_path), accounts=accounts, tls=tls)
+    """The application on the registry at ``db_path``: its accounts log in (``muni user
+    add``), each through a session of the registry's ``sessions`` table."""
+    web = Web(db_path=Path(db_path), tls=tls)
     if now is not None:
         web.now = now
     routes = [

@@ -1,11 +1,12 @@
-"""Login throttling: after a few failed logins, the next attempt must wait, longer each time.
+"""Login throttling per client address: after a few failed logins from one address, the next
+attempt from it must wait, longer each time.
 
-Why refuse instead of sleeping: a sleeping request holds a worker thread, so a guesser with
-many connections would tie up the server for everyone; a refusal costs nothing and tells the
-clerk how long to wait. Failures count per login *and* per client address, so guessing many
-passwords for one account and one password for many accounts are both slowed. The counts
-live in the serving process (one ``muni serve`` per registry): a restart forgives them, which
-is acceptable for an office server and keeps failed guesses from becoming registry writes.
+The account's own count of failures in a row lives in the registry (``identity.authenticate``
+refuses a login within the wait it earned, whoever tries); this one slows a guesser who tries
+one password on many logins from the same computer. Why refuse instead of sleeping: a
+sleeping request holds a worker thread, so a guesser with many connections would tie up the
+server for everyone; a refusal costs nothing and tells the clerk how long to wait. The counts
+live in the serving process (one ``muni serve`` per registry): a restart forgives them.
 """
 
 from __future__ import annotations
@@ -68,8 +69,3 @@ class LoginThrottle:
                 rec.failures += 1
                 rec.last = now
 
-    def succeeded(self, login_key: str) -> None:
-        """A correct password clears the account's count (not the address's: an office
-        shares one address, and one clerk's success must not reset a guesser's count)."""
-        with self._lock:
-            self._records.pop(login_key, None)

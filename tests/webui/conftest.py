@@ -18,8 +18,7 @@ from starlette.testclient import TestClient
 
 from muni.engine.sample import registry
 from muni.web.app import create_app
-
-from .helpers import Accounts, Clock, LiveServer
+from webui.helpers import Clock, LiveServer, add_accounts
 
 #: Flags for a headless Chromium on a closed network: no sandbox (root in CI), and none of
 #: the background connections (updates, sync, safe browsing lists) a closed network refuses.
@@ -30,8 +29,11 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu",
 
 @pytest.fixture
 def web_db_path(tmp_path) -> Path:
+    """A registry with the sample municipality and the test accounts."""
     path = tmp_path / "muni.db"
-    registry(path).close()
+    db = registry(path)
+    add_accounts(db)
+    db.close()
     return path
 
 
@@ -42,7 +44,7 @@ def clock() -> Clock:
 
 @pytest.fixture
 def app(web_db_path, clock):
-    return create_app(web_db_path, Accounts(clerk="Өрүк-2026"), now=clock)
+    return create_app(web_db_path, now=clock)
 
 
 @pytest.fixture

@@ -10,16 +10,22 @@ import time
 
 from starlette.testclient import TestClient
 
+PASSWORD = "Өрүк-2026"
+#: Accounts of the sample municipality: login → (person, roles). The first is the admin.
+ACCOUNTS = {"admin": ("lip-002", ["admin"]), "clerk": ("lip-003", ["clerk"]),
+            "head": ("lip-001", ["clerk"])}
 
-class Accounts:
-    """Logins and passwords for the tests of sessions, CSRF and throttling (the accounts of
-    the registry replace this once they exist)."""
 
-    def __init__(self, **passwords: str):
-        self.passwords = passwords
+def add_accounts(db) -> None:
+    """The test accounts, all with ``PASSWORD``, added as ``muni user add`` adds them."""
+    from muni.engine import identity
 
-    def authenticate(self, login: str, password: str) -> bool:
-        return self.passwords.get(login) == password
+    admin = None
+    for login, (person, roles) in ACCOUNTS.items():
+        identity.add_account(db, login, person=person, password=PASSWORD, roles=roles,
+                             by=admin)
+        if admin is None:
+            admin = identity.account_actor(db, login)
 
 
 class Clock:
@@ -43,7 +49,7 @@ def csrf_of(client: TestClient, path: str = "/login") -> str:
     return match.group(1)
 
 
-def log_in(client: TestClient, login: str = "clerk", password: str = "Өрүк-2026"):
+def log_in(client: TestClient, login: str = "clerk", password: str = PASSWORD):
     response = client.post("/login", data={"csrf": csrf_of(client), "login": login,
                                            "password": password, "next": "/"})
     assert response.status_code == 303, response.text

@@ -42,7 +42,8 @@ def test_every_example_survives_the_form_unchanged(workflow, file):
 def test_any_document_survives_the_form_unchanged(workflow):
     s = schema(workflow)
 
-    @settings(max_examples=20 if workflow == "needs_assessment" else 40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=20 if workflow == "needs_assessment" else 40, deadline=None,
+              suppress_health_check=[HealthCheck.too_slow])
     @given(documents(s))
     def check(doc):
         assert round_trip(s, doc) == doc

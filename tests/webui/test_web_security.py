@@ -13,7 +13,7 @@ from muni.registry import sessions
 from muni.web import i18n
 from muni.web.app import SESSION_COOKIE, create_app, safe_next
 from muni.web.security import CSP
-from webui.helpers import Accounts, csrf_of, log_in
+from webui.helpers import PASSWORD, csrf_of, log_in
 
 
 def test_login_page_is_kyrgyz_by_default_and_russian_on_request(client):
@@ -56,11 +56,11 @@ def test_pages_carry_no_inline_script_or_style(client):
 
 
 def test_post_without_or_with_a_wrong_csrf_token_is_refused(client):
-    no_token = client.post("/login", data={"login": "clerk", "password": "Өрүк-2026"})
+    no_token = client.post("/login", data={"login": "clerk", "password": PASSWORD})
     assert no_token.status_code == 403
     assert "Форманын мөөнөтү бүттү" in no_token.text
     wrong = client.post("/login", data={"csrf": "x" * 43, "login": "clerk",
-                                        "password": "Өрүк-2026"})
+                                        "password": PASSWORD})
     assert wrong.status_code == 403
     assert SESSION_COOKIE not in wrong.cookies
 
@@ -89,9 +89,9 @@ def test_login_sets_an_httponly_strict_cookie_and_stores_only_the_tokens_hash(
 
 
 def test_session_cookie_is_secure_under_tls(web_db_path, clock):
-    app = create_app(web_db_path, Accounts(clerk="pw"), tls=True, now=clock)
+    app = create_app(web_db_path, tls=True, now=clock)
     with TestClient(app, base_url="https://testserver", follow_redirects=False) as c:
-        response = log_in(c, "clerk", "pw")
+        response = log_in(c)
         assert "Secure" in response.headers["set-cookie"]
         assert c.get("/").headers["strict-transport-security"] == "max-age=31536000"
 
@@ -102,7 +102,7 @@ def test_anonymous_visitor_is_sent_to_login_and_back(client):
     assert response.headers["location"] == "/login?next=%2F"
     token = csrf_of(client)
     back = client.post("/login", data={"csrf": token, "login": "clerk",
-                                       "password": "Өрүк-2026", "next": "/"})
+                                       "password": PASSWORD, "next": "/"})
     assert back.headers["location"] == "/"
     assert "Мени күтүп турган иштер" in client.get("/").text
 
@@ -120,10 +120,52 @@ def test_wrong_password_is_refused_in_kyrgyz_and_throttled(client):
         assert wrong.status_code == 401
         assert "Логин же сырсөз туура эмес." in wrong.text
     blocked = client.post("/login", data={"csrf": csrf_of(client), "login": "clerk",
-                                          "password": "Өрүк-2026"})
+                                          "password": PASSWORD})
     assert blocked.status_code == 429      # even the right password waits its turn
     assert "секунддан кийин" in blocked.text
     assert SESSION_COOKIE not in blocked.cookies
+
+
+def test_unknown_login_reads_like_a_wrong_password_and_both_are_recorded(client, web_db_path):
+    for login in ("clerk", "nobody"):
+        wrong = client.post("/login", data={"csrf": csrf_of(client), "login": login,
+                                            "password": "guess-guess"})
+        assert wrong.status_code == 401
+        assert "Логин же сырсөз туура эмес." in wrong.text
+    db = regdb.connect(web_db_path)
+    refused = [(r["login"], r["refused_by"]) for r in db.query(
+        "SELECT login, refused_by FROM attempts ORDER BY id")]
+    assert refused == [("clerk", "wrong_password"), ("nobody", "unknown_login")]
+
+
+def test_a_disabled_account_cannot_log_in_and_its_session_ends(client, web_db_path):
+    from muni.engine import identity
+
+    log_in(client)
+    assert client.get("/").status_code == 200
+    db = regdb.connect(web_db_path)
+    identity.set_disabled(db, "clerk", by=identity.account_actor(db, "admin"))
+    assert client.get("/").status_code == 303            # the open session ends at once
+    refused = client.post("/login", data={"csrf": csrf_of(client), "login": "clerk",
+                                          "password": PASSWORD})
+    assert refused.status_code == 401
+    assert "Бул каттоо эсеби өчүрүлгөн" in refused.text
+
+
+def test_the_accounts_own_wait_is_shown(web_db_path, clock):
+    from muni.engine import identity
+
+    old = identity.use_policy(identity.Policy(time_cost=1, memory_cost=1024, parallelism=1,
+                                              first_delay=30.0, max_delay=60.0))
+    try:
+        with TestClient(create_app(web_db_path, now=clock), follow_redirects=False) as c:
+            c.post("/login", data={"csrf": csrf_of(c), "login": "clerk", "password": "x" * 9})
+            waiting = c.post("/login", data={"csrf": csrf_of(c), "login": "clerk",
+                                             "password": PASSWORD})
+            assert waiting.status_code == 429
+            assert "30 секунддан кийин" in waiting.text or "31 секунддан кийин" in waiting.text
+    finally:
+        identity.use_policy(old)
 
 
 def test_logout_revokes_the_session_in_the_registry(client, web_db_path):
