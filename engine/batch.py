@@ -35,10 +35,8 @@ The engine never prints: ``run`` yields ``Started``, one ``Outcome`` per row and
 from __future__ import annotations
 
 import concurrent.futures
-import csv
 import datetime as dt
 import hashlib
-import io
 import json
 import multiprocessing
 import os
@@ -51,14 +49,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from muni.registry import batches
 from muni.registry import db as regdb
 from muni.registry.db import Registry
 
 from . import advance as adv
-from . import intake
+from . import inputs, intake
 from .data import deep_merge, jsonable, set_dotted, utc_now
 from .errors import (
     BATCH_BLOCKED_EXIT,
@@ -160,35 +156,41 @@ def read_batch_file(path: Path) -> tuple[str, list[Row]]:
     numbered as a spreadsheet shows them (the header is row 1). YAML: a list (or ``rows:``)
     of ``{case, trigger, data}``, numbered from 1. A row that cannot be used is kept with its
     ``problem``, so it is reported by number while the good rows proceed; a file that cannot
-    be read at all is an ``InputError``.
+    be read at all is an ``InputError``, and so is one holding a value no case may take (a
+    control character, an impossible date, a number beyond SQLite): it is refused whole at
+    intake, every such value listed by row and field, before any row runs.
     """
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     key = "file:" + hashlib.sha256(raw).hexdigest()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path.name}: not UTF-8 text ({exc.reason} at byte {exc.start})"
-                         ) from None
+    text = inputs.decode(raw, path.name)
     rows: list[Row] = []
+    bad: list[str] = []
+
+    def check(number: int, value: Any) -> None:
+        bad.extend(f"row {number}, field '{where}': {problem}"
+                   for where, problem in inputs.value_problems(value))
+
     if path.suffix.lower() == ".csv":
-        reader = csv.DictReader(io.StringIO(text))
-        if "case" not in (reader.fieldnames or []):
+        header, records = inputs.read_csv(text, path.name)
+        if "case" not in header:
             raise InputError(f"{path.name}: needs a 'case' column (and optionally 'trigger', "
                              "'data' and dotted data columns such as 'order.signer')")
-        for number, record in enumerate(reader, start=2):
+        for number, record in records:
             label = f"{path.name} row {number}"
             if None in record:
                 rows.append(Row(number, label, None, problem="more cells than columns"))
                 continue
+            check(number, record)
             data: Any = _dotted_columns(record)
             problem = None
             if (record.get("data") or "").strip():
                 try:
-                    extra = yaml.safe_load(record["data"])
-                except yaml.YAMLError:
+                    extra = inputs.parse(record["data"], label)
+                    check(number, {"data": extra})
+                except InputError:
                     extra = None
                 if not isinstance(extra, dict):
                     problem = "field 'data': must be a mapping, e.g. {\"order\": {...}}"
@@ -196,12 +198,9 @@ def read_batch_file(path: Path) -> tuple[str, list[Row]]:
                     data = deep_merge(data, extra)
             rows.append(_row(number, label, record.get("case"), record.get("trigger"),
                              data or None, problem))
-        return key, rows
+        return key, _refuse_bad_values(path, bad, rows)
     if path.suffix.lower() in (".yaml", ".yml", ".json"):
-        try:
-            doc = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            raise InputError(f"{path.name}: not valid YAML: {exc}") from None
+        doc = inputs.parse(text, path.name, "json" if path.suffix.lower() == ".json" else "yaml")
         if isinstance(doc, dict) and set(doc) == {"rows"}:
             doc = doc["rows"]
         if not isinstance(doc, list):
@@ -212,6 +211,7 @@ def read_batch_file(path: Path) -> tuple[str, list[Row]]:
             if not isinstance(item, dict):
                 rows.append(Row(number, label, None, problem="must be a mapping with 'case'"))
                 continue
+            check(number, item)
             unknown = sorted(set(map(str, item)) - {"case", "trigger", "data"})
             data = item.get("data")
             problem = (f"unknown key(s) {', '.join(unknown)} (use case, trigger, data)"
@@ -220,9 +220,16 @@ def read_batch_file(path: Path) -> tuple[str, list[Row]]:
                 problem = "field 'data': must be a mapping"
             rows.append(_row(number, label, item.get("case"), item.get("trigger"),
                              jsonable(data) if isinstance(data, dict) else None, problem))
-        return key, rows
+        return key, _refuse_bad_values(path, bad, rows)
     raise InputError(f"{path.name}: unsupported batch file type {path.suffix!r} "
                      "(use .csv, .yaml or .json)")
+
+
+def _refuse_bad_values(path: Path, bad: list[str], rows: list[Row]) -> list[Row]:
+    if bad:
+        raise InputError(f"{path.name}: {len(bad)} value(s) cannot be accepted; no row was run",
+                         details=bad, problems=bad)
+    return rows
 
 
 def _row(number: int, label: str, case: Any, trigger: Any, data: dict | None,

@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from muni.registry import db as regdb
-from muni.registry import importer
 
 from . import demo_council, demo_needs_assessment, intake, review
 from .demo_runner import Runner
 from .errors import MuniError
+from .imports import import_files
 from .render import TemplateStore
 from .sample import SAMPLE_CODE, SAMPLE_MUNICIPALITY
 from .spec import load
@@ -38,7 +38,7 @@ def run(out_dir: Path, *, lang: str = "ky", on: dt.date | None = None) -> dict[s
     store = TemplateStore(out_dir / "templates")
     log: list[str] = []
     documents: list[str] = []
-    counts = importer.load(db, [SAMPLE_MUNICIPALITY])
+    counts = import_files(db, [SAMPLE_MUNICIPALITY]).counts
     log.append(f"Imported the sample municipality '{SAMPLE_CODE}': {counts['people']} people, "
                f"{counts['officials']} offices.")
 

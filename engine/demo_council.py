@@ -14,12 +14,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from muni.registry import importer
 from muni.registry.db import Registry
 
 from . import intake
 from .demo_runner import Runner
 from .errors import MuniError
+from .imports import import_files
 from .render import TemplateStore
 from .sample import EXAMPLES
 from .spec import load
@@ -73,7 +73,7 @@ def run(db: Registry, *, source_case: int | None, action_plan: str | None,
         docs_dir: Path, store: TemplateStore, lang: str, log: list[str],
         documents: list[str]) -> list[int]:
     """Run the council's procedures; returns the case ids opened."""
-    importer.load(db, [DEPUTIES])
+    import_files(db, [DEPUTIES])
     log.append("\nLocal council (ayil kenesh): 11 more deputies imported — 15 seats on record.")
     r = Runner(db, docs_dir, store, lang, log, documents, on=dt.date.today(),
                actor=COUNCIL_CLERK)

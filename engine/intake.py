@@ -8,33 +8,24 @@ a typo in a person id is reported at ``case new`` naming the field, not at signi
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Any
 
 import jsonschema
-import yaml
 
 from muni.registry import audit, cases, directory
 from muni.registry.db import Registry, write_transaction
 
-from . import contexts
+from . import contexts, inputs
 from .data import deep_merge, jsonable, utc_now
 from .errors import InputError, NotFound
 from .spec import Workflow, load
 
 
 def read_data_file(path: Path) -> dict[str, Any]:
-    """A YAML or JSON mapping; errors name the file."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    try:
-        doc = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
-    except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        raise InputError(f"{path.name}: not valid {'JSON' if path.suffix == '.json' else 'YAML'}"
-                         f": {exc}") from None
+    """A YAML or JSON mapping, read by the bounded input reader; errors name the file and
+    the field."""
+    doc = inputs.load(path)
     if not isinstance(doc, dict):
         raise InputError(f"{path.name}: expected a mapping of case data at the top level")
     return jsonable(doc)

@@ -24,9 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from . import contexts, guards, identity
+from . import contexts, guards, identity, inputs
 from .errors import SpecError
 from .render import BUILTIN_TEMPLATES, LANGS
 from .spec import WORKFLOWS_DIR, Workflow, is_signing, parse
@@ -59,10 +57,10 @@ def read_profiles(rules_dir: Path, findings: list[LintFinding]) -> dict[str, Raw
     profiles: dict[str, RawProfile] = {}
     for path in sorted(rules_dir.glob("*.yaml")):
         try:
-            doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as exc:
-            findings.append(LintFinding("profile_error", f"{path.name}: cannot read: {exc}",
-                                        file=path.name))
+            doc = inputs.parse(inputs.read_text(path, error=SpecError), path.name,
+                               error=SpecError) or {}
+        except SpecError as exc:
+            findings.append(LintFinding("profile_error", exc.message, file=path.name))
             continue
         if not isinstance(doc, dict) or not isinstance(doc.get("rules") or {}, dict):
             findings.append(LintFinding("profile_error", f"{path.name}: expected a mapping with "

@@ -19,10 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from . import inputs
 from .errors import SpecError
-from .spec import SAFE_LOADER, WORKFLOWS_DIR
+from .spec import WORKFLOWS_DIR
 
 RULES_DIR = WORKFLOWS_DIR / "rules"
 
@@ -113,12 +112,13 @@ class Verdict:
         }
 
 
+def _read(path: Path) -> Any:
+    return inputs.parse(inputs.read_text(path, error=SpecError), path.name, error=SpecError)
+
+
 def _parse_profile(path: Path) -> Profile:
     name = path.name
-    try:
-        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
-    except yaml.YAMLError as exc:
-        raise SpecError(f"{name}: not valid YAML: {exc}") from None
+    doc = _read(path)
     rules = {}
     for rule_id, r in (doc.get("rules") or {}).items():
         where = f"{name}: rules.{rule_id}"
@@ -153,8 +153,7 @@ def profiles(directory: Path = RULES_DIR) -> tuple[Profile, ...]:
         if profile.id in parsed:
             raise SpecError(f"{path.name}: profile id '{profile.id}' already used")
         parsed[profile.id] = profile
-        parents[profile.id] = (yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
-                               or {}).get("extends")
+        parents[profile.id] = (_read(path) or {}).get("extends")
 
     def resolved(pid: str, seen: tuple[str, ...] = ()) -> dict[str, Rule]:
         if pid in seen:

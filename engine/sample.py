@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from muni.registry import db as regdb
-from muni.registry import importer
 from muni.registry.db import Registry
+from muni.registry.importer import KINDS
 
+from .imports import import_files, read_file
 from .spec import PACKAGE_ROOT
 
 EXAMPLES = PACKAGE_ROOT / "examples"
@@ -20,17 +21,17 @@ SAMPLE_CODE = "lipenka"
 def registry(path: str | Path = ":memory:") -> Registry:
     """A registry (in memory by default) holding the sample municipality."""
     db = regdb.connect(path, create=True)
-    importer.load(db, [SAMPLE_MUNICIPALITY])
+    import_files(db, [SAMPLE_MUNICIPALITY])
     return db
 
 
 def copy_municipalities(db: Registry, count: int, workdir: Path) -> list[str]:
     """Import ``count`` copies of the sample municipality (codes ``m0001`` …, people
     ``m0001-001`` …): a registry the size of a district or an oblast, for benchmarks and
-    batch tests. Goes through ``importer.load`` like any real import; ``workdir`` holds the
+    batch tests. Goes through ``import_files`` like any real import; ``workdir`` holds the
     generated file."""
-    parsed = importer.read_file(SAMPLE_MUNICIPALITY)
-    doc: dict[str, list[dict]] = {kind: [] for kind in importer.KINDS}
+    parsed = read_file(SAMPLE_MUNICIPALITY)
+    doc: dict[str, list[dict]] = {kind: [] for kind in KINDS}
     codes = []
     for k in range(1, count + 1):
         code = f"m{k:04d}"
@@ -40,7 +41,7 @@ def copy_municipalities(db: Registry, count: int, workdir: Path) -> list[str]:
                 doc[kind].append(_renamed(row, code))
     path = Path(workdir) / f"municipalities-{count}.json"
     path.write_text(json.dumps(doc, ensure_ascii=False, default=str), encoding="utf-8")
-    importer.load(db, [path])
+    import_files(db, [path])
     return codes
 
 

@@ -8,19 +8,14 @@ Python (``engine/guards``, ``engine/context.py``). Errors name the file and the 
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from . import inputs
 from .errors import NotFound, SpecError
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
-#: libyaml's parser when PyYAML has it: the same documents, ~10× faster (parsing
-#: the workflows and rule profiles was most of `muni explain`'s 400 ms).
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 WORKFLOWS_DIR = PACKAGE_ROOT / "workflows"
 
 
@@ -138,10 +133,7 @@ def _claim(doc: Any, where: str) -> tuple[str, str]:
 def parse(path: Path) -> Workflow:
     """Parse and check one workflow file."""
     name = path.name
-    try:
-        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
-    except yaml.YAMLError as exc:
-        raise SpecError(f"{name}: not valid YAML: {exc}") from None
+    doc = inputs.parse(inputs.read_text(path, error=SpecError), name, error=SpecError)
     if not isinstance(doc, dict):
         raise SpecError(f"{name}: expected a mapping at the top level")
     states = []
@@ -184,8 +176,9 @@ def parse(path: Path) -> Workflow:
     schema_ref = _require(doc, "data_schema", name)
     schema_path = path.parent / schema_ref
     try:
-        data_schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
+        data_schema = inputs.parse(inputs.read_text(schema_path, error=SpecError),
+                                   schema_path.name, "json", error=SpecError)
+    except SpecError as exc:
         raise SpecError(f"{name}: data_schema: cannot load {schema_ref}: {exc}") from None
     return Workflow(
         id=_require(doc, "id", name), title=_title(_require(doc, "title", name), name),

@@ -1,26 +1,32 @@
-"""Load municipalities, people and offices from YAML, JSON or CSV — all rows or none.
+"""Store municipalities, people, offices and journal starts — all rows or none.
 
-Every row is checked before anything is written; the first run of checks collects *all*
-problems, each naming the file, the row and the field, so a clerk fixes the file in one go.
-Rows are upserted by their natural key, so importing the same file twice changes nothing.
+The rows come parsed (``engine/imports.py`` reads YAML, JSON and CSV files into them; the web
+import reads spreadsheets): here each row is checked against the registry's columns and
+what is already stored, and every row is written in one transaction or none is. The checks
+collect *all* problems, each naming the file, the row and the field, so a clerk fixes the
+file in one go. Rows are upserted by their natural key, so importing the same file twice
+changes nothing.
+
+Why the registry takes rows and not files: reading a file someone hands in (its encoding,
+YAML's aliases and repeated keys, CSV's cell limit) is the engine's bounded input reader,
+shared with case data and batch files; the registry never imports the engine.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import json
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
+from . import values
 from .db import Registry, write_transaction
 from .directory import ROLES
 
 KINDS = ("municipalities", "people", "officials", "journals")
+#: Parsed rows by kind: ``{kind: [(where, row), …]}``; ``where`` names the file and the row.
+Rows = dict[str, list[tuple[str, dict[str, Any]]]]
 
 
 class ImportProblem(ValueError):
@@ -44,25 +50,57 @@ def _text(value: Any) -> str:
     text = str(value).strip()
     if not text:
         raise ValueError("must not be empty")
+    problem = values.text_problem(text)
+    if problem:
+        raise ValueError(problem)
+    return text
+
+
+#: A municipality code names its folder of documents and of template overrides, so it is a
+#: short slug: lowercase (Windows folders ignore case, so "Lipenka" and "lipenka" would share
+#: one), no path separators or dots, and none of the names Windows reserves for devices.
+CODE_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")
+_WINDOWS_DEVICES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
+                    *(f"lpt{i}" for i in range(1, 10))}
+CODE_RULE = ("lowercase Latin letters, digits, '-' and '_', 1–40 characters, starting with a "
+             "letter or digit (e.g. 'lipenka'); it names the municipality's folder")
+
+
+def code(value: Any) -> str:
+    """A municipality code, checked as ``CODE_PATTERN`` says."""
+    text = _text(value)
+    if not CODE_PATTERN.fullmatch(text) or text in _WINDOWS_DEVICES:
+        raise ValueError(f"must be a short code: {CODE_RULE}; got {_shown(text)}")
     return text
 
 
 def _date(value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
     try:
         return dt.date.fromisoformat(str(value).strip()).isoformat()
     except ValueError:
-        raise ValueError(f"must be a date as YYYY-MM-DD, got {value!r}") from None
+        raise ValueError(f"must be a date as YYYY-MM-DD, got {_shown(value)}") from None
+
+
+def _shown(value: Any) -> str:
+    """A value as a message quotes it: a 100 KB cell is not repeated in full."""
+    text = repr(str(value) if not isinstance(value, (int, float)) else value)
+    return text if len(text) <= 80 else text[:80] + "…"
 
 
 def _int(value: Any) -> int:
     try:
         number = int(str(value).strip())
     except ValueError:
-        raise ValueError(f"must be a whole number, got {value!r}") from None
+        raise ValueError(f"must be a whole number, got {_shown(value)}") from None
     if number < 0:
         raise ValueError(f"must not be negative, got {number}")
+    problem = values.int_problem(number)
+    if problem:
+        raise ValueError(problem)
     return number
 
 
@@ -70,14 +108,14 @@ def _choice(*allowed: str) -> Callable[[Any], str]:
     def check(value: Any) -> str:
         text = str(value).strip()
         if text not in allowed:
-            raise ValueError(f"must be one of {', '.join(allowed)}; got {value!r}")
+            raise ValueError(f"must be one of {', '.join(allowed)}; got {_shown(value)}")
         return text
     return check
 
 
 FIELDS: dict[str, list[Field]] = {
     "municipalities": [
-        Field("code", True, _text),
+        Field("code", True, code),
         Field("aimak_ky", True, _text), Field("aimak_ru", True, _text),
         Field("oblast_ky", True, _text), Field("oblast_ru", True, _text),
         Field("rayon_ky", True, _text), Field("rayon_ru", True, _text),
@@ -113,61 +151,6 @@ KEYS = {
 }
 
 
-def read_file(path: Path, kind: str | None = None) -> dict[str, list[tuple[str, dict]]]:
-    """Parse a file into ``{kind: [(where, row), …]}``; ``where`` names file and row."""
-    suffix = path.suffix.lower()
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ImportProblem(
-            [f"{path.name}: not UTF-8 text ({exc.reason} at byte {exc.start})"]) from None
-    if suffix == ".csv":
-        kind = kind or path.stem.lower()
-        if kind not in KINDS:
-            raise ImportProblem([
-                f"{path.name}: cannot tell what the CSV holds; name it municipalities.csv, "
-                "people.csv, officials.csv or journals.csv, or pass --kind"
-            ])
-        reader = csv.DictReader(text.splitlines())
-        unknown = set(reader.fieldnames or []) - {f.name for f in FIELDS[kind]}
-        if unknown:
-            raise ImportProblem([f"{path.name}: unknown column(s) {', '.join(sorted(unknown))}"])
-        rows = [
-            (f"{path.name} row {i}", {k: v for k, v in row.items() if v not in (None, "")})
-            for i, row in enumerate(reader, start=2)  # row 1 is the header
-        ]
-        return {kind: rows}
-    if suffix in (".yaml", ".yml", ".json"):
-        try:
-            doc = json.loads(text) if suffix == ".json" else yaml.safe_load(text)
-        except (json.JSONDecodeError, yaml.YAMLError) as exc:
-            raise ImportProblem([f"{path.name}: not valid {suffix[1:].upper()}: {exc}"]) from None
-        if not isinstance(doc, dict):
-            raise ImportProblem([f"{path.name}: expected a mapping with keys {', '.join(KINDS)}"])
-        unknown = set(doc) - set(KINDS)
-        if unknown:
-            raise ImportProblem([f"{path.name}: unknown section(s) {', '.join(sorted(unknown))}"])
-        out: dict[str, list[tuple[str, dict]]] = {k: [] for k in KINDS}
-        for section in KINDS:
-            items = doc.get(section) or []
-            if not isinstance(items, list):
-                raise ImportProblem([f"{path.name}: '{section}' must be a list"])
-            for i, item in enumerate(items, start=1):
-                where = f"{path.name} {section}[{i}]"
-                if not isinstance(item, dict):
-                    raise ImportProblem([f"{where}: must be a mapping"])
-                item = dict(item)
-                offices = item.pop("offices", None) if section == "people" else None
-                out[section].append((where, item))
-                for j, office in enumerate(offices or [], start=1):
-                    office = {"person": item.get("id"), "municipality": item.get("municipality"),
-                              **office}
-                    out["officials"].append((f"{where}.offices[{j}]", office))
-        return out
-    raise ImportProblem(
-        [f"{path.name}: unsupported file type {suffix!r} (use .yaml, .json or .csv)"])
-
-
 def clean(kind: str, where: str, row: dict, problems: list[str]) -> dict:
     fields = {f.name: f for f in FIELDS[kind]}
     for name in row:
@@ -185,24 +168,29 @@ def clean(kind: str, where: str, row: dict, problems: list[str]) -> dict:
             out[f.name] = f.check(value) if f.check else value
         except ValueError as exc:
             problems.append(f"{where}, field '{f.name}': {exc}")
+            out[f.name] = None
     if kind == "officials" and out.get("end_date") and out.get("start_date"):
         if out["end_date"] < out["start_date"]:
             problems.append(f"{where}, field 'end_date': before start_date {out['start_date']}")
     return out
 
 
-def load(db: Registry, paths: list[Path], kind: str | None = None) -> dict[str, int]:
-    """Validate every row of every file, then upsert them all in one transaction."""
-    parsed: dict[str, list[tuple[str, dict]]] = {k: [] for k in KINDS}
-    problems: list[str] = []
-    for path in paths:
-        try:
-            for k, rows in read_file(path, kind).items():
-                parsed[k].extend(rows)
-        except ImportProblem as exc:
-            problems.extend(exc.problems)
-        except OSError as exc:
-            problems.append(f"{path}: cannot read ({exc.strerror})")
+@dataclass
+class Imported:
+    """What an import wrote: rows per kind, and notes the clerk should read (nothing wrong)."""
+
+    counts: dict[str, int]
+    notes: list[str] = field(default_factory=list)
+
+
+def load(db: Registry, parsed: Rows, problems: list[str] | None = None) -> Imported:
+    """Check every row, then upsert them all in one transaction.
+
+    ``problems``: those the caller found reading the files; they are reported together with
+    the rows' own, and any problem at all means nothing is written (``ImportProblem``)."""
+    problems = list(problems or [])
+    notes: list[str] = []
+    parsed = {k: list(parsed.get(k, [])) for k in KINDS}
     cleaned = {k: [(w, clean(k, w, r, problems)) for w, r in rows] for k, rows in parsed.items()}
 
     known_muni = {r["code"] for _, r in cleaned["municipalities"]} | {
@@ -226,12 +214,17 @@ def load(db: Registry, paths: list[Path], kind: str | None = None) -> dict[str, 
         if row["municipality"] and row["municipality"] not in known_muni:
             problems.append(f"{where}, field 'municipality': unknown municipality "
                             f"'{row['municipality']}'")
+        if None in (row["municipality"], row["series"], row["year"], row["last"]):
+            continue
         current = db.execute(
             "SELECT last FROM counters WHERE municipality = ? AND series = ? AND year = ?",
             [row["municipality"], row["series"], row["year"]]).fetchone()
-        if current and row["last"] is not None and row["last"] < current[0]:
-            problems.append(f"{where}, field 'last': {row['last']} is below the number already "
-                            f"taken ({current[0]}); a journal never goes back")
+        # A journal never goes back, but the file's start may well be below what muni has
+        # numbered since (the same file imported again): the registry keeps its count.
+        if current and row["last"] < current[0]:
+            notes.append(f"{where}: journal '{row['series']}' {row['year']} of "
+                         f"{row['municipality']} is already at № {current[0]}; the file says "
+                         f"{row['last']}, the registry keeps {current[0]}")
     for k in KINDS:
         seen: dict[tuple, str] = {}
         for where, row in cleaned[k]:
@@ -268,4 +261,4 @@ def load(db: Registry, paths: list[Path], kind: str | None = None) -> dict[str, 
             elif rows:
                 db[k].upsert_all(rows, pk=KEYS[k][0])
             counts[k] = len(rows)
-    return counts
+    return Imported(counts, notes)

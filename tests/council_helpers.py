@@ -9,9 +9,9 @@ from typing import Any
 
 from muni.engine import advance as adv
 from muni.engine import intake
+from muni.engine.imports import import_files
 from muni.engine.render import TemplateStore
 from muni.engine.sample import registry
-from muni.registry import importer
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 DEPUTIES = EXAMPLES / "council_deputies.yaml"
@@ -25,7 +25,7 @@ ALL_DEPUTIES = ["lip-010", "lip-011", "lip-012", "lip-013"] + [f"lip-{i:03d}"
 
 def council_registry(path: Path):
     db = registry(path)
-    importer.load(db, [DEPUTIES])
+    import_files(db, [DEPUTIES])
     return db
 
 

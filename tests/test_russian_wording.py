@@ -10,8 +10,9 @@ from conftest import EXAMPLES
 
 from muni.engine import advance as adv
 from muni.engine import intake
+from muni.engine.imports import import_files
 from muni.registry import db as regdb
-from muni.registry import importer, schema
+from muni.registry import schema
 
 CASE = EXAMPLES / "working_group_case.yaml"
 
@@ -23,7 +24,7 @@ def _columns(db, table: str) -> set[str]:
 def test_a_version_1_registry_gains_the_russian_columns_and_keeps_its_rows(tmp_path):
     path = tmp_path / "old.db"
     db = regdb.connect(path, create=True)
-    importer.load(db, [EXAMPLES / "sample_municipality.yaml"])
+    import_files(db, [EXAMPLES / "sample_municipality.yaml"])
     people = db.execute("SELECT count(*) FROM people").fetchone()[0]
     db.close()
     # make it what muni 0.1 wrote: schema version 1, no Russian columns
@@ -47,14 +48,14 @@ def test_a_version_1_registry_gains_the_russian_columns_and_keeps_its_rows(tmp_p
 
 def test_import_reads_the_russian_fields_from_yaml_and_csv(tmp_path):
     db = regdb.connect(tmp_path / "y.db", create=True)
-    importer.load(db, [EXAMPLES / "sample_municipality.yaml"])
+    import_files(db, [EXAMPLES / "sample_municipality.yaml"])
     assert db.execute("SELECT position_ru FROM officials WHERE person = 'lip-002'"
                       ).fetchone()[0] == "Заместитель главы айыл окмоту"
     assert db.execute("SELECT occupation_ru FROM people WHERE id = 'lip-023'"
                       ).fetchone()[0] == "Учитель школы"
     csv_db = regdb.connect(tmp_path / "c.db", create=True)
-    importer.load(csv_db, [EXAMPLES / f"{k}.csv" for k in
-                           ("municipalities", "people", "officials", "journals")])
+    import_files(csv_db, [EXAMPLES / f"{k}.csv" for k in
+                          ("municipalities", "people", "officials", "journals")])
     assert csv_db.execute("SELECT position_ru FROM officials WHERE person = 'lip-003'"
                           ).fetchone()[0] == "Ответственный секретарь"
 
