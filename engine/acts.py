@@ -9,15 +9,14 @@ path. A second copy would have to be kept in step by every transition; a view ca
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from typing import Any
 
 from muni.registry import audit, cases
 from muni.registry.db import Registry
 
+from . import spreadsheet
 from .contexts.council import (
     ACT_STATES,
     READY_STATES,
@@ -148,15 +147,10 @@ def export(rows: list[dict[str, Any]], fmt: str) -> str:
         return json.dumps(rows, ensure_ascii=False, indent=2)
     if fmt != "csv":
         raise InputError(f"--format: unknown format '{fmt}' (csv, json)")
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=["municipality", *ACT_COLUMNS], lineterminator="\n")
-    writer.writeheader()
-    for r in rows:
-        flat = dict(r)
-        flat["editions"] = " ".join(str(e) for e in r["editions"])
-        flat["links"] = "; ".join(f"{k}: {' '.join(map(str, v))}" for k, v in r["links"].items())
-        writer.writerow(flat)
-    return buf.getvalue()
+    flat = [{**r, "editions": " ".join(str(e) for e in r["editions"]),
+             "links": "; ".join(f"{k}: {' '.join(map(str, v))}" for k, v in r["links"].items())}
+            for r in rows]
+    return spreadsheet.to_csv(flat, ["municipality", *ACT_COLUMNS])
 
 
 def chain(db: Registry, case_id: int) -> dict[str, Any]:
