@@ -9,7 +9,9 @@ Exit codes: 0 ok · 1 unexpected failure · 2 usage · 3 bad input / not found �
 workflow or rule profile (also `workflows lint` findings) · 8 PDF output failed (LibreOffice
 missing, or no PDF produced) · 9 `verify` found the registry or a document altered · 10 a
 batch in which some case failed · 11 a batch with --strict in which a rule stopped some case ·
-130 a batch interrupted (run the same command again to continue).
+14 the registry file cannot be used · 15 the registry is locked by another process · 16 the
+disk is full · 130 a batch interrupted (run the same command again to continue). The README's
+table is the reference (``engine/errors.py`` holds the codes).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from muni.engine.errors import (
     IntegrityError,
     MuniError,
     SpecError,
+    from_registry_file,
 )
 from muni.registry import audit, cases, journal
 from muni.registry import db as regdb
@@ -71,7 +74,7 @@ report_mod = _lazy("muni.engine.report")
 tpl_check = _lazy("muni.engine.templates")
 verify_mod = _lazy("muni.engine.verify")
 render_mod = _lazy("muni.engine.render")
-importer = _lazy("muni.registry.importer")
+imports = _lazy("muni.engine.imports")
 #: Choices spelled out here, not read from the modules at import time (which would load
 #: them, and Jinja, YAML … with them, for every command); tests check they stay equal.
 IMPORT_KINDS = ("municipalities", "people", "officials", "journals")   # importer.KINDS
@@ -135,11 +138,15 @@ def handles_errors(fn: Callable) -> Callable:
             return fn(*args, **kwargs)
         except MuniError as exc:
             fail(as_json, exc.to_json(), str(exc), exc.exit_code)
-        except importer.ImportProblem as exc:
-            fail(as_json, {"error": "input", "message": "import refused; nothing was written",
-                           "details": exc.problems},
-                 "import refused; nothing was written:\n"
-                 + "\n".join(f"  - {p}" for p in exc.problems), 3)
+        except Exception as exc:
+            # The registry file itself (damaged, locked, read-only, a full disk …): a clear
+            # error with its exit code; anything else is a bug and keeps its traceback.
+            env = click.get_current_context().find_object(Env)
+            problem = regdb.file_error(exc, env.db_path if env else regdb.resolve_path(None))
+            if problem is None:
+                raise
+            error = from_registry_file(problem)
+            fail(as_json, error.to_json(), str(error), error.exit_code)
 
     return wrapper
 
@@ -213,9 +220,10 @@ def import_(env: Env, files: tuple[Path, ...], kind: str | None, as_json: bool) 
 
     All files are checked first; one bad row and nothing is written.
     """
-    counts = importer.load(env.db, list(files), kind)
-    emit(as_json, {"imported": counts},
-         "Imported " + ", ".join(f"{n} {k}" for k, n in counts.items() if n) + ".")
+    done = imports.import_files(env.db, list(files), kind)
+    emit(as_json, {"imported": done.counts, "notes": done.notes}, lambda: click.echo(
+        "Imported " + ", ".join(f"{n} {k}" for k, n in done.counts.items() if n) + "."
+        + "".join(f"\nNote: {note}" for note in done.notes)))
 
 
 # --- cases ----------------------------------------------------------------------------------

@@ -12,6 +12,12 @@ from typing import Any
 BATCH_FAILED_EXIT = 10
 #: … in which, with ``--strict``, a rule stopped some case (and none failed).
 BATCH_BLOCKED_EXIT = 11
+#: The exit statuses that are no error class's: done; a usage error (click's own: an unknown
+#: option, a missing argument); a batch interrupted by Ctrl-C. With the classes' ``exit_code``
+#: these are every status muni exits with — the README's table lists each (a test checks).
+DONE_EXIT = 0
+USAGE_EXIT = 2
+INTERRUPTED_EXIT = 130
 
 
 class MuniError(Exception):
@@ -134,3 +140,38 @@ class Forbidden(MuniError):
 
     exit_code = 13
     kind = "forbidden"
+
+
+class RegistryUnusable(MuniError):
+    """The registry file cannot be used: not an SQLite database, damaged or cut short,
+    written by a newer muni, or read-only for a command that writes. Nothing was written.
+
+    Its own exit code because neither the command nor its input was wrong: the file must be
+    restored, upgraded or made writable, and a script must not simply retry."""
+
+    exit_code = 14
+    kind = "registry"
+
+
+class RegistryBusy(MuniError):
+    """Another process held the registry's write lock past the busy timeout; nothing was
+    written. The one failure a script may simply retry: run the same command again."""
+
+    exit_code = 15
+    kind = "busy"
+
+
+class DiskFull(MuniError):
+    """No space left on the disk (or the quota is reached) while writing a document or the
+    registry: nothing was recorded and every partial file was removed. Free some space and
+    run the same command again; ``path`` names where the write failed."""
+
+    exit_code = 16
+    kind = "disk_full"
+
+
+def from_registry_file(error: Any) -> MuniError:
+    """The error to report for a ``registry.db.RegistryFileError`` (taken by its ``reason``,
+    ``path`` and ``message``: this module imports nothing of muni)."""
+    cls = {"locked": RegistryBusy, "full": DiskFull}.get(error.reason, RegistryUnusable)
+    return cls(error.message, path=str(error.path), reason=error.reason)

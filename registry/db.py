@@ -22,6 +22,63 @@ if TYPE_CHECKING:
 
 DEFAULT_PATH = "muni.db"
 BUSY_TIMEOUT_S = 30.0
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class RegistryFileError(Exception):
+    """The registry file itself cannot be used, and nothing was written to it.
+
+    ``reason`` says why, so an interface can give each its exit code: ``not_a_database``,
+    ``damaged`` (truncated or corrupt), ``newer_schema`` (written by a newer muni),
+    ``read_only`` (a command that writes, on a file muni may only read), ``locked`` (another
+    process held the write lock past the busy timeout), ``full`` (no space left for the
+    registry's writes), ``cannot_open``. The message names the file and what to do.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], reason: str, message: str):
+        super().__init__(message)
+        self.path = Path(path)
+        self.reason = reason
+        self.message = message
+
+
+def file_error(exc: BaseException, path: str | os.PathLike[str]) -> RegistryFileError | None:
+    """The ``RegistryFileError`` an SQLite error raised while using the registry at ``path``
+    stands for, or None when it is not about the file (a bug, a constraint)."""
+    if isinstance(exc, RegistryFileError):
+        return exc
+    if not isinstance(exc, sqlite3.Error):
+        return None
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    p = Path(path)
+    if code in (5, 6):  # SQLITE_BUSY, SQLITE_LOCKED
+        return RegistryFileError(p, "locked", (
+            f"{p} is locked by another process (waited {BUSY_TIMEOUT_S:g} s); nothing was "
+            "written — run the command again when the other one has finished"))
+    if code == 8:  # SQLITE_READONLY
+        return RegistryFileError(p, "read_only", _read_only(p))
+    if code == 11:  # SQLITE_CORRUPT
+        return RegistryFileError(p, "damaged", (
+            f"{p} is damaged ({exc}); restore it from a backup — muni wrote nothing to it"))
+    if code == 26:  # SQLITE_NOTADB
+        return RegistryFileError(p, "not_a_database", _not_a_database(p))
+    if code == 13:  # SQLITE_FULL
+        return RegistryFileError(p, "full", (
+            f"the disk holding {p} is full: nothing was written; free some space and run the "
+            "command again"))
+    if code in (10, 14):  # SQLITE_IOERR, SQLITE_CANTOPEN
+        return RegistryFileError(p, "cannot_open", f"cannot use {p} ({exc})")
+    return None
+
+
+def _read_only(p: Path) -> str:
+    return (f"{p} is read-only: muni can read it (status, explain, history, verify, review) "
+            "but cannot record anything in it; nothing was written")
+
+
+def _not_a_database(p: Path) -> str:
+    return (f"{p} is not a muni registry (not an SQLite database); check --db or MUNI_DB — "
+            "muni did not change it")
 
 
 class Registry:
@@ -36,8 +93,13 @@ class Registry:
     ``write_transaction`` groups writes explicitly.
     """
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: sqlite3.Connection, path: Path | None = None,
+                 read_only: bool = False):
         self.conn = conn
+        self.path = path
+        #: Opened read-only because the file (or its folder) cannot be written: reading works,
+        #: ``write_transaction`` refuses before anything is done.
+        self.read_only = read_only
         self._utils: sqlite_utils.Database | None = None
 
     def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] | None = None
@@ -91,29 +153,120 @@ def resolve_path(path: str | os.PathLike[str] | None) -> Path:
 def connect(path: str | os.PathLike[str], *, create: bool = False) -> Registry:
     """Open the registry at ``path``; with ``create`` make it (and its schema) if missing.
 
-    Without ``create`` a missing file is an error rather than a fresh empty registry, so a
-    typo in ``--db`` never silently starts a new municipality journal at number 1.
+    Without ``create`` a missing (or empty) file is an error rather than a fresh empty
+    registry, so a typo in ``--db`` never silently starts a new municipality journal at
+    number 1. A file that is no registry, is cut short or comes from a newer muni is refused
+    with a ``RegistryFileError`` before SQLite writes anything to it. A file muni may not
+    write (a reviewer's copy, a read-only share) is opened read-only: reading works.
     """
     p = Path(path)
-    if not create and not p.exists():
+    if not create and (not p.exists() or _is_empty(p)):
         raise FileNotFoundError(p)
+    _check_header(p)
     if create:
         p.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(str(p), timeout=BUSY_TIMEOUT_S, isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
-    # FULL, not NORMAL: in WAL mode NORMAL may lose the last commits on a power cut, and a
-    # document already published under its journal number would then have no registry row
-    # while the number is issued again. FULL syncs the WAL at each COMMIT (~0.3 ms).
-    conn.execute("PRAGMA synchronous=FULL")
-    conn.execute("PRAGMA foreign_keys=ON")
-    conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
-    schema.migrate(conn)
-    return Registry(conn)
+    try:
+        schema.check_version(conn)
+        conn.execute("PRAGMA journal_mode=WAL")
+        # FULL, not NORMAL: in WAL mode NORMAL may lose the last commits on a power cut, and
+        # a document already published under its journal number would then have no registry
+        # row while the number is issued again. FULL syncs the WAL at each COMMIT (~0.3 ms).
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+        # SQLite opens a file it may not write read-only without a word; say so up front,
+        # so a command that writes is refused before it does anything.
+        read_only = p.exists() and not os.access(p, os.W_OK)
+        schema.migrate(conn)
+        return Registry(conn, p, read_only=read_only)
+    except schema.NewerSchema as exc:
+        conn.close()
+        raise RegistryFileError(p, "newer_schema", f"{p} was written by a newer muni: {exc}; "
+                                "upgrade muni to use it — this one did not change it") from None
+    except sqlite3.Error as exc:
+        conn.close()
+        error = file_error(exc, p)
+        if error is not None and error.reason in ("read_only", "cannot_open") and not create:
+            return _connect_read_only(p)
+        if error is not None:
+            raise error from None
+        raise
+
+
+def _connect_read_only(p: Path) -> Registry:
+    """The registry opened for reading only: ``mode=ro``, or where even SQLite's shared
+    memory file cannot be made beside it (a read-only folder), ``immutable`` — then only
+    when no write-ahead log holds changes it would not see."""
+    uri = p.resolve().as_uri()
+    wal = p.with_name(p.name + "-wal")
+    attempts = [f"{uri}?mode=ro"]
+    if not wal.exists() or wal.stat().st_size == 0:
+        attempts.append(f"{uri}?immutable=1")
+    last: sqlite3.Error | None = None
+    for target in attempts:
+        conn = sqlite3.connect(target, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        try:
+            schema.check_version(conn)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            if schema.needs_migration(conn):
+                conn.close()
+                raise RegistryFileError(p, "read_only", (
+                    f"{p} is read-only and was written by an older muni: open it once with "
+                    "write access so muni can upgrade it"))
+            conn.execute("PRAGMA foreign_keys=ON")
+            return Registry(conn, p, read_only=True)
+        except schema.NewerSchema as exc:
+            conn.close()
+            raise RegistryFileError(p, "newer_schema", f"{p} was written by a newer muni: "
+                                    f"{exc}; upgrade muni to use it") from None
+        except sqlite3.Error as exc:
+            conn.close()
+            last = exc
+    error = file_error(last, p) if last is not None else None
+    raise error or RegistryFileError(p, "cannot_open", f"cannot open {p}")
+
+
+def _is_empty(p: Path) -> bool:
+    try:
+        return p.is_file() and p.stat().st_size == 0
+    except OSError:
+        return False
+
+
+def _check_header(p: Path) -> None:
+    """Refuse a file that is no SQLite database, or one cut short (an interrupted copy):
+    its header records how many pages it has. Read before SQLite opens it, so nothing is
+    written to a file that is not ours. A write-ahead log beside it may hold pages the main
+    file does not have yet; then SQLite itself is the judge."""
+    try:
+        size = p.stat().st_size
+        if size == 0 or not p.is_file():
+            return
+        with open(p, "rb") as fh:
+            head = fh.read(100)
+    except OSError:
+        return  # SQLite reports what it cannot open
+    if len(head) < 100 or not head.startswith(_SQLITE_MAGIC):
+        raise RegistryFileError(p, "not_a_database", _not_a_database(p))
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(head[28:32], "big")
+    header_valid = head[24:28] == head[92:96] and pages > 0 and page_size >= 512
+    wal = p.with_name(p.name + "-wal")
+    if not header_valid or (wal.exists() and wal.stat().st_size > 0):
+        return
+    if size < pages * page_size or size % page_size:
+        raise RegistryFileError(p, "damaged", (
+            f"{p} is damaged: it has {size:,} bytes where its header records "
+            f"{pages * page_size:,} — it was cut short (an interrupted copy?). Restore it "
+            "from a backup; muni did not change it"))
 
 
 @contextlib.contextmanager
 def write_transaction(db: Registry) -> Iterator[Registry]:
     """``BEGIN IMMEDIATE`` … ``COMMIT``; any exception rolls everything back."""
+    refuse_if_read_only(db)
     db.conn.execute("BEGIN IMMEDIATE")
     try:
         yield db
@@ -123,6 +276,13 @@ def write_transaction(db: Registry) -> Iterator[Registry]:
         raise
     else:
         db.conn.execute("COMMIT")
+
+
+def refuse_if_read_only(db: Registry) -> None:
+    """Before a write begins: a registry opened read-only says so, naming the file."""
+    if db.read_only:
+        path = db.path or Path("the registry")
+        raise RegistryFileError(path, "read_only", _read_only(path))
 
 
 @contextlib.contextmanager

@@ -5,6 +5,7 @@ Dates are ISO strings (``YYYY-MM-DD``) so they sort and compare as text in SQL.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 SCHEMA_VERSION = 5
@@ -234,22 +235,44 @@ CREATE INDEX IF NOT EXISTS sessions_login ON sessions(login, revoked_at);
 """
 
 
+class NewerSchema(Exception):
+    """The registry was written by a newer muni: its schema is one this muni does not know."""
+
+
+def stored_version(conn: sqlite3.Connection) -> int | None:
+    """The schema version recorded in the registry (None: a new or pre-versioning file)."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
+                        ).fetchone():
+        return None
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row and str(row[0]).isdigit() else None
+
+
+def check_version(conn: sqlite3.Connection) -> None:
+    """Refuse a registry written by a newer muni — before anything is written to it."""
+    version = stored_version(conn)
+    if version is not None and version > SCHEMA_VERSION:
+        raise NewerSchema(f"registry schema version {version} is newer than this muni "
+                          f"({SCHEMA_VERSION})")
+
+
+#: Every table the DDL creates: a registry lacking one is migrated.
+TABLES = frozenset(re.findall(r"CREATE TABLE IF NOT EXISTS (\w+)", DDL))
+
+
+def needs_migration(conn: sqlite3.Connection) -> bool:
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return not (stored_version(conn) == SCHEMA_VERSION and TABLES <= tables)
+
+
 def migrate(conn: sqlite3.Connection) -> None:
     """Create missing tables and columns; refuse a registry written by a newer muni.
 
     Takes the bare connection (``db.connect`` calls it before wrapping it in a ``Registry``),
     so the schema knows nothing of the registry's other modules."""
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if "meta" in tables:
-        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        if row and int(row[0]) > SCHEMA_VERSION:
-            raise RuntimeError(
-                f"registry schema version {row[0]} is newer than this muni ({SCHEMA_VERSION})"
-            )
-        if row and int(row[0]) == SCHEMA_VERSION and {"documents", "batch_rows", "claims",
-                                                       "accounts", "attempts",
-                                                       "sessions"} <= tables:
-            return
+    check_version(conn)
+    if not needs_migration(conn):
+        return
     conn.executescript(DDL)
     for table, column, decl in ADDED_COLUMNS:
         have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
