@@ -20,6 +20,7 @@ from snapshots import file_hash, snapshot
 
 from muni.engine.sample import SAMPLE_MUNICIPALITY
 from muni.registry import db as regdb
+from muni.registry import schema
 
 UNUSABLE, BUSY = 14, 15
 
@@ -103,7 +104,8 @@ def test_a_registry_from_a_newer_muni(registry_with_a_case):
     settle(muni.db_path)
     message = refused(muni, "status", code=UNUSABLE)
     assert (f"{muni.db_path} was written by a newer muni: registry schema version 99 is newer "
-            "than this muni (3); upgrade muni to use it — this one did not change it") in message
+            f"than this muni ({schema.SCHEMA_VERSION}); upgrade muni to use it — this one did not "
+            "change it") in message
     refused(muni, "init", code=UNUSABLE)
 
 
