@@ -902,7 +902,7 @@ def serve(env: Env, host: str, port: int, tls: tuple[str, str] | None) -> None:
     """Serve the web interface for clerks and reviewers on this registry."""
     import uvicorn
 
-    from muni.web.app import create_app
+    from muni.web.routes import create_app
     from muni.web.serve import exposed_without_tls
 
     env.db  # noqa: B018 - a missing registry is the clear error `muni init` fixes
@@ -910,7 +910,7 @@ def serve(env: Env, host: str, port: int, tls: tuple[str, str] | None) -> None:
         click.echo(f"Warning: serving on {host} without --tls CERT KEY: passwords and case "
                    "data travel in clear over the network. Use --tls, or keep the default "
                    "127.0.0.1.", err=True)
-    app = create_app(env.db_path, tls=bool(tls))
+    app = create_app(env.db_path, store=env.store(), tls=bool(tls))
     scheme = "https" if tls else "http"
     click.echo(f"muni serve: {scheme}://{host}:{port}/ on {env.db_path.resolve()} "
                "(Ctrl-C stops)", err=True)

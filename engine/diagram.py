@@ -64,8 +64,11 @@ def _dot_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-def dot(workflow: Workflow, lang: str = "en") -> str:
-    """Graphviz source for ``workflow`` (the same content as the Mermaid text)."""
+def dot(workflow: Workflow, lang: str = "en", *, current: str | None = None,
+        taken: frozenset[tuple[str, str]] = frozenset()) -> str:
+    """Graphviz source for ``workflow`` (the same content as the Mermaid text); with
+    ``current`` a case's state is filled and the steps it took (``(trigger, source)``) drawn
+    bold, so a clerk sees where the case is and how it got there."""
     out = [f"digraph {_dot_string(workflow.id)} {{", "    rankdir=TB;",
            f"    label={_dot_string(workflow.title.get(lang) or workflow.title['ky'])};",
            '    labelloc=t; fontname="DejaVu Sans";',
@@ -76,14 +79,35 @@ def dot(workflow: Workflow, lang: str = "en") -> str:
     for s in workflow.states:
         title = s.title.get(lang) or s.title.get("ky") or s.name
         shape = ", peripheries=2" if s.final else ""
+        if s.name == current:
+            shape += ', style="rounded,filled,bold", fillcolor="#1f4e79", fontcolor=white'
         out.append(f"    {_dot_string(s.name)} [label={_dot_string(s.name + chr(10) + title)}"
                    f"{shape}];")
     for t in workflow.transitions:
         style = ", style=bold" if t.four_eyes else ""
+        if (t.trigger, t.source) in taken:
+            style = ', penwidth=3, color="#1f4e79"'
+        elif current is not None:
+            style += ', color="#8c959f", fontcolor="#57606a"'
         out.append(f"    {_dot_string(t.source)} -> {_dot_string(t.dest)} "
                    f"[label={_dot_string(chr(10).join(edge_lines(t)))}{style}];")
     out.append("}")
     return "\n".join(out) + "\n"
+
+
+def svg(workflow: Workflow, lang: str = "en", *, current: str | None = None,
+        taken: frozenset[tuple[str, str]] = frozenset()) -> str:
+    """The diagram as SVG text (Graphviz's ``dot``)."""
+    exe = shutil.which("dot")
+    if exe is None:
+        raise InputError("the diagram needs Graphviz, which is not installed "
+                         "(apt-get install graphviz)")
+    done = subprocess.run([exe, "-Tsvg"], input=dot(workflow, lang, current=current,
+                                                    taken=taken),
+                          text=True, capture_output=True, timeout=60)
+    if done.returncode != 0:
+        raise InputError(f"Graphviz failed on {workflow.id}: {done.stderr.strip()}")
+    return done.stdout
 
 
 def write(workflow: Workflow, out: Path, lang: str = "en") -> str:

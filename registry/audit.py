@@ -112,3 +112,16 @@ def verify_chain(db: Registry) -> list[dict]:
             })
         expected_prev = row["hash"]
     return findings
+
+
+def recent(db: Registry, municipalities: list[str], *, limit: int = 20) -> list[dict]:
+    """The latest records of the cases of ``municipalities`` (newest first): who did what to
+    which case, and when — a clerk's "recent activity"."""
+    if not municipalities:
+        return []
+    marks = ", ".join("?" for _ in municipalities)
+    return list(db.query(
+        "SELECT a.id, a.case_id, a.at, a.actor, a.trigger, a.from_state, a.to_state, "
+        "c.workflow, c.municipality FROM audit a JOIN cases c ON c.id = a.case_id "
+        f"WHERE c.municipality IN ({marks}) ORDER BY a.id DESC LIMIT ?",
+        [*municipalities, int(limit)]))

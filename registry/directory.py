@@ -77,3 +77,19 @@ def short_name(person_row: dict) -> str:
     if len(parts) == 2:
         return f"{parts[1][0]}. {parts[0]}"
     return person_row["name"]
+
+
+def municipalities(db: Registry) -> list[dict]:
+    """Every municipality, by code (a district's registry holds tens, an oblast's hundreds)."""
+    return list(db.query("SELECT * FROM municipalities ORDER BY code"))
+
+
+def people_in(db: Registry, municipality_code: str, on: str) -> list[dict]:
+    """The municipality's people by name, each with the positions held on date ``on`` (ISO,
+    joined by "; ") — what a form shows to choose a person by name."""
+    return list(db.query(
+        "SELECT p.id, p.name, p.occupation, group_concat(o.position, '; ') AS positions "
+        "FROM people p LEFT JOIN officials o ON o.person = p.id AND o.municipality = ? "
+        "AND o.start_date <= ? AND (o.end_date IS NULL OR o.end_date >= ?) "
+        "WHERE p.municipality = ? GROUP BY p.id ORDER BY p.name, p.id",
+        [municipality_code, on, on, municipality_code]))

@@ -20,16 +20,14 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
-from starlette.routing import Mount, Route
-from starlette.staticfiles import StaticFiles
 
 from muni.engine import identity
-from muni.engine.errors import AuthError
+from muni.engine.errors import AuthError, Forbidden, MuniError, NotFound
+from muni.engine.render import TemplateStore
 from muni.registry import db as regdb
 from muni.registry import sessions
 
@@ -59,6 +57,7 @@ class Web:
     """What every request shares: where the registry is, the templates, the throttle."""
 
     db_path: Path
+    store: TemplateStore
     tls: bool = False
     now: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now(dt.UTC))
     throttle: LoginThrottle = field(default_factory=lambda: LoginThrottle(time.monotonic))
@@ -68,6 +67,12 @@ class Web:
         self.jinja = make_jinja()
         for lang in i18n.LANGS:     # compile the catalogs now, not on the first request
             i18n.translations(lang)
+
+    @property
+    def documents_dir(self) -> Path:
+        """Where steps write their documents: ``documents/`` beside the registry, as
+        ``muni advance`` does."""
+        return self.db_path.resolve().parent / "documents"
 
     def db(self) -> regdb.Registry:
         """This worker thread's registry connection (sqlite3 connections stay in the thread
@@ -101,8 +106,33 @@ class Page:
         html = self.web.jinja.get_template(template).render(
             page=self, lang=self.lang, langs=i18n.LANG_NAMES, csrf=self.csrf,
             csrf_field=security.CSRF_FIELD, session=self.session, actor=self.actor,
-            gettext=t.gettext, ngettext=t.ngettext, _=t.gettext, **context)
+            gettext=t.gettext, ngettext=t.ngettext, _=t.gettext, tr=self.tr,
+            who_label=self.who_label, **context)
         return self.finish(HTMLResponse(html, status_code=status_code))
+
+    def tr(self, texts: Any) -> str:
+        """A ``{ky, ru, en}`` text of the engine in the page's language."""
+        if isinstance(texts, dict):
+            return str(texts.get(self.lang) or texts.get("ky") or texts.get("en") or "")
+        return "" if texts is None else str(texts)
+
+    def who_label(self, word: str) -> str:
+        """A word of a step's ``who:`` as the clerk reads it."""
+        _ = self._
+        return {
+            "head": _("the head of the ayil okmotu"),
+            "deputy_head": _("the deputy head"),
+            "executive_secretary": _("the executive secretary"),
+            "specialist": _("a specialist"),
+            "staff": _("the staff of the ayil okmotu"),
+            "deputy": _("a deputy of the council"),
+            "council_chair": _("the chair of the council"),
+            "council": _("the council"),
+            "clerk": _("a clerk"),
+            "district": _("district staff"),
+            "reviewer": _("a reviewer"),
+            "admin": _("an administrator"),
+        }.get(word, word)
 
     def redirect(self, url: str) -> Response:
         return self.finish(RedirectResponse(url, status_code=303))
@@ -163,8 +193,9 @@ def _run(web: Web, handler: Handler, request: Request, form: FormData | None,
             sessions.revoke(db, token, now=web.now())
             session = None
     anon_csrf = request.cookies.get(ANON_CSRF_COOKIE) or ""
-    lang = i18n.choose(session.lang if session else None, request.cookies.get(LANG_COOKIE),
-                       i18n.from_accept_language(request.headers.get("accept-language")))
+    # Kyrgyz unless Russian was chosen with the switch: the browser's language is not asked,
+    # since clerks' computers often run Russian Windows while the office works in Kyrgyz.
+    lang = i18n.choose(session.lang if session else None, request.cookies.get(LANG_COOKIE))
     p = Page(web=web, request=request, db=db, session=session, lang=lang,
              csrf=session.csrf if session else anon_csrf, form=form, actor=actor)
     if not p.csrf:
@@ -180,7 +211,22 @@ def _run(web: Web, handler: Handler, request: Request, form: FormData | None,
             return p.render("error.html", status_code=403, title=p._("Please log in"),
                             message=p._("Your session has ended. Log in and try again."))
         return p.redirect("/login?" + urllib.parse.urlencode({"next": request.url.path}))
-    return handler(p)
+    try:
+        return handler(p)
+    except MuniError as exc:
+        return error_page(p, exc)
+
+
+def error_page(p: Page, exc: MuniError) -> Response:
+    """An engine refusal as a page: not found (also another municipality's case), not
+    permitted, or what was wrong with the input, with the engine's details."""
+    if isinstance(exc, NotFound):
+        return p.render("error.html", status_code=404, title=p._("Not found"),
+                        message=p._("There is no such page or case, or it is not yours to "
+                                    "see."))
+    status = 403 if isinstance(exc, (Forbidden, AuthError)) else 400
+    return p.render("error.html", status_code=status, title=p._("This cannot be done"),
+                    message=exc.message, details=exc.details)
 
 
 def _text(value: Any) -> str:
@@ -245,31 +291,5 @@ def set_language(p: Page) -> Response:
     return p.redirect(safe_next(_text(p.form.get("next"))))
 
 
-def home(p: Page) -> Response:
-    return p.render("home.html")
-
-
 def favicon(request: Request) -> Response:
     return FileResponse(HERE / "static" / "favicon.svg", media_type="image/svg+xml")
-
-
-def create_app(db_path: str | Path, *, tls: bool = False,
-               now: Callable[[], dt.datetime] | None = None) -> Starlette:
-    """The application on the registry at ``db_path``: its accounts log in (``muni user
-    add``), each through a session of the registry's ``sessions`` table."""
-    web = Web(db_path=Path(db_path), tls=tls)
-    if now is not None:
-        web.now = now
-    routes = [
-        Route("/", page(home)),
-        Route("/login", page(login_form, login=False), methods=["GET"]),
-        Route("/login", page(login_submit, login=False), methods=["POST"]),
-        Route("/logout", page(logout), methods=["POST"]),
-        Route("/lang", page(set_language, login=False), methods=["POST"]),
-        Route("/favicon.ico", favicon),
-        Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
-    ]
-    app = Starlette(routes=routes)
-    app.state.web = web
-    app.add_middleware(security.SecurityHeaders, tls=tls)
-    return app

@@ -82,6 +82,7 @@ class Field:
     minimum: int | float | None = None
     maximum: int | float | None = None
     json_type: str = ""     # flex fields: "integer" or "number" when the value was one
+    fold: bool = False      # a person with optional details: the details folded away
 
     @property
     def name(self) -> str:
@@ -233,6 +234,8 @@ def build(schema: Mapping[str, Any], data: Any, *, lang: str = "ky",
                           for key, sub in _union_properties(alternatives).items()]
             f.choices = [(str(i), text_in(b.get("x-label"), lang, str(i)))
                          for i, b in enumerate(alternatives) if kind_of(b) == "object"]
+            f.fold = _person_shorthand(alternatives) and bool(f.children) and \
+                f.children[0].path[-1] == "person"
         else:
             f.value = "" if value is MISSING or value is None else _shown(value)
             if kind == "flex" and not isinstance(value, (str, bool)) and value is not MISSING:

@@ -55,15 +55,6 @@ def choose(*candidates: str | None) -> str:
     return DEFAULT_LANG
 
 
-def from_accept_language(header: str | None) -> str | None:
-    """``ru-RU,ru;q=0.9`` → ``ru``; None when the browser asks for neither language."""
-    for part in (header or "").split(","):
-        tag = part.split(";")[0].strip().lower()[:2]
-        if tag in LANGS:
-            return tag
-    return None
-
-
 def extracted() -> dict[str, list[str]]:
     """Every message the code and templates use, with where (``file:line``)."""
     from babel.messages.extract import extract_from_dir

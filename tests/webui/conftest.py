@@ -17,7 +17,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from muni.engine.sample import registry
-from muni.web.app import create_app
+from muni.web.routes import create_app
 from webui.helpers import Clock, LiveServer, add_accounts
 
 #: Flags for a headless Chromium on a closed network: no sandbox (root in CI), and none of

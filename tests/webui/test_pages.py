@@ -1,0 +1,219 @@
+"""The pages of `muni serve` through Starlette's TestClient: every route in both languages,
+the case opened through the form, steps by who may take them, reach of each account."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import urllib.parse
+
+import docx
+import pytest
+import yaml
+from starlette.routing import Route
+from starlette.testclient import TestClient
+
+from muni.engine import identity
+from muni.engine.sample import EXAMPLES, copy_municipalities, open_cases
+from muni.registry import cases
+from muni.registry import db as regdb
+from muni.web import forms
+from webui.form_helpers import draw, schema, submitted
+from webui.helpers import PASSWORD, csrf_of, log_in
+
+EXAMPLE = json.loads(json.dumps(yaml.safe_load(
+    (EXAMPLES / "working_group_case.yaml").read_text("utf-8")), default=str))
+
+
+def post_form(client: TestClient, path: str, pairs: list[tuple[str, str]]):
+    """POST name/value pairs as a browser does (repeated names kept, in order)."""
+    body = urllib.parse.urlencode(pairs + [("csrf", csrf_of(client, "/"))])
+    return client.post(path, content=body,
+                       headers={"content-type": "application/x-www-form-urlencoded"})
+
+
+def open_through_form(client: TestClient, doc: dict = EXAMPLE) -> object:
+    pairs = submitted(draw(forms.build(schema("working_group"), doc)))
+    return post_form(client, "/cases/new", pairs + [("workflow", "working_group"),
+                                                     ("municipality", "lipenka")])
+
+
+@pytest.fixture
+def other_case(web_db_path, tmp_path) -> int:
+    """A working-group case of another municipality (m0001), with an account of its clerk."""
+    db = regdb.connect(web_db_path)
+    copy_municipalities(db, 1, tmp_path)
+    open_cases(db, ["m0001"], 1)
+    identity.add_account(db, "other", person="m0001-003", password=PASSWORD, roles=["clerk"],
+                         by=identity.account_actor(db, "admin"))
+    return max(c["id"] for c in cases.select(db, municipality="m0001"))
+
+
+def as_user(app, login: str) -> TestClient:
+    client = TestClient(app, follow_redirects=False)
+    log_in(client, login)
+    return client
+
+
+def test_a_case_opened_through_the_form_holds_exactly_the_example(client, web_db_path):
+    log_in(client)
+    opened = open_through_form(client)
+    assert opened.status_code == 303 and opened.headers["location"] == "/case/1"
+    stored = cases.get(regdb.connect(web_db_path), 1)
+    assert stored["data"] == EXAMPLE      # what `muni case new --data example.yaml` stores
+    assert stored["state"] == "initiative_recorded"
+
+
+def test_a_missing_field_is_named_in_kyrgyz_and_nothing_is_written(client, web_db_path):
+    log_in(client)
+    doc = json.loads(json.dumps(EXAMPLE))
+    del doc["initiative"]["date"]
+    refused = open_through_form(client, doc)
+    assert refused.status_code == 400
+    assert ('<a href="#f-initiative-date">Кеңештин демилгеси › Күнү</a>: '
+            "Бул талааны толтуруңуз.") in refused.text
+    assert 'id="f-initiative-date-error">Бул талааны толтуруңуз.</p>' in refused.text
+    assert cases.select(regdb.connect(web_db_path)) == []
+
+
+def test_an_unknown_person_is_refused_by_the_engine_with_its_reason(client, web_db_path):
+    log_in(client)
+    doc = json.loads(json.dumps(EXAMPLE))
+    doc["responsible"] = "lip-999"
+    refused = open_through_form(client, doc)
+    assert refused.status_code == 400
+    assert "lip-999" in refused.text
+    assert cases.select(regdb.connect(web_db_path)) == []
+
+
+def test_every_page_renders_in_kyrgyz_and_russian(app, client):
+    log_in(client)
+    open_through_form(client)
+    token = csrf_of(client, "/")
+    client.post("/case/1/step", data={"csrf": token, "trigger": "draft_order"})
+    preview = client.post("/case/1/preview", data={"csrf": token, "trigger": "sign_order"})
+    draft = re.search(r'href="(/case/1/preview/[^"]+)"', preview.text).group(1)
+    pages = ["/", "/cases/new", "/cases/new?workflow=working_group&municipality=lipenka",
+             "/case/1", "/case/1/data"]
+    words = {"ky": ["Мени күтүп турган иштер", "Жаңы иш", "Кеңештин демилгеси", "Тарых",
+                    "Иштин маалыматтары"],
+             "ru": ["Что ждёт меня", "Новое дело", "Инициатива кенеша", "История",
+                    "Данные дела"]}
+    for lang in ("ky", "ru"):
+        client.post("/lang", data={"csrf": token, "lang": lang, "next": "/"})
+        for path, word in zip(pages, words[lang], strict=True):
+            page = client.get(path)
+            assert page.status_code == 200, path
+            assert f'<html lang="{lang}">' in page.text and word in page.text, (lang, path)
+        assert client.get("/case/1/diagram.svg").headers["content-type"] == "image/svg+xml"
+        assert client.get(draft).status_code == 200
+        assert client.get("/case/1/document/1").status_code == 200
+    routes = {r.path for r in app.routes if isinstance(r, Route)}
+    assert routes == {"/", "/login", "/logout", "/lang", "/cases/new", "/case/{case_id:int}",
+                      "/case/{case_id:int}/diagram.svg", "/case/{case_id:int}/data",
+                      "/case/{case_id:int}/step", "/case/{case_id:int}/preview",
+                      "/case/{case_id:int}/preview/{name}",
+                      "/case/{case_id:int}/document/{doc_id:int}", "/favicon.ico"}
+
+
+def test_every_post_route_with_parameters_refuses_a_missing_csrf_token(app, client):
+    log_in(client)
+    open_through_form(client)
+    for route in app.routes:
+        if isinstance(route, Route) and "POST" in route.methods:
+            path = route.path.replace("{case_id:int}", "1")
+            response = client.post(path, data={"trigger": "draft_order", "lang": "ru"})
+            assert response.status_code == 403, path
+    assert cases.get(regdb.connect(client.app.state.web.db_path), 1)["state"] == \
+        "initiative_recorded"
+
+
+def test_the_clerk_drafts_cannot_sign_and_the_head_signs(app, web_db_path):
+    clerk = as_user(app, "clerk")
+    open_through_form(clerk)
+    token = csrf_of(clerk, "/")
+    drafted = clerk.post("/case/1/step", data={"csrf": token, "trigger": "draft_order"})
+    assert drafted.status_code == 200
+    assert "Азыр: <strong>Тескеменин долбоору даярдалды</strong>" in drafted.text
+    page = clerk.get("/case/1")
+    assert 'name="step" value="sign_order"' not in page.text    # no button for the clerk
+    assert "Бул кадамды булар гана жасай алат: айыл өкмөтүнүн башчысы." in page.text
+    refused = clerk.post("/case/1/step", data={"csrf": token, "trigger": "sign_order"})
+    assert refused.status_code == 403       # enforced on the server, whatever the page shows
+    db = regdb.connect(web_db_path)
+    assert cases.get(db, 1)["state"] == "order_drafted"
+    attempt = list(db.query("SELECT login, action, refused_by, case_id FROM attempts"))[-1]
+    assert attempt == {"login": "clerk", "action": "sign_order", "refused_by": "who",
+                       "case_id": 1}
+
+    head = as_user(app, "head")
+    page = head.get("/case/1")
+    assert 'name="step" value="sign_order"' in page.text
+    signed = head.post("/case/1/step", data={"csrf": csrf_of(head, "/"),
+                                             "trigger": "sign_order"})
+    assert signed.status_code == 200
+    assert cases.get(db, 1)["state"] == "order_registered"
+    assert "working_group_order № 12" in signed.text
+    order = head.get("/case/1/document/2")
+    assert order.headers["content-type"].startswith("application/vnd.openxmlformats")
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(order.content)).paragraphs)
+    assert "№ 12" in text and "ТЕСКЕМЕ" in text.upper()
+
+
+def test_four_eyes_the_head_who_drafted_cannot_sign(app, web_db_path):
+    head = as_user(app, "head")
+    open_through_form(head)
+    token = csrf_of(head, "/")
+    assert head.post("/case/1/step", data={"csrf": token,
+                                           "trigger": "draft_order"}).status_code == 200
+    page = head.get("/case/1")
+    assert 'name="step" value="sign_order"' not in page.text
+    refused = head.post("/case/1/step", data={"csrf": token, "trigger": "sign_order"})
+    assert refused.status_code == 409
+    assert "Бул кадамды сиз даярдадыңыз" in refused.text
+    assert cases.get(regdb.connect(web_db_path), 1)["state"] == "order_drafted"
+
+
+def test_another_municipalitys_case_is_not_found(app, other_case):
+    clerk = as_user(app, "clerk")
+    token = csrf_of(clerk, "/")
+    for path in (f"/case/{other_case}", f"/case/{other_case}/diagram.svg",
+                 f"/case/{other_case}/data", f"/case/{other_case}/document/1"):
+        assert clerk.get(path).status_code == 404, path
+    for path in (f"/case/{other_case}/step", f"/case/{other_case}/preview",
+                 f"/case/{other_case}/data"):
+        assert clerk.post(path, data={"csrf": token, "trigger": "draft_order"}
+                          ).status_code == 404, path
+    assert clerk.get("/case/999").status_code == 404
+    assert as_user(app, "other").get(f"/case/{other_case}").status_code == 200
+
+
+def test_a_reviewer_reads_every_case_and_changes_none(app, web_db_path, other_case):
+    db = regdb.connect(web_db_path)
+    identity.add_account(db, "prosecutor", person="lip-010", password=PASSWORD,
+                         roles=["reviewer"], by=identity.account_actor(db, "admin"))
+    reviewer = as_user(app, "prosecutor")
+    page = reviewer.get(f"/case/{other_case}")
+    assert page.status_code == 200
+    assert 'name="step"' not in page.text and "Сиздин каттоо эсебиңиз окуй гана алат." in page.text
+    refused = reviewer.post(f"/case/{other_case}/step",
+                            data={"csrf": csrf_of(reviewer, "/"), "trigger": "draft_order"})
+    assert refused.status_code == 403
+    assert cases.get(db, other_case)["state"] == "initiative_recorded"
+
+
+def test_adding_a_row_draws_the_form_again_and_saves_nothing(client, web_db_path):
+    log_in(client)
+    open_through_form(client)
+    db = regdb.connect(web_db_path)
+    before = db.execute("SELECT count(*) FROM audit").fetchone()[0]
+    page = client.get("/case/1/data")
+    pairs = [(k, v) for k, v in submitted(page.text) if k not in ("csrf", "lang", "next")]
+    again = post_form(client, "/case/1/data", pairs + [("_add", "group.members")])
+    assert again.status_code == 200
+    assert 'name="group.members.6.person"' in again.text
+    assert db.execute("SELECT count(*) FROM audit").fetchone()[0] == before
+    saved = post_form(client, "/case/1/data", submitted(again.text.split("<main>")[1]))
+    assert saved.status_code == 303
+    assert cases.get(db, 1)["data"] == EXAMPLE     # the empty row is not stored

@@ -1,0 +1,326 @@
+"""Every engine call the web interface makes, in one place, each for an authenticated account.
+
+The pages never touch the registry's tables or the engine's modules themselves: they ask this
+module, which applies the account's reach first (a clerk sees the cases of the municipality
+of the account's person; district staff those of the rayon; reviewers and admins every one;
+anything else is "not found", so another municipality's case numbers are not even
+confirmed), then calls the same engine functions as ``muni``: ``intake`` to open and change
+a case, ``advance`` for a step, ``review`` for explain and preview, ``documents`` for the
+recorded files. Writes go through the engine's one write path, with the account's login as
+the recorded actor; the workflow's ``who:`` and four eyes are checked here, on the server,
+before the step (identity.may_act), and a refusal is recorded in the attempts log.
+
+When the engine's public API (issue 11) lands, these functions become calls to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from muni.engine import advance as adv
+from muni.engine import diagram, documents, identity, intake, review, rules, spec
+from muni.engine.errors import Forbidden, GuardFailed, MuniError, NotFound, StateError
+from muni.engine.render import TemplateStore
+from muni.registry import audit, cases, directory
+from muni.registry.db import Registry
+
+from . import forms
+
+#: Application roles that may change data (a reviewer only reads).
+WRITING_ROLES = frozenset({"clerk", "district", "admin"})
+#: How many open cases the start page examines rule by rule (the newest first).
+HOME_CASES = 25
+
+
+def scope(db: Registry, actor: identity.Actor) -> list[str]:
+    """The municipalities whose cases the account sees."""
+    roles = set(actor.roles)
+    everyone = directory.municipalities(db)
+    if roles & {"admin", "reviewer"}:
+        return [m["code"] for m in everyone]
+    person = directory.person(db, actor.person or "")
+    if person is None:
+        return []
+    if "district" in roles:
+        home = directory.municipality(db, person["municipality"])
+        if home is not None:
+            return [m["code"] for m in everyone
+                    if (m["oblast_ru"], m["rayon_ru"]) == (home["oblast_ru"], home["rayon_ru"])]
+    return [person["municipality"]]
+
+
+def may_write(actor: identity.Actor) -> bool:
+    return bool(WRITING_ROLES & set(actor.roles))
+
+
+def case_for(db: Registry, actor: identity.Actor, case_id: int) -> tuple[dict, spec.Workflow]:
+    """The case, if the account may see it; ``NotFound`` otherwise (also when it exists in
+    another municipality)."""
+    row = cases.get(db, case_id)
+    if row is None or row["municipality"] not in scope(db, actor):
+        raise NotFound(f"no case {case_id}", case=case_id)
+    return adv.load_case(db, case_id)
+
+
+def people(db: Registry, municipality: str, on: dt.date) -> list[forms.Person]:
+    """The municipality's people as a form offers them: name, and office or occupation."""
+    return [forms.Person(r["id"], r["name"], r["positions"] or r["occupation"] or "")
+            for r in directory.people_in(db, municipality, on.isoformat())]
+
+
+def require_writer(actor: identity.Actor) -> None:
+    if not may_write(actor):
+        raise Forbidden(f"account '{actor.account}' may only read (roles: "
+                        f"{', '.join(actor.roles) or 'none'})", rule="read_only")
+
+
+# --- the start page ---------------------------------------------------------------------------
+
+@dataclass
+class Home:
+    municipalities: list[dict]
+    waiting: list[dict]         # steps this account may take now (signatures first)
+    blocked: list[dict]         # next steps a rule stops, with the rule
+    deadlines: list[dict]       # dated obligations due within two weeks or overdue
+    recent: list[dict]          # the latest records
+    counts: list[dict]          # open cases per workflow and state
+    examined: int               # how many open cases were examined rule by rule
+
+
+def home(db: Registry, actor: identity.Actor, *, today: dt.date) -> Home:
+    codes = scope(db, actor)
+    open_cases: list[dict] = []
+    counts: list[dict] = []
+    for code in codes:
+        for row in cases.count_by_state(db, municipality=code):
+            wf = spec.load(row["workflow"])
+            if not wf.state(row["state"]).final:
+                counts.append({**row, "municipality": code, "workflow_title": wf.title,
+                               "state_title": wf.state(row["state"]).title})
+        open_cases += [r for r in cases.select(db, municipality=code, newest_first=True,
+                                               limit=HOME_CASES * 2)
+                       if not spec.load(r["workflow"]).state(r["state"]).final]
+    open_cases.sort(key=lambda r: (r["updated_at"], r["id"]), reverse=True)
+    waiting, blocked, due = [], [], []
+    soon = today + dt.timedelta(days=14)
+    for row in open_cases[:HOME_CASES]:
+        view = explain(db, actor, row["id"], today=today)
+        for t in view["triggers"]:
+            item = {"case": row["id"], "workflow": view["workflow_title"],
+                    "municipality": row["municipality"], "trigger": t["trigger"],
+                    "title": t["title"], "signing": t["signing"]}
+            if t["allowed"] and t["may"]:
+                waiting.append(item)
+            elif not t["allowed"]:
+                failing = [g for g in t["guards"] if not g["ok"] and g.get("severity") != "warn"]
+                blocked.append({**item, "rules": failing, "problems": t.get("problems", [])})
+        for d in view["deadlines"]:
+            if d["status"] == "overdue" or (d["status"] == "pending"
+                                            and dt.date.fromisoformat(d["due"]) <= soon):
+                due.append({**d, "case": row["id"], "workflow": view["workflow_title"]})
+    waiting.sort(key=lambda w: (not w["signing"], -w["case"]))
+    due.sort(key=lambda d: d["due"])
+    recent = audit.recent(db, codes, limit=15)
+    for r in recent:
+        wf = spec.load(r["workflow"])
+        r["workflow_title"] = wf.title
+        r["step_title"] = step_title(wf, r["trigger"], r["from_state"])
+    return Home(municipalities=[directory.municipality(db, c) for c in codes[:50]],
+                waiting=waiting, blocked=blocked, deadlines=due, recent=recent,
+                counts=counts, examined=min(len(open_cases), HOME_CASES))
+
+
+def step_title(wf: spec.Workflow, trigger: str, source: str | None) -> dict[str, str]:
+    if trigger == "open":
+        return {"ky": "Иш ачылды", "ru": "Дело открыто", "en": "Case opened"}
+    if trigger == "update_data":
+        return {"ky": "Маалыматтар өзгөртүлдү", "ru": "Данные изменены", "en": "Data changed"}
+    for t in wf.transitions:
+        if t.trigger == trigger and (source is None or t.source == source):
+            return t.title
+    return {"ky": trigger, "ru": trigger, "en": trigger}
+
+
+# --- one case ---------------------------------------------------------------------------------
+
+def explain(db: Registry, actor: identity.Actor, case_id: int, *, today: dt.date
+            ) -> dict[str, Any]:
+    """``muni explain`` for a case the account sees, and for each next step whether *this*
+    account may take it (its ``who:``, four eyes, read-only roles) and why not."""
+    case, wf = case_for(db, actor, case_id)
+    view = review.explain(db, case_id, today=today)
+    view["workflow_title"] = wf.title
+    view["data"] = case["data"]
+    act_date = dt.date.fromisoformat(view.get("act_date") or today.isoformat())
+    for past in view["history"]:
+        if not past.get("title"):
+            past["title"] = step_title(wf, past["trigger"], past.get("from"))
+    for step_ in view["triggers"] + view["history"]:
+        for g in step_.get("guards") or []:
+            g["titles"] = rule_titles(g.get("profile"), g["rule"], g["title"])
+    for t in view["triggers"]:
+        tspec = next(x for x in wf.transitions
+                     if x.trigger == t["trigger"] and x.source == case["state"])
+        t["signing"] = spec.is_signing(tspec)
+        t["who"] = list(tspec.who)
+        t["may"], t["why_not"] = may_take(db, actor, case, tspec, act_date, t["prepared_by"])
+    return view
+
+
+@functools.cache
+def _profiles() -> dict[str, rules.Profile]:
+    return {p.id: p for p in rules.profiles()}
+
+
+def rule_titles(profile: str | None, rule_id: str, fallback: str) -> dict[str, str]:
+    """A rule's title in every language its profile words it ({ky, ru, en})."""
+    try:
+        return dict(_profiles()[profile or ""].rule(rule_id).title)
+    except (KeyError, MuniError):
+        return {"en": fallback}
+
+
+def may_take(db: Registry, actor: identity.Actor, case: dict, tspec: spec.TransitionSpec,
+             act_date: dt.date, prepared_by: list[str]) -> tuple[bool, str]:
+    """(may, why not): the account may take the step now — may write, is named by the
+    step's ``who:`` on the act's date, and (four eyes) did not prepare it."""
+    if not may_write(actor):
+        return False, "read_only"
+    allowed, why = identity.may_act(db, actor, tspec.who, municipality=case["municipality"],
+                                    on=act_date)
+    if not allowed:
+        return False, why
+    if tspec.four_eyes and adv.same_person(actor.name) in {adv.same_person(p)
+                                                           for p in prepared_by}:
+        return False, "four_eyes"
+    return True, ""
+
+
+def history(db: Registry, actor: identity.Actor, case_id: int, *, today: dt.date
+            ) -> list[dict]:
+    """Every recorded step (newest last) with its rules, documents and hashes."""
+    case_for(db, actor, case_id)
+    return review.explain(db, case_id, today=today)["history"]
+
+
+def case_documents(db: Registry, actor: identity.Actor, case_id: int) -> list[dict]:
+    case_for(db, actor, case_id)
+    return [{k: v for k, v in d.items() if k != "context"}
+            for d in documents.recorded(db, case_id)]
+
+
+def document_file(db: Registry, actor: identity.Actor, case_id: int, doc_id: int
+                  ) -> tuple[Path, dict]:
+    """The file of a recorded document, after checking it is the one the audit recorded."""
+    for d in case_documents(db, actor, case_id):
+        if d["id"] == doc_id:
+            path = Path(d["path"])
+            try:
+                data = path.read_bytes()
+            except OSError:
+                raise NotFound(f"document {doc_id}: the file is missing; `muni render "
+                               f"{case_id}` restores it from its audit record") from None
+            if hashlib.sha256(data).hexdigest() != d["sha256"]:
+                raise NotFound(f"document {doc_id}: the file was changed after it was "
+                               "registered; `muni verify` reports it")
+            return path, d
+    raise NotFound(f"case {case_id} has no document {doc_id}")
+
+
+@functools.lru_cache(maxsize=256)
+def _svg(workflow_id: str, lang: str, current: str, taken: frozenset) -> str:
+    return diagram.svg(spec.load(workflow_id), lang, current=current, taken=taken)
+
+
+def case_diagram(db: Registry, actor: identity.Actor, case_id: int, lang: str) -> str:
+    """The procedure as SVG: the case's state filled, the steps it took drawn bold."""
+    case, wf = case_for(db, actor, case_id)
+    records = audit.history(db, case_id)
+    taken = frozenset((r["trigger"], r["from_state"]) for r in records if r["from_state"])
+    return _svg(wf.id, lang, case["state"], taken)
+
+
+# --- writes ---------------------------------------------------------------------------------
+
+def open_case(db: Registry, actor: identity.Actor, workflow: str, municipality: str,
+              data: dict) -> int:
+    require_writer(actor)
+    if municipality not in scope(db, actor):
+        raise NotFound(f"unknown municipality '{municipality}'")
+    return intake.open_case(db, workflow, municipality, data, actor=actor.name)
+
+
+def save_data(db: Registry, actor: identity.Actor, case_id: int, data: dict) -> dict:
+    """Store the case's whole data, as ``muni case update --replace`` would."""
+    require_writer(actor)
+    case_for(db, actor, case_id)
+    return intake.update_case(db, case_id, data, actor=actor.name, replace=True)
+
+
+def step(db: Registry, actor: identity.Actor, case_id: int, trigger: str, *, out_dir: Path,
+         store: TemplateStore, today: dt.date) -> adv.StepResult:
+    """Take the step, if this account may: otherwise ``Forbidden`` (or the engine's own
+    refusal), recorded in the attempts log either way."""
+    case, wf = case_for(db, actor, case_id)
+    tspec = next((t for t in wf.transitions_from(case["state"]) if t.trigger == trigger), None)
+    if tspec is None:
+        raise StateError(f"case {case_id}: '{trigger}' is not a step from '{case['state']}'")
+    try:
+        plan = adv.plan(db, case_id, trigger, today=today)
+        may, why = may_take(db, actor, case, tspec, plan.prepared.act_date,
+                            sorted(adv.preparers(db, case_id)))
+        if not may:
+            raise (StateError(f"case {case_id}: '{trigger}' needs a second person — "
+                              f"'{actor.name}' prepared this step", rule="four_eyes")
+                   if why == "four_eyes" else Forbidden(why, rule="who"))
+        adv.recover(db, out_dir)
+        return adv.advance(db, case_id, trigger, actor=actor.name, out_dir=out_dir,
+                           store=store, today=today)
+    except (Forbidden, GuardFailed, StateError) as exc:
+        rule = exc.extra.get("rule") or ("rules" if isinstance(exc, GuardFailed) else exc.kind)
+        identity.record_refusal(db, actor, action=trigger, refused_by=str(rule),
+                                message=exc.message, case_id=case_id)
+        raise
+
+
+def preview(db: Registry, actor: identity.Actor, case_id: int, trigger: str, *,
+            out_dir: Path, store: TemplateStore, today: dt.date, lang: str | None = None
+            ) -> dict[str, Any]:
+    """The step's documents as drafts (no number, nothing recorded), with their text."""
+    case_for(db, actor, case_id)
+    result = review.preview(db, case_id, trigger, out_dir=out_dir, store=store, today=today,
+                            lang=lang)
+    result["texts"] = [docx_text(Path(p)) for p in result["documents"]]
+    return result
+
+
+def docx_text(path: Path) -> list[str]:
+    """A .docx's paragraphs and table rows as lines (for reading a draft in the page)."""
+    import docx
+
+    document = docx.Document(str(path))
+    lines = [p.text for p in document.paragraphs if p.text.strip()]
+    for table in document.tables:
+        for row in table.rows:
+            cells = []
+            for cell in row.cells:
+                if cell.text.strip() and (not cells or cells[-1] != cell.text.strip()):
+                    cells.append(cell.text.strip())
+            if cells:
+                lines.append(" · ".join(cells))
+    return lines
+
+
+def describe(exc: MuniError) -> list[str]:
+    """An engine error as lines for the page: the message, then its details."""
+    return [exc.message, *exc.details]
+
+
+def home_municipalities(db: Registry, actor: identity.Actor) -> list[dict]:
+    """The municipalities the account works in, as rows (code, names)."""
+    return [m for m in (directory.municipality(db, c) for c in scope(db, actor)) if m]

@@ -1,0 +1,244 @@
+"""The pages of a logged-in account: the start page, a case, its data form, a new case.
+
+Each handler reads the request, asks ``backend`` (which applies the account's reach and the
+engine's rules), and draws a template; a refusal of the engine becomes a page that says why
+(``app._run`` turns errors into pages with the right status).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+from typing import Any
+
+from starlette.responses import FileResponse, Response
+
+from muni.engine import spec
+from muni.engine.errors import GuardFailed, InputError, MuniError, StateError
+
+from . import backend, forms
+from .app import Page, _text
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def today(p: Page):
+    return p.web.now().date()
+
+
+def case_id_of(p: Page) -> int:
+    return int(p.request.path_params["case_id"])
+
+
+def home(p: Page) -> Response:
+    assert p.actor is not None
+    data = backend.home(p.db, p.actor, today=today(p))
+    return p.render("home.html", home=data, may_write=backend.may_write(p.actor),
+                    workflows=spec.all_workflows())
+
+
+def case_page(p: Page, *, status_code: int = 200, refusal: MuniError | None = None,
+              done: dict | None = None) -> Response:
+    assert p.actor is not None
+    case_id = case_id_of(p)
+    view = backend.explain(p.db, p.actor, case_id, today=today(p))
+    docs = backend.case_documents(p.db, p.actor, case_id)
+    refused = None
+    if refusal is not None:
+        failing = [v for v in refusal.extra.get("verdicts", []) if not v["ok"]]
+        for v in failing:
+            v["titles"] = backend.rule_titles(v.get("profile"), v["rule"], v["title"])
+        refused = {"kind": refusal.kind, "message": refusal.message, "rules": failing,
+                   "rule": refusal.extra.get("rule")}
+    return p.render("case.html", status_code=status_code, view=view, documents=docs,
+                    refused=refused, done=done, may_write=backend.may_write(p.actor),
+                    sections=sections(spec.load(view["workflow"]).data_schema))
+
+
+def diagram_svg(p: Page) -> Response:
+    assert p.actor is not None
+    svg = backend.case_diagram(p.db, p.actor, case_id_of(p), p.lang)
+    return p.finish(Response(svg, media_type="image/svg+xml"))
+
+
+def document(p: Page) -> Response:
+    assert p.actor is not None
+    path, d = backend.document_file(p.db, p.actor, case_id_of(p),
+                                    int(p.request.path_params["doc_id"]))
+    return p.finish(FileResponse(path, media_type=DOCX, filename=path.name))
+
+
+def take_step(p: Page) -> Response:
+    assert p.actor is not None and p.form is not None
+    case_id = case_id_of(p)
+    trigger = _text(p.form.get("trigger"))
+    try:
+        result = backend.step(p.db, p.actor, case_id, trigger, out_dir=p.web.documents_dir,
+                              store=p.web.store, today=today(p))
+    except (GuardFailed, StateError, MuniError) as exc:
+        if isinstance(exc, InputError):
+            raise
+        return case_page(p, status_code=409 if not exc.kind == "forbidden" else 403,
+                         refusal=exc)
+    wf = spec.load(result.workflow)
+    return case_page(p, done={"title": backend.step_title(wf, result.trigger, result.from_state),
+                              "state": wf.state(result.to_state).title,
+                              "documents": result.documents})
+
+
+def preview(p: Page) -> Response:
+    assert p.actor is not None and p.form is not None and p.session is not None
+    case_id = case_id_of(p)
+    trigger = _text(p.form.get("trigger")) or None
+    out = preview_dir(p, case_id)
+    result = backend.preview(p.db, p.actor, case_id, trigger, out_dir=out, store=p.web.store,
+                             today=today(p))
+    view = backend.explain(p.db, p.actor, case_id, today=today(p))
+    names = [Path(d).name for d in result["documents"]]
+    return p.render("preview.html", view=view, result=result,
+                    drafts=list(zip(names, result["texts"], strict=True)))
+
+
+def preview_dir(p: Page, case_id: int) -> Path:
+    """Drafts of one session, apart from other sessions' and from the registered documents."""
+    assert p.session is not None
+    return p.web.documents_dir / "preview" / p.session.ref / f"case-{case_id}"
+
+
+def preview_file(p: Page) -> Response:
+    assert p.actor is not None
+    case_id = case_id_of(p)
+    backend.case_for(p.db, p.actor, case_id)
+    name = p.request.path_params["name"]
+    path = preview_dir(p, case_id) / name
+    if not re.fullmatch(r"[\w.-]+\.docx", name) or not path.is_file():
+        raise backend.NotFound(f"no draft {name}")
+    return p.finish(FileResponse(path, media_type=DOCX, filename=name))
+
+
+# --- the data form ----------------------------------------------------------------------------
+
+def sections(schema: dict) -> list[tuple[str, dict]]:
+    """The top-level parts of a large schema, each edited on its own page (the ЖМБА case
+    has more than two thousand fields once its lists fill up)."""
+    props = schema.get("properties") or {}
+    return [(k, v.get("x-label") or {"ky": k}) for k, v in props.items()]
+
+
+def section_schema(schema: dict, section: str | None) -> dict:
+    """The schema of one top-level part (its ``$defs`` kept), or the whole schema."""
+    if not section:
+        return schema
+    props = schema.get("properties") or {}
+    if section not in props:
+        raise backend.NotFound(f"no part '{section}' in this form")
+    sub = copy.deepcopy(schema)
+    sub["properties"] = {section: props[section]}
+    sub["required"] = [section] if section in schema.get("required", []) else []
+    return sub
+
+
+def data_form(p: Page) -> Response:
+    assert p.actor is not None
+    case_id = case_id_of(p)
+    case, wf = backend.case_for(p.db, p.actor, case_id)
+    section = p.request.query_params.get("section") or None
+    schema = section_schema(wf.data_schema, section)
+    doc = case["data"] if not section else {k: v for k, v in case["data"].items()
+                                            if k == section}
+    return draw_form(p, schema, doc, municipality=case["municipality"], case=case, wf=wf,
+                     section=section)
+
+
+def draw_form(p: Page, schema: dict, doc: Any, *, municipality: str, wf: spec.Workflow,
+              case: dict | None = None, section: str | None = None,
+              errors: dict[str, str] | None = None, message: list[str] | None = None,
+              status_code: int = 200) -> Response:
+    people = backend.people(p.db, municipality, today(p))
+    root = forms.build(schema, doc, lang=p.lang, people=people, errors=errors)
+    summary = [(name, forms.label_path(root, name), text)
+               for name, text in (errors or {}).items()]
+    return p.render("data.html", status_code=status_code, root=root, case=case, wf=wf,
+                    section=section, summary=summary, message=message or [],
+                    municipality=municipality,
+                    sections=sections(wf.data_schema) if case else [])
+
+
+def save_form(p: Page) -> Response:
+    assert p.actor is not None and p.form is not None
+    case_id = case_id_of(p)
+    case, wf = backend.case_for(p.db, p.actor, case_id)
+    section = _text(p.form.get("_section")) or None
+    schema = section_schema(wf.data_schema, section)
+    action = forms.action_of(p.form)
+    if action is not None:
+        doc = forms.apply_action(schema, forms.parse(schema, p.form.multi_items(),
+                                                     keep_empty_rows=True), *action)
+        return draw_form(p, schema, doc, municipality=case["municipality"], case=case,
+                         wf=wf, section=section)
+    posted = forms.parse(schema, p.form.multi_items())
+    doc = dict(case["data"])
+    if section:
+        doc.pop(section, None)
+        doc.update(posted)
+    else:
+        doc = posted
+    errors = forms.problems(wf.data_schema, doc, p._)
+    if section:
+        errors = {k: v for k, v in errors.items() if k.split(".")[0] == section}
+    if errors:
+        return draw_form(p, schema, posted, municipality=case["municipality"], case=case,
+                         wf=wf, section=section, errors=errors, status_code=400)
+    try:
+        backend.save_data(p.db, p.actor, case_id, doc)
+    except InputError as exc:
+        return draw_form(p, schema, posted, municipality=case["municipality"], case=case,
+                         wf=wf, section=section, message=backend.describe(exc),
+                         status_code=400)
+    return p.redirect(f"/case/{case_id}?saved=1")
+
+
+def new_case_form(p: Page) -> Response:
+    assert p.actor is not None
+    wf, municipality = new_case_target(p, p.request.query_params)
+    if wf is None or municipality is None:
+        return p.render("new_case.html", workflows=spec.all_workflows(),
+                        municipalities=backend.home_municipalities(p.db, p.actor))
+    return draw_form(p, wf.data_schema, {}, municipality=municipality, wf=wf)
+
+
+def new_case_target(p: Page, source: Any) -> tuple[spec.Workflow | None, str | None]:
+    assert p.actor is not None
+    workflow_id = _text(source.get("workflow"))
+    codes = backend.scope(p.db, p.actor)
+    municipality = _text(source.get("municipality")) or (codes[0] if len(codes) == 1
+                                                        else "")
+    if municipality and municipality not in codes:
+        raise backend.NotFound(f"unknown municipality '{municipality}'")
+    workflows = spec.all_workflows()
+    wf = workflows.get(workflow_id)
+    return wf, municipality or None
+
+
+def open_case(p: Page) -> Response:
+    assert p.actor is not None and p.form is not None
+    wf, municipality = new_case_target(p, p.form)
+    if wf is None or municipality is None:
+        raise InputError("choose a procedure and a municipality")
+    action = forms.action_of(p.form)
+    if action is not None:
+        doc = forms.apply_action(wf.data_schema, forms.parse(
+            wf.data_schema, p.form.multi_items(), keep_empty_rows=True), *action)
+        return draw_form(p, wf.data_schema, doc, municipality=municipality, wf=wf)
+    doc = forms.parse(wf.data_schema, p.form.multi_items())
+    errors = forms.problems(wf.data_schema, doc, p._)
+    if errors:
+        return draw_form(p, wf.data_schema, doc, municipality=municipality, wf=wf,
+                         errors=errors, status_code=400)
+    try:
+        case_id = backend.open_case(p.db, p.actor, wf.id, municipality, doc)
+    except InputError as exc:
+        return draw_form(p, wf.data_schema, doc, municipality=municipality, wf=wf,
+                         message=backend.describe(exc), status_code=400)
+    return p.redirect(f"/case/{case_id}")
