@@ -22,6 +22,7 @@ import getpass
 import json
 import os
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ import click
 
 from muni.engine.errors import (
     BATCH_BLOCKED_EXIT,
+    AuthError,
     InputError,
     IntegrityError,
     MuniError,
@@ -75,10 +77,12 @@ tpl_check = _lazy("muni.engine.templates")
 verify_mod = _lazy("muni.engine.verify")
 render_mod = _lazy("muni.engine.render")
 imports = _lazy("muni.engine.imports")
+identity = _lazy("muni.engine.identity")
 #: Choices spelled out here, not read from the modules at import time (which would load
 #: them, and Jinja, YAML … with them, for every command); tests check they stay equal.
 IMPORT_KINDS = ("municipalities", "people", "officials", "journals")   # importer.KINDS
 REPORT_FORMATS = ("html", "md")                                         # report.FORMATS
+ACCOUNT_ROLES = ("clerk", "reviewer", "district", "admin")              # identity.ROLES
 
 
 class Env:
@@ -224,6 +228,134 @@ def import_(env: Env, files: tuple[Path, ...], kind: str | None, as_json: bool) 
     emit(as_json, {"imported": done.counts, "notes": done.notes}, lambda: click.echo(
         "Imported " + ", ".join(f"{n} {k}" for k, n in done.counts.items() if n) + "."
         + "".join(f"\nNote: {note}" for note in done.notes)))
+
+
+# --- accounts -------------------------------------------------------------------------------
+
+user_option = click.option(
+    "--user", "user", envvar="MUNI_USER",
+    help="Log in as this account (a registry with accounts requires it). Env: MUNI_USER. "
+         "Password: a prompt, --password-stdin, or MUNI_PASSWORD (see the README).")
+password_stdin_option = click.option(
+    "--password-stdin", is_flag=True,
+    help="Read the password from the first line of standard input.")
+
+
+def read_password(prompt: str, *, stdin: bool, confirm: bool = False) -> str:
+    """A password: the first line of stdin, or a prompt that does not echo (asked twice when
+    ``confirm``). Never an argument: arguments show in the process list and shell history."""
+    if stdin:
+        line = sys.stdin.readline()
+        if not line.strip():
+            raise InputError("--password-stdin: standard input holds no password")
+        return line.rstrip("\r\n")
+    return click.prompt(prompt, hide_input=True, confirmation_prompt=confirm, err=True)
+
+
+def log_in(env: Env, user: str, *, password_stdin: bool = False) -> Any:
+    """The Actor of ``user`` once its password checks out (stdin, MUNI_PASSWORD or a prompt).
+
+    A refused login waits the delay the engine names before the error shows: it grows with
+    the login's failures in a row, so guessing passwords is slow.
+    """
+    if password_stdin:
+        password = read_password("", stdin=True)
+    elif os.environ.get("MUNI_PASSWORD") is not None:
+        password = os.environ["MUNI_PASSWORD"]
+    else:
+        password = read_password(f"Password for {user}", stdin=False)
+    try:
+        return identity.authenticate(env.db, user, password)
+    except AuthError as exc:
+        time.sleep(exc.delay)
+        raise
+
+
+def show_account(a: dict) -> str:
+    state = "disabled" if a["disabled"] else "enabled"
+    return (f"{a['login']}: {a['name']} ({a['person']}, {a['municipality']}); roles: "
+            f"{', '.join(a['roles']) or 'none'}; {state}")
+
+
+@main.group("user")
+def user_group() -> None:
+    """Accounts: a login for a person of the registry, with an Argon2id password.
+
+    Once the first account exists every write needs --user. The first account must have
+    the admin role; later ones are added, changed and disabled by an admin (--user).
+    """
+
+
+@user_group.command("add")
+@click.argument("login")
+@click.option("--person", required=True, help="The person's id in the registry.")
+@click.option("--role", "roles", multiple=True, type=click.Choice(ACCOUNT_ROLES),
+              help="Application role; repeat for several.")
+@click.option("--password-stdin", is_flag=True,
+              help="Read the new account's password from the first line of standard input.")
+@user_option
+@json_option
+@pass_env
+@handles_errors
+def user_add(env: Env, login: str, person: str, roles: tuple[str, ...], password_stdin: bool,
+             user: str | None, as_json: bool) -> None:
+    """Add the account LOGIN for a person; its password is asked twice (or read with
+    --password-stdin). The acting admin's own password comes from MUNI_PASSWORD or a prompt.
+
+    Example: muni user add aigul --person lip-003 --role clerk --role admin
+    """
+    by = log_in(env, user) if user else None
+    identity.check_new_account(env.db, login, person=person, roles=list(roles), by=by)
+    password = read_password(f"Password for the new account {login}", stdin=password_stdin,
+                             confirm=True)
+    account = identity.add_account(env.db, login, person=person, password=password,
+                                   roles=list(roles), by=by)
+    emit(as_json, account, f"Added {show_account(account)}")
+
+
+@user_group.command("passwd")
+@click.argument("login")
+@click.option("--password-stdin", is_flag=True,
+              help="Read the new password from the first line of standard input.")
+@user_option
+@json_option
+@pass_env
+@handles_errors
+def user_passwd(env: Env, login: str, password_stdin: bool, user: str | None,
+                as_json: bool) -> None:
+    """Change LOGIN's password: logged in as LOGIN itself (the default) or as an admin."""
+    by = log_in(env, user or login)
+    identity.check_password_change(env.db, login, by=by)
+    password = read_password(f"New password for {login}", stdin=password_stdin, confirm=True)
+    account = identity.change_password(env.db, login, password, by=by)
+    emit(as_json, account, f"Changed the password of {login}.")
+
+
+@user_group.command("disable")
+@click.argument("login")
+@click.option("--enable", is_flag=True, help="Enable the account again.")
+@user_option
+@json_option
+@pass_env
+@handles_errors
+def user_disable(env: Env, login: str, enable: bool, user: str | None, as_json: bool) -> None:
+    """Disable LOGIN (an admin's act): it can no longer log in or act. Accounts are never
+    deleted, so every record keeps naming a known account."""
+    by = log_in(env, user) if user else None
+    account = identity.set_disabled(env.db, login, not enable, by=by)
+    emit(as_json, account, f"{'Enabled' if enable else 'Disabled'} {show_account(account)}")
+
+
+@user_group.command("list")
+@json_option
+@pass_env
+@handles_errors
+def user_list(env: Env, as_json: bool) -> None:
+    """Every account: its person, roles and whether it is enabled (never a password hash)."""
+    rows = identity.list_accounts(env.db)
+    emit(as_json, {"accounts": rows},
+         lambda: [click.echo(show_account(a)) for a in rows] if rows
+         else click.echo("No accounts: steps are recorded under declared names (--actor)."))
 
 
 # --- cases ----------------------------------------------------------------------------------

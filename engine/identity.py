@@ -342,6 +342,26 @@ def _check_roles(roles: list[str]) -> list[str]:
     return sorted(set(roles))
 
 
+def check_new_account(db: Registry, login: str, *, person: str, roles: list[str],
+                      by: Actor | None) -> list[str]:
+    """Everything ``add_account`` checks except the password (an interface checks first,
+    then asks for the password); the roles as stored."""
+    if not LOGIN.fullmatch(login or ""):
+        raise InputError(f"login '{login}': 1–64 characters: lower-case Latin letters, digits, "
+                         "'.', '_' or '-', starting with a letter or digit", field="login")
+    roles = _check_roles(roles)
+    if not accounts.any_exist(db) and "admin" not in roles:
+        raise InputError("the first account must have the 'admin' role (--role admin): it "
+                         "manages the others", field="role")
+    _require_admin(db, by, "user add")
+    if directory.person(db, person) is None:
+        raise NotFound(f"--person: no person '{person}' in the registry (import people first)",
+                       field="person")
+    if accounts.get(db, login) is not None:
+        raise InputError(f"login '{login}' is taken", field="login")
+    return roles
+
+
 def add_account(db: Registry, login: str, *, person: str, password: str, roles: list[str],
                 by: Actor | None) -> dict:
     """A new account for a person of the registry.
@@ -349,21 +369,10 @@ def add_account(db: Registry, login: str, *, person: str, password: str, roles: 
     The first account needs no login and must have the ``admin`` role (someone must be
     able to manage the others); every later one is added by an admin.
     """
-    if not LOGIN.fullmatch(login or ""):
-        raise InputError(f"login '{login}': 1–64 characters: lower-case Latin letters, digits, "
-                         "'.', '_' or '-', starting with a letter or digit", field="login")
-    roles = _check_roles(roles)
-    first = not accounts.any_exist(db)
-    if first and "admin" not in roles:
-        raise InputError("the first account must have the 'admin' role (--role admin): it "
-                         "manages the others", field="role")
-    _require_admin(db, by, "user add")
-    if directory.person(db, person) is None:
-        raise NotFound(f"--person: no person '{person}' in the registry (import people first)",
-                       field="person")
+    roles = check_new_account(db, login, person=person, roles=roles, by=by)
     password_hash = hash_password(password)
     with write_transaction(db):
-        if accounts.get(db, login) is not None:
+        if accounts.get(db, login) is not None:   # taken meanwhile by another process
             raise InputError(f"login '{login}' is taken", field="login")
         accounts.add(db, login=login, person=person, password_hash=password_hash, roles=roles,
                      now=_stamp(_now()), by=by.account if by else None)
@@ -382,11 +391,16 @@ def list_accounts(db: Registry) -> list[dict]:
     return accounts.listing(db)
 
 
-def change_password(db: Registry, login: str, password: str, *, by: Actor | None) -> dict:
-    """A new password: by the account itself or by an admin."""
+def check_password_change(db: Registry, login: str, *, by: Actor | None) -> None:
+    """May ``by`` give ``login`` a new password? The account itself or an admin may."""
     account(db, login)
     if by is None or by.account != login:
         _require_admin(db, by, "user passwd")
+
+
+def change_password(db: Registry, login: str, password: str, *, by: Actor | None) -> dict:
+    """A new password: by the account itself or by an admin."""
+    check_password_change(db, login, by=by)
     password_hash = hash_password(password)
     with write_transaction(db):
         accounts.set_password(db, login, password_hash, now=_stamp(_now()),

@@ -10,7 +10,7 @@ import sys
 
 from muni import cli
 from muni.engine import report
-from muni.registry import importer
+from muni.registry import accounts, importer
 
 PROBE = """
 import io, json, sys, contextlib
@@ -44,3 +44,4 @@ def test_status_and_explain_load_no_rendering_or_batch_machinery(sample_muni):
 def test_choices_spelled_out_in_the_cli_match_the_engine():
     assert cli.IMPORT_KINDS == importer.KINDS
     assert cli.REPORT_FORMATS == report.FORMATS
+    assert cli.ACCOUNT_ROLES == accounts.ROLES

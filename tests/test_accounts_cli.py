@@ -1,0 +1,127 @@
+"""`muni user add|passwd|disable|list`, and logging in with --user, through the CLI."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from muni.cli import main
+
+AUTH_EXIT = 12
+FORBIDDEN_EXIT = 13
+ADMIN_PASSWORD = "aigul's secret"
+HEAD_PASSWORD = "bakyt's secret"
+
+
+def run(muni, *args: str, input: str | None = None, env: dict | None = None):
+    """``muni ARGS`` with text on stdin and extra environment (MUNI_PASSWORD …)."""
+    return muni.runner.invoke(main, [str(a) for a in args], input=input, env=env or {},
+                              catch_exceptions=False)
+
+
+def attempts(muni) -> list[tuple]:
+    con = sqlite3.connect(muni.db_path)
+    return con.execute("SELECT login, action, refused_by FROM attempts ORDER BY id").fetchall()
+
+
+@pytest.fixture
+def accounts(sample_muni):
+    """aigul (lip-003, clerk + admin) and bakyt (lip-001, the head)."""
+    muni = sample_muni
+    result = run(muni, "user", "add", "aigul", "--person", "lip-003", "--role", "clerk",
+                 "--role", "admin", input=f"{ADMIN_PASSWORD}\n{ADMIN_PASSWORD}\n")
+    assert result.exit_code == 0, result.output
+    result = run(muni, "user", "add", "bakyt", "--person", "lip-001", "--password-stdin",
+                 "--user", "aigul", input=f"{HEAD_PASSWORD}\n",
+                 env={"MUNI_PASSWORD": ADMIN_PASSWORD})
+    assert result.exit_code == 0, result.output
+    return muni
+
+
+def test_the_first_account_is_an_admin_and_its_password_is_asked_twice(sample_muni):
+    muni = sample_muni
+    result = run(muni, "user", "add", "aigul", "--person", "lip-003", "--role", "clerk",
+                 input="secret123\nsecret123\n")
+    assert result.exit_code == 3
+    assert result.stderr == ("Error: the first account must have the 'admin' role (--role "
+                             "admin): it manages the others\n")
+    result = run(muni, "user", "add", "aigul", "--person", "lip-003", "--role", "admin",
+                 "--json", input="secret123\nsecret123\n")
+    assert result.exit_code == 0, result.output
+    assert "Password for the new account aigul: \nRepeat for confirmation: \n" in result.stderr
+    assert "secret123" not in result.output
+    account = json.loads(result.stdout)
+    assert {k: account[k] for k in ("login", "person", "name", "roles", "disabled")} == {
+        "login": "aigul", "person": "lip-003", "name": "Мамбетова Айгүл Бакировна",
+        "roles": ["admin"], "disabled": False}
+
+
+def test_later_accounts_need_an_admins_login(accounts):
+    muni = accounts
+    result = run(muni, "user", "add", "nurlan", "--person", "lip-004", "--password-stdin",
+                 input="nurlan's secret\n")
+    assert result.exit_code == AUTH_EXIT
+    assert result.stderr == ("Error: user add: this registry has accounts; log in (--user) as "
+                             "an admin\n")
+    result = run(muni, "user", "add", "nurlan", "--person", "lip-004", "--password-stdin",
+                 "--user", "bakyt", input="nurlan's secret\n",
+                 env={"MUNI_PASSWORD": HEAD_PASSWORD})
+    assert result.exit_code == FORBIDDEN_EXIT
+    assert result.stderr == ("Error: user add: needs the 'admin' role; account 'bakyt' has no "
+                             "role\n")
+    listed = json.loads(run(muni, "user", "list", "--json").stdout)["accounts"]
+    assert [(a["login"], a["person"], a["roles"]) for a in listed] == [
+        ("aigul", "lip-003", ["admin", "clerk"]), ("bakyt", "lip-001", [])]
+    assert "password_hash" not in listed[0]
+
+
+def test_a_wrong_password_is_refused_with_its_exit_code_and_recorded(accounts):
+    muni = accounts
+    result = run(muni, "user", "add", "nurlan", "--person", "lip-004", "--password-stdin",
+                 "--user", "aigul", "--json", input="nurlan's secret\n",
+                 env={"MUNI_PASSWORD": "not aigul's password"})
+    assert result.exit_code == AUTH_EXIT
+    assert json.loads(result.stdout) == {
+        "error": "auth", "message": "login 'aigul': no such account, or a wrong password",
+        "details": [], "login": "aigul", "rule": "wrong_password"}
+    assert attempts(muni) == [("aigul", "login", "wrong_password")]
+    assert [a["login"] for a in json.loads(run(muni, "user", "list", "--json").stdout)[
+        "accounts"]] == ["aigul", "bakyt"]
+
+
+def test_an_account_changes_its_own_password(accounts):
+    muni = accounts
+    result = run(muni, "user", "passwd", "bakyt", "--password-stdin", input="a new secret\n",
+                 env={"MUNI_PASSWORD": HEAD_PASSWORD})
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "Changed the password of bakyt.\n"
+    result = run(muni, "user", "passwd", "bakyt", "--password-stdin", input="again new\n",
+                 env={"MUNI_PASSWORD": HEAD_PASSWORD})
+    assert result.exit_code == AUTH_EXIT
+
+
+def test_a_disabled_account_cannot_log_in(accounts):
+    muni = accounts
+    result = run(muni, "user", "disable", "bakyt", "--user", "aigul",
+                 env={"MUNI_PASSWORD": ADMIN_PASSWORD})
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Disabled bakyt: Асанов Бакыт Кадырбекович (lip-001")
+    result = run(muni, "user", "passwd", "bakyt", "--password-stdin", input="a new secret\n",
+                 env={"MUNI_PASSWORD": HEAD_PASSWORD})
+    assert result.exit_code == AUTH_EXIT
+    assert result.stderr == "Error: login 'bakyt': the account is disabled\n"
+    assert attempts(muni)[-1] == ("bakyt", "login", "disabled")
+
+
+def test_the_password_prompt_does_not_echo_and_stdin_must_hold_one(accounts):
+    muni = accounts
+    result = run(muni, "user", "passwd", "bakyt", "--password-stdin", input="\n",
+                 env={"MUNI_PASSWORD": HEAD_PASSWORD})
+    assert result.exit_code == 3
+    assert result.stderr == "Error: --password-stdin: standard input holds no password\n"
+    result = run(muni, "user", "disable", "bakyt", "--user", "aigul",
+                 input=f"{ADMIN_PASSWORD}\n")
+    assert result.exit_code == 0
+    assert result.stderr == "Password for aigul: \n" and ADMIN_PASSWORD not in result.output
