@@ -19,6 +19,9 @@ HASHED_FIELDS = (
     "case_id", "at", "actor", "trigger", "from_state", "to_state",
     "profile", "guards", "data", "documents", "prev_hash",
 )
+#: Who acted, as established (schema 4): hashed when set, so the records written before
+#: them keep their hashes and a record that has them cannot lose or change them unseen.
+IDENTITY_FIELDS = ("account", "person", "printed_name", "identity", "session")
 
 
 def canonical(value: Any) -> str:
@@ -27,9 +30,9 @@ def canonical(value: Any) -> str:
 
 
 def record_hash(record: dict[str, Any]) -> str:
-    return hashlib.sha256(
-        canonical({k: record[k] for k in HASHED_FIELDS}).encode("utf-8")
-    ).hexdigest()
+    hashed = {k: record[k] for k in HASHED_FIELDS}
+    hashed.update({k: record[k] for k in IDENTITY_FIELDS if record.get(k) is not None})
+    return hashlib.sha256(canonical(hashed).encode("utf-8")).hexdigest()
 
 
 def last_hash(db: Registry) -> str:
@@ -50,8 +53,12 @@ def append(
     guards: list[dict],
     data: dict,
     documents: list[dict],
+    identity: dict[str, Any] | None = None,
 ) -> int:
-    """Append one record inside the caller's write transaction; returns its id."""
+    """Append one record inside the caller's write transaction; returns its id.
+
+    ``identity``: the ``IDENTITY_FIELDS`` of who acted (``engine.identity.Actor``); without
+    it the record names only ``actor``, a declared name."""
     if not db.conn.in_transaction:
         raise RuntimeError("audit records must be appended inside a write transaction")
     if not actor or not actor.strip():
@@ -71,6 +78,8 @@ def append(
         "documents": canonical(documents),
         "prev_hash": last_hash(db),
     }
+    record.update({k: v for k, v in (identity or {}).items()
+                   if k in IDENTITY_FIELDS and v is not None})
     record["hash"] = record_hash(record)
     cur = db.execute(
         f"INSERT INTO audit({', '.join(record)}) VALUES ({', '.join('?' for _ in record)})",

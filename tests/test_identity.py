@@ -207,3 +207,32 @@ def test_the_wait_grows_with_failures_and_is_capped(a, b):
     lo, hi = sorted((a, b))
     assert 0 <= p.delay(lo) <= p.delay(hi) <= p.max_delay
     assert p.delay(0) == 0 and p.delay(1) == p.first_delay
+
+
+def test_who_acted_is_part_of_the_records_hash(db, admin):
+    """A record's identity columns are hashed when set: clearing or changing them shows;
+    a record without them (written before accounts existed) keeps the hash it had."""
+    from muni.registry import audit
+    from muni.registry.db import write_transaction
+
+    case = db.execute("INSERT INTO cases(workflow, municipality, state, data, created_at, "
+                      "updated_at) VALUES ('working_group', 'lipenka', 'x', '{}', 'now', 'now')"
+                      ).lastrowid
+    fields = dict(case_id=case, at="2026-11-21T09:00:00+00:00", trigger="open",
+                  from_state=None, to_state="x", profile=None, guards=[], data={},
+                  documents=[])
+    with write_transaction(db):
+        plain = audit.append(db, actor="clerk", **fields)
+        signed = audit.append(db, actor=admin.name, identity=admin.audit_fields(), **fields)
+    rows = {r["id"]: r for r in db.query("SELECT * FROM audit")}
+    assert rows[plain]["identity"] is None
+    assert {k: rows[signed][k] for k in audit.IDENTITY_FIELDS} == {
+        "account": "aigul", "person": "lip-003", "printed_name": "А. Б. Мамбетова",
+        "identity": "password", "session": None}
+    assert audit.verify_chain(db) == []
+    db.execute("DROP TRIGGER audit_no_update")
+    db.execute("UPDATE audit SET person = 'lip-001' WHERE id = ?", [signed])
+    assert [f["kind"] for f in audit.verify_chain(db)] == ["record_altered"]
+    db.execute("UPDATE audit SET person = NULL, identity = NULL, account = NULL, "
+               "printed_name = NULL WHERE id = ?", [signed])
+    assert [f["kind"] for f in audit.verify_chain(db)] == ["record_altered"]
