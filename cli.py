@@ -38,7 +38,7 @@ from muni.engine.errors import (
     SpecError,
     from_registry_file,
 )
-from muni.registry import audit, cases, journal
+from muni.registry import accounts, audit, cases, journal
 from muni.registry import db as regdb
 
 
@@ -745,17 +745,27 @@ def show_deadlines(items: list[dict], indent: str = "  ") -> None:
 
 @main.command()
 @click.argument("case_id", type=int)
+@click.option("--attempts", "with_attempts", is_flag=True,
+              help="Also the refused attempts on the case (failed rules, four eyes, who:), "
+                   "in time order with the records.")
 @json_option
 @pass_env
 @handles_errors
-def history(env: Env, case_id: int, as_json: bool) -> None:
+def history(env: Env, case_id: int, with_attempts: bool, as_json: bool) -> None:
     """The case's audit log: who did what, when, and under which rules."""
     adv.load_case(env.db, case_id)
     rows = audit.history(env.db, case_id)
+    tried = accounts.attempts(env.db, case_id=case_id) if with_attempts else []
 
     def show() -> None:
-        for r in rows:
-            click.echo(f"#{r['id']} {r['at']} {r['actor']}: {r['trigger']} "
+        events = sorted([(r["at"], 0, r) for r in rows] + [(a["at"], 1, a) for a in tried],
+                        key=lambda e: (e[0][:19], e[1]))
+        for _, is_attempt, r in events:
+            if is_attempt:
+                click.echo(f"✗ {r['at']} {identity.describe(r)} tried {r['action']}: refused "
+                           f"by {r['refused_by']} — {r['message']}")
+                continue
+            click.echo(f"#{r['id']} {r['at']} {identity.describe(r)}: {r['trigger']} "
                        f"{r['from_state'] or '∅'} → {r['to_state']}"
                        + (f" [profile {r['profile']}]" if r["profile"] else ""))
             for g in r["guards"]:
@@ -763,7 +773,7 @@ def history(env: Env, case_id: int, as_json: bool) -> None:
             for d in r["documents"]:
                 number = f" № {d['number']}" if d.get("number") else ""
                 click.echo(f"    {d['path']}{number} sha256:{d['sha256'][:16]}…")
-    emit(as_json, rows, show)
+    emit(as_json, {"records": rows, "attempts": tried} if with_attempts else rows, show)
 
 
 @main.command("journal")
@@ -893,7 +903,7 @@ def registry_act(env: Env, case_id: int, as_json: bool) -> None:
                        f"({s['present']} of {s['elected']} present): {vote}")
         for st in c["steps"]:
             click.echo(f"  {st['on']} {st['step']}: {st['from'] or '∅'} → {st['to']} "
-                       f"by {st['actor']}" + (f" [{st['profile']}]" if st["profile"] else ""))
+                       f"by {st['who']}" + (f" [{st['profile']}]" if st["profile"] else ""))
             for d in st["documents"]:
                 number = f" № {d['number']}" if d["number"] else ""
                 click.echo(f"      {d['template']}{number}: {d['path']}")
@@ -1087,10 +1097,10 @@ def show_history(result: dict[str, Any]) -> None:
                                             else "."))
     for s in result["history"]:
         click.echo(f"\n#{s['audit_id']} {s['on']} {s['trigger']}: {s['from'] or '∅'} → "
-                   f"{s['to']} by {s['actor']} (recorded {s['at']})")
+                   f"{s['to']} by {s['who']} (recorded {s['at']})")
         if s["four_eyes"]:
             click.echo(f"  four eyes: prepared by {', '.join(s['prepared_by'])}; confirmed by "
-                       f"{s['actor']}")
+                       f"{s['who']}")
         p = s["profile"]
         if p:
             state = ("version not recorded" if p["changed_since"] is None else

@@ -28,6 +28,7 @@ from .contexts.council import (
     text,
 )
 from .errors import InputError, NotFound
+from .identity import describe
 from .rules import profile_for
 from .spec import load
 
@@ -175,7 +176,7 @@ def chain(db: Registry, case_id: int) -> dict[str, Any]:
         on = (r["data"].get("evaluation") or {}).get("on") if isinstance(r["data"], dict) \
             else None
         steps.append({"step": r["trigger"], "at": r["at"], "on": on or r["at"][:10],
-                      "actor": r["actor"],
+                      "actor": r["actor"], "who": describe(r),
                       "from": r["from_state"], "to": r["to_state"], "profile": r["profile"],
                       "documents": docs.get(r["id"], [])})
     votes = []

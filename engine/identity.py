@@ -21,16 +21,16 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any
-
-from pwdlib import PasswordHash
-from pwdlib.hashers.argon2 import Argon2Hasher
+from typing import TYPE_CHECKING, Any
 
 from muni.registry import accounts, directory
 from muni.registry.db import Registry, write_transaction
 
 from . import names
 from .errors import AuthError, Forbidden, InputError, NotFound
+
+if TYPE_CHECKING:
+    from pwdlib import PasswordHash
 
 HOW = ("password", "session", "declared")
 ROLES = accounts.ROLES
@@ -81,6 +81,11 @@ def use_policy(new: Policy) -> Policy:
 
 @functools.cache
 def _hasher(p: Policy) -> PasswordHash:
+    # Imported here: reading commands (explain, history …) describe identities without
+    # loading Argon2.
+    from pwdlib import PasswordHash
+    from pwdlib.hashers.argon2 import Argon2Hasher
+
     return PasswordHash((Argon2Hasher(time_cost=p.time_cost, memory_cost=p.memory_cost,
                                       parallelism=p.parallelism),))
 
@@ -150,6 +155,18 @@ class Actor:
 
     def to_json(self) -> dict[str, Any]:
         return {**self.audit_fields(), "roles": list(self.roles)}
+
+
+def describe(record: dict[str, Any]) -> str:
+    """Who acted, as a reader should take it: "bakyt (Б. К. Асанов; password)", or
+    "clerk (declared)" for a typed name no login proved (also every record written before
+    accounts existed)."""
+    how = record.get("identity") or "declared"
+    if how == "declared" or not record.get("person"):
+        return f"{record.get('actor') or record.get('login') or '?'} (declared)"
+    name = record.get("printed_name") or record["person"]
+    via = f", session {record['session']}" if record.get("session") else ""
+    return f"{record.get('account') or record.get('login')} ({name}; {how}{via})"
 
 
 def recorded_key(record: dict[str, Any]) -> str:

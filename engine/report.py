@@ -130,7 +130,7 @@ finding(s):</p>
  data-trigger="{{ s.trigger }}">
 <td><a href="#step-{{ s.audit_id }}">{{ s.audit_id }}</a></td>
 <td>{{ s.on }}<br><small>{{ s.at }}</small></td>
-<td class="actor">{{ s.actor }}</td>
+<td class="actor">{{ s.who }}</td>
 <td><code>{{ s.trigger }}</code>{% if s.title %}<br>{{ s.title }}{% endif %}
 {% if s.four_eyes %}<br><small>four eyes: prepared by {{ s.prepared_by|join(", ") }}</small>
 {% endif %}</td>
@@ -189,7 +189,7 @@ finding(s):</p>
 {% for s in r.timeline %}
 <section class="step" id="step-{{ s.audit_id }}">
 <h3>#{{ s.audit_id }} {{ s.trigger }}: {{ s["from"] or "∅" }} → {{ s.to }}</h3>
-<p>By <b>{{ s.actor }}</b> at {{ s.at }}{% if s.act_date %}; act dated {{ s.act_date }}
+<p>By <b>{{ s.who }}</b> at {{ s.at }}{% if s.act_date %}; act dated {{ s.act_date }}
 {% endif %}.</p>
 {% if s.profile %}
 <p>Rule profile <b>{{ s.profile.id }}</b>{% if s.profile.effective_from %} (in force from
@@ -273,7 +273,7 @@ def render_markdown(r: dict[str, Any]) -> str:
         if s["profile"]:
             profile = e(s["profile"]["id"]) + (" (edited since)"
                                                if s["profile"]["changed_since"] else "")
-        lines.append(f"| {s['audit_id']} | {e(s['on'])} | {e(s['actor'])} | "
+        lines.append(f"| {s['audit_id']} | {e(s['on'])} | {e(s['who'])} | "
                      f"`{s['trigger']}` | {e(s['from'] or '∅')} → {e(s['to'])} | {profile} | "
                      f"{rules_cell} | `{s['hash'][:16]}…` |")
     lines += ["", "## Documents", ""]
@@ -299,7 +299,7 @@ def render_markdown(r: dict[str, Any]) -> str:
     lines += ["", "## Each step"]
     for s in r["timeline"]:
         lines += ["", f"### #{s['audit_id']} {e(s['trigger'])}: {e(s['from'] or '∅')} → "
-                      f"{e(s['to'])}", "", f"By **{e(s['actor'])}** at {e(s['at'])}"
+                      f"{e(s['to'])}", "", f"By **{e(s['who'])}** at {e(s['at'])}"
                   + (f"; act dated {e(s['act_date'])}" if s["act_date"] else "") + "."]
         p = s["profile"]
         if p:

@@ -20,6 +20,7 @@ from .advance import choose_transition, load_case, plan_transition, preparers
 from .contexts.common import BLANK
 from .data import set_dotted
 from .errors import InputError, MuniError
+from .identity import describe
 from .render import TemplateStore
 from .spec import Workflow
 from .verify import NON_TRANSITIONS, document_status, preparers_before
@@ -72,6 +73,7 @@ def past_step(record: dict, workflow: Workflow, preparers_then: set[str]) -> dic
     return {
         "audit_id": record["id"], "kind": kind, "at": record["at"],
         "on": record_date(record), "actor": record["actor"], "trigger": record["trigger"],
+        "who": describe(record), "identity": record.get("identity") or "declared",
         "title": spec_t.title if spec_t else {}, "from": record["from_state"],
         "to": record["to_state"], "four_eyes": bool(spec_t and spec_t.four_eyes),
         "prepared_by": sorted(preparers_then) if spec_t and spec_t.four_eyes else [],

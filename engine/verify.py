@@ -13,7 +13,8 @@ chain is cross-checked against everything else muni writes in the same transacti
 - every journal number against a document and an audit record, and the numbers of each
   series against gaps and against the counter;
 - each recorded step against the workflow: a known trigger between the right states, no
-  blocking rule recorded as failed, four eyes where the workflow asks for them, an actor.
+  blocking rule recorded as failed, four eyes where the workflow asks for them, an actor;
+- the refused-attempts log's own hash chain (``registry.accounts.verify_attempts``).
 
 What no check inside one file can catch is a complete, consistent rewrite of the registry by
 someone with write access to it. For that, write down the chain's head (``head.hash`` in the
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from muni.registry import audit
+from muni.registry import accounts, audit
 from muni.registry.db import Registry
 
 from .advance import same_person
@@ -211,6 +212,7 @@ def verify(db: Registry, *, case_id: int | None = None,
                                         case=cid))
         findings += check_case_records(case, cid, by_case.get(cid, []), workflow)
 
+    findings += [Finding(f["kind"], f["message"]) for f in accounts.verify_attempts(db)]
     findings += _check_documents(db, by_id, case_id)
     findings += _check_journal(db, case_id)
     docs = db.execute("SELECT count(*) FROM documents"

@@ -125,3 +125,27 @@ def test_the_password_prompt_does_not_echo_and_stdin_must_hold_one(accounts):
                  input=f"{ADMIN_PASSWORD}\n")
     assert result.exit_code == 0
     assert result.stderr == "Password for aigul: \n" and ADMIN_PASSWORD not in result.output
+
+
+def test_verify_fails_when_a_refused_attempt_is_edited_or_deleted(accounts):
+    muni = accounts
+    for _ in range(2):
+        run(muni, "user", "disable", "bakyt", "--user", "aigul",
+            env={"MUNI_PASSWORD": "a guess"})
+    assert run(muni, "verify").exit_code == 0
+    con = sqlite3.connect(muni.db_path)
+    con.executescript("DROP TRIGGER attempts_no_update;"
+                      "UPDATE attempts SET message = 'all fine' WHERE id = 1;")
+    con.close()
+    result = run(muni, "verify", "--json")
+    assert result.exit_code == 9
+    assert [(f["kind"], f["message"]) for f in json.loads(result.stdout)["findings"]] == [
+        ("attempt_altered", "attempt #1: content does not match its hash (edited)")]
+    con = sqlite3.connect(muni.db_path)
+    con.executescript("UPDATE attempts SET message = 'login ''aigul'': no such account, or "
+                      "a wrong password' WHERE id = 1; DROP TRIGGER attempts_no_delete;"
+                      "DELETE FROM attempts WHERE id = 1;")
+    con.close()
+    result = run(muni, "verify", "--json")
+    assert [f["kind"] for f in json.loads(result.stdout)["findings"]] == [
+        "attempts_chain_broken"]

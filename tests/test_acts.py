@@ -221,7 +221,8 @@ def test_cli_registry_acts_export_and_journal(council, tmp_path, monkeypatch):
     assert "session 7/7 of 2026-12-10 (11 of 15 present): for 10, against 0, abstained 1; " \
            "required more than half of the elected deputies — 8 (vote.majority, kg-2021) → " \
            "adopted" in chain.output
-    assert "2027-01-15 enter_into_force: published → in_force by clerk [kg-2021]" in chain.output
+    assert ("2027-01-15 enter_into_force: published → in_force by clerk (declared) [kg-2021]"
+            in chain.output)
     overdue = run.invoke(main, ["status", "--overdue", "--json"], env={"MUNI_TODAY":
                                                                       "2027-01-05"})
     assert json.loads(overdue.output) == []

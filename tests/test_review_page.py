@@ -46,7 +46,8 @@ def test_the_page_shows_the_timeline_documents_and_rules(done):
                                                      "start_work"]
     assert [r.get("data-audit-id") for r in rows] == ["1", "2", "3", "4"]
     actors = [r.xpath('./td[@class="actor"]')[0].text_content() for r in rows]
-    assert actors == ["clerk", "clerk", "head", ODD_ACTOR]
+    # No login proved these names (no accounts): the page says they were declared.
+    assert actors == [f"{a} (declared)" for a in ("clerk", "clerk", "head", ODD_ACTOR)]
     sign = rows[2].text_content()
     assert "order_drafted → order_registered" in sign
     assert "four eyes: prepared by clerk" in sign and "kg-2021" in sign and "7 ✓" in sign
@@ -98,7 +99,7 @@ def test_markdown_page(done):
     result = done.json("review", 1, "--out", out)
     assert result["format"] == "md"
     text = out.read_text(encoding="utf-8")
-    assert "| 3 | 2026-11-21 | head | `sign_order` | order\\_drafted → order\\_registered |" in text
+    assert "| 3 | 2026-11-21 | head (declared) | `sign_order` | order\\_drafted → order\\_registered |" in text
     for _, sha in db_documents(done):
         assert f"`{sha}`" in text
     assert "\\<script\\>" in text and "<script>" not in text
