@@ -99,7 +99,8 @@ def test_markdown_page(done):
     result = done.json("review", 1, "--out", out)
     assert result["format"] == "md"
     text = out.read_text(encoding="utf-8")
-    assert "| 3 | 2026-11-21 | head (declared) | `sign_order` | order\\_drafted → order\\_registered |" in text
+    assert ("| 3 | 2026-11-21 | head (declared) | `sign_order` | order\\_drafted → "
+            "order\\_registered |") in text
     for _, sha in db_documents(done):
         assert f"`{sha}`" in text
     assert "\\<script\\>" in text and "<script>" not in text
