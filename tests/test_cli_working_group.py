@@ -135,7 +135,8 @@ def test_status_history_and_journal(sample_muni):
     [entry] = sample_muni.json("journal")
     assert (entry["number"], entry["case_id"]) == (12, case)
     text = sample_muni("history", case).stdout
-    assert "head: sign_order order_drafted → order_registered [profile kg-2021]" in text
+    assert ("head (declared): sign_order order_drafted → order_registered [profile kg-2021]"
+            in text)
 
 
 def test_explain_shows_each_rule_with_its_basis(sample_muni):
