@@ -220,7 +220,7 @@ def init(env: Env, as_json: bool) -> None:
 @pass_env
 @handles_errors
 def import_(env: Env, files: tuple[Path, ...], kind: str | None, as_json: bool) -> None:
-    """Load municipalities, people, offices and journal starts from YAML, JSON or CSV.
+    """Load municipalities, people, offices and journal starts from YAML, JSON, CSV or .xlsx.
 
     All files are checked first; one bad row and nothing is written.
     """

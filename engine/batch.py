@@ -54,7 +54,7 @@ from muni.registry import db as regdb
 from muni.registry.db import Registry
 
 from . import advance as adv
-from . import inputs, intake
+from . import inputs, intake, spreadsheets
 from .data import deep_merge, jsonable, set_dotted, utc_now
 from .errors import (
     BATCH_BLOCKED_EXIT,
@@ -151,9 +151,10 @@ def _dotted_columns(row: dict[str, str]) -> dict[str, Any]:
 def read_batch_file(path: Path) -> tuple[str, list[Row]]:
     """Parse a batch file into rows; returns ``(content key, rows)``.
 
-    CSV: a ``case`` column, optional ``trigger``, optional ``data`` (a JSON or YAML mapping)
-    and any number of dotted columns (``order.signer``) that set one value each. Rows are
-    numbered as a spreadsheet shows them (the header is row 1). YAML: a list (or ``rows:``)
+    CSV (read by ``spreadsheets``: the delimiter Excel used, UTF-8 or UTF-16): a ``case``
+    column, optional ``trigger``, optional ``data`` (a JSON or YAML mapping) and any number
+    of dotted columns (``order.signer``) that set one value each. Rows are numbered as a
+    spreadsheet shows them (the header is row 1). YAML: a list (or ``rows:``)
     of ``{case, trigger, data}``, numbered from 1. A row that cannot be used is kept with its
     ``problem``, so it is reported by number while the good rows proceed; a file that cannot
     be read at all is an ``InputError``, and so is one holding a value no case may take (a
@@ -165,7 +166,6 @@ def read_batch_file(path: Path) -> tuple[str, list[Row]]:
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     key = "file:" + hashlib.sha256(raw).hexdigest()
-    text = inputs.decode(raw, path.name)
     rows: list[Row] = []
     bad: list[str] = []
 
@@ -174,15 +174,12 @@ def read_batch_file(path: Path) -> tuple[str, list[Row]]:
                    for where, problem in inputs.value_problems(value))
 
     if path.suffix.lower() == ".csv":
-        header, records = inputs.read_csv(text, path.name)
-        if "case" not in header:
+        sheet = spreadsheets.read_csv(raw, path.name)
+        if "case" not in sheet.columns:
             raise InputError(f"{path.name}: needs a 'case' column (and optionally 'trigger', "
                              "'data' and dotted data columns such as 'order.signer')")
-        for number, record in records:
+        for number, record in sheet.rows:
             label = f"{path.name} row {number}"
-            if None in record:
-                rows.append(Row(number, label, None, problem="more cells than columns"))
-                continue
             check(number, record)
             data: Any = _dotted_columns(record)
             problem = None
@@ -200,7 +197,8 @@ def read_batch_file(path: Path) -> tuple[str, list[Row]]:
                              data or None, problem))
         return key, _refuse_bad_values(path, bad, rows)
     if path.suffix.lower() in (".yaml", ".yml", ".json"):
-        doc = inputs.parse(text, path.name, "json" if path.suffix.lower() == ".json" else "yaml")
+        doc = inputs.parse(inputs.decode(raw, path.name), path.name,
+                           "json" if path.suffix.lower() == ".json" else "yaml")
         if isinstance(doc, dict) and set(doc) == {"rows"}:
             doc = doc["rows"]
         if not isinstance(doc, list):

@@ -1,7 +1,8 @@
 """Import files — municipalities, people, offices, journal starts — read into the registry.
 
-``read_file`` turns one YAML, JSON or CSV file into rows through the bounded input reader
-(``inputs``); ``registry.importer.load`` checks every row and writes all of them or none.
+``read_file`` turns one YAML or JSON file (through the bounded input reader, ``inputs``) or
+one table (CSV or an Excel workbook, through ``spreadsheets``) into rows;
+``registry.importer.load`` checks every row and writes all of them or none.
 Problems reading a file (not UTF-8, a repeated key, a cell over 128 KB) are reported
 together with the rows' own, so one run lists everything to fix.
 """
@@ -15,10 +16,12 @@ from muni.registry import importer
 from muni.registry.db import Registry
 from muni.registry.importer import KINDS, Imported, Rows
 
-from . import inputs
+from . import inputs, spreadsheets
 from .errors import InputError
 
 REFUSED = "import refused; nothing was written"
+#: Tables an import reads (``spreadsheets``): CSV as Excel saves it, and workbooks.
+TABLES = (".csv", ".xlsx", ".xlsm")
 
 
 def import_files(db: Registry, paths: list[Path], kind: str | None = None) -> Imported:
@@ -40,34 +43,33 @@ def import_files(db: Registry, paths: list[Path], kind: str | None = None) -> Im
 def read_file(path: Path, kind: str | None = None) -> Rows:
     """Parse a file into ``{kind: [(where, row), …]}``; ``where`` names file and row."""
     suffix = path.suffix.lower()
-    if suffix == ".csv":
-        kind = _csv_kind(path, kind)
-        return {kind: _csv_rows(path, kind)}
+    if suffix in TABLES:
+        out: Rows = {k: [] for k in KINDS}
+        sheets = spreadsheets.read_path(path)
+        for sheet in sheets:
+            table = _table_kind(path, sheet, kind, len(sheets))
+            unknown = set(sheet.columns) - {f.name for f in importer.FIELDS[table]}
+            if unknown:
+                raise InputError(f"{sheet.name}: unknown column(s) {', '.join(sorted(unknown))}")
+            out[table].extend((f"{sheet.name} row {number}", row) for number, row in sheet.rows)
+        return out
     if suffix in (".yaml", ".yml", ".json"):
         text = inputs.read_text(path)
         return _sections(path.name, inputs.parse(text, path.name,
                                                  "json" if suffix == ".json" else "yaml"))
-    raise InputError(f"{path.name}: unsupported file type {suffix!r} (use .yaml, .json or .csv)")
+    raise InputError(f"{path.name}: unsupported file type {suffix!r} (use .yaml, .json, .csv "
+                     "or .xlsx)")
 
 
-def _csv_kind(path: Path, kind: str | None) -> str:
-    kind = kind or path.stem.lower()
-    if kind not in KINDS:
-        raise InputError(f"{path.name}: cannot tell what the CSV holds; name it "
-                         "municipalities.csv, people.csv, officials.csv or journals.csv, or "
-                         "pass --kind")
-    return kind
-
-
-def _csv_rows(path: Path, kind: str) -> list[tuple[str, dict[str, Any]]]:
-    header, rows = inputs.read_csv(inputs.read_text(path), path.name)
-    unknown = set(header) - {f.name for f in importer.FIELDS[kind]}
-    if unknown:
-        raise InputError(f"{path.name}: unknown column(s) {', '.join(sorted(unknown))}")
-    return [(f"{path.name} row {number}",
-             {(k if k is not None else "(cells beyond the header)"): v
-              for k, v in row.items() if v not in (None, "", [])})
-            for number, row in rows]
+def _table_kind(path: Path, sheet: spreadsheets.Sheet, kind: str | None, sheets: int) -> str:
+    """What a table holds: ``--kind``, else its worksheet's name, else (a CSV, or a workbook
+    of one sheet) the file's name — people.csv, officials.xlsx."""
+    for candidate in (kind, sheet.title.lower(), path.stem.lower() if sheets == 1 else None):
+        if candidate in KINDS:
+            return candidate
+    raise InputError(f"{sheet.name}: cannot tell what the table holds; name it (the file, or "
+                     "the worksheet) municipalities, people, officials or journals, or pass "
+                     "--kind")
 
 
 def _sections(name: str, doc: Any) -> Rows:

@@ -7,8 +7,9 @@ crashes the process on a file nested 100,000 deep) — and refused when a key re
 and JSON silently keep the last one, so a clerk's second ``date:`` would win unseen). Its
 values are then checked against what the registry can store and a document can print
 (``registry/values.py``): no XML-illegal control characters, no impossible dates such as an
-unquoted ``date: 2026-02-30``, no whole numbers beyond SQLite's 64 bits, no NaN. CSV cells
-are limited to 128 KB. Every refusal names the file and the key, field, line or row.
+unquoted ``date: 2026-02-30``, no whole numbers beyond SQLite's 64 bits, no NaN. Every
+refusal names the file and the key, field, line or row. Tables (CSV, .xlsx) are read by
+``spreadsheets``; their rows are checked with the same ``value_problems``.
 
 The error class is the caller's: ``InputError`` (exit 3) for what a clerk hands in,
 ``SpecError`` (exit 7) for a workflow or a rule profile.
@@ -16,9 +17,7 @@ The error class is the caller's: ``InputError`` (exit 3) for what a clerk hands 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import math
 import re
@@ -30,6 +29,7 @@ import yaml
 
 from muni.registry import values
 
+from . import spreadsheets
 from .errors import InputError, MuniError
 
 #: Deeper than any muni file needs (case data nests 5–6 levels); far below where the
@@ -38,8 +38,6 @@ MAX_DEPTH = 64
 #: How many more nodes aliases may add beyond a file's own: generous for a clerk who reuses
 #: a list with ``&anchor``/``*alias``, nothing like the billions of a nested-alias bomb.
 MAX_ALIAS_GROWTH = 100_000
-#: Python's ``csv`` refuses a cell over 131,072 characters; said plainly here.
-MAX_CELL = csv.field_size_limit()
 
 #: libyaml's parser when PyYAML has it: the same documents, ~10× faster (parsing the
 #: workflows and rule profiles was most of `muni explain`'s wall time).
@@ -109,7 +107,11 @@ def read_text(path: Path, *, error: type[MuniError] = InputError) -> str:
 
 
 def decode(raw: bytes, name: str, *, error: type[MuniError] = InputError) -> str:
+    """UTF-8 (with or without a byte-order mark) or, with its mark, UTF-16 (Windows Notepad's
+    "Unicode"); anything else is refused saying how to save it as UTF-8."""
     try:
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return raw.decode("utf-16")
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
@@ -118,15 +120,10 @@ def decode(raw: bytes, name: str, *, error: type[MuniError] = InputError) -> str
 
 
 def _encoding_advice(raw: bytes) -> str:
-    how = ("Save it again as UTF-8: in Excel, File → Save As → “CSV UTF-8 (Comma "
-           "delimited)”; in LibreOffice, Save As with “Edit filter settings” → Character set "
-           "“Unicode (UTF-8)”; in Notepad, Save As → Encoding “UTF-8”.")
-    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return "It is UTF-16 (Excel's “Unicode Text”). " + how
-    high = [b for b in raw if b >= 0x80]
-    if high and sum(1 for b in high if b >= 0xC0 or b in (0xA8, 0xB8)) >= len(high) * 0.6:
-        return ("It looks like Windows-1251 (Cyrillic), as Excel saves “CSV (Comma "
-                "delimited)” — and Windows-1251 has no Ө, Ү or Ң. " + how)
+    how = ("Save it again as UTF-8: in Notepad, Save As → Encoding “UTF-8”; in LibreOffice, "
+           "Save As with “Edit filter settings” → Character set “Unicode (UTF-8)”.")
+    if spreadsheets.looks_like_cp1251(raw):
+        return ("It looks like Windows-1251 (Cyrillic), which has no Ө, Ү or Ң. " + how)
     return how
 
 
@@ -300,25 +297,3 @@ def check_values(value: Any, name: str, *, error: type[MuniError] = InputError) 
     if problems:
         raise error(f"{name}: {len(problems)} value(s) cannot be accepted", details=problems,
                     problems=problems)
-
-
-# --- CSV --------------------------------------------------------------------------------------
-
-def read_csv(text: str, name: str, *, error: type[MuniError] = InputError
-             ) -> tuple[list[str], list[tuple[int, dict[str, str | None]]]]:
-    """The header and the rows of CSV text, each row with its number as a spreadsheet shows
-    it (the header is row 1). A quoted cell may span lines; a cell over 128 KB is refused."""
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    rows: list[tuple[int, dict[str, str | None]]] = []
-    try:
-        header = list(reader.fieldnames or [])
-        for number, row in enumerate(reader, start=2):
-            rows.append((number, row))
-    except csv.Error as exc:
-        row_number = len(rows) + 2 if reader.line_num > 1 or rows else 1
-        if "field larger than field limit" in str(exc):
-            raise error(f"{name} row {row_number}: a cell is longer than {MAX_CELL // 1024} KB "
-                        f"({MAX_CELL:,} characters), the most one cell may hold",
-                        row=row_number) from None
-        raise error(f"{name} row {row_number}: not valid CSV ({exc})", row=row_number) from None
-    return header, rows

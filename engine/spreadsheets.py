@@ -31,6 +31,9 @@ DELIMITERS = (",", ";", "\t")
 #: The letters of Kyrgyz that the Windows Cyrillic code page lacks.
 KYRGYZ_LETTERS = "ӨөҮүҢң"
 SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm")
+#: The longest cell Python's ``csv`` reads (131,072 characters); a longer one is refused
+#: naming its row, not with the reader's traceback.
+MAX_CELL = csv.field_size_limit()
 
 
 @dataclass
@@ -87,7 +90,7 @@ def decode(data: bytes, filename: str) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
-        cyrillic = _looks_like_cp1251(data)
+        cyrillic = looks_like_cp1251(data)
         raise SpreadsheetProblem(
             f"{filename}: not saved as UTF-8"
             + (" but in the Windows Cyrillic encoding (cp1251)" if cyrillic else
@@ -100,13 +103,14 @@ def decode(data: bytes, filename: str) -> tuple[str, str]:
             ]) from None
 
 
-def _looks_like_cp1251(data: bytes) -> bool:
-    """Mostly Cyrillic letters when read as cp1251."""
+def looks_like_cp1251(data: bytes) -> bool:
+    """Mostly Cyrillic letters among the non-ASCII ones when read as cp1251 (a header of
+    Latin column names does not count: it reads the same in every encoding)."""
     try:
         text = data.decode("cp1251")
     except UnicodeDecodeError:
         return False
-    letters = [c for c in text if c.isalpha()]
+    letters = [c for c in text if c.isalpha() and not c.isascii()]
     cyrillic = sum("\u0400" <= c <= "\u04ff" for c in letters)
     return bool(letters) and cyrillic / len(letters) > 0.3
 
@@ -117,7 +121,11 @@ def detect_delimiter(text: str) -> str:
     sample = text.splitlines()[:50]
     best, best_score = ",", (0, 0)
     for delimiter in DELIMITERS:
-        rows = [r for r in csv.reader(sample, delimiter=delimiter) if any(c.strip() for c in r)]
+        try:
+            rows = [r for r in csv.reader(sample, delimiter=delimiter)
+                    if any(c.strip() for c in r)]
+        except csv.Error:  # e.g. a cell over the size limit: read_csv names its row
+            continue
         if not rows:
             continue
         width = len(rows[0])
@@ -134,10 +142,17 @@ def read_csv(data: bytes, filename: str) -> Sheet:
     text, encoding = decode(data, filename)
     delimiter = detect_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    raw: list[list[str]] = []
     try:
-        raw = list(reader)
+        raw.extend(reader)
     except csv.Error as exc:
-        raise SpreadsheetProblem(f"{filename}: not a readable CSV file ({exc})") from None
+        row = len(raw) + 1
+        if "field larger than field limit" in str(exc):
+            raise SpreadsheetProblem(
+                f"{filename} row {row}: a cell is longer than {MAX_CELL // 1024} KB "
+                f"({MAX_CELL:,} characters), the most one cell may hold", row=row) from None
+        raise SpreadsheetProblem(f"{filename} row {row}: not a readable CSV file ({exc})",
+                                 row=row) from None
     sheet = _table(filename, raw, start=1)
     sheet.delimiter, sheet.encoding = delimiter, encoding
     return sheet

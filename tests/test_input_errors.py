@@ -124,6 +124,6 @@ def test_journal_never_goes_back(sample_muni):
 def test_unsupported_and_unknown_columns(muni):
     muni("init")
     r = muni("import", muni.write("x.txt", "hello"), ok=False)
-    assert "x.txt: unsupported file type '.txt' (use .yaml, .json or .csv)" in r.stderr
+    assert "x.txt: unsupported file type '.txt' (use .yaml, .json, .csv or .xlsx)" in r.stderr
     r = muni("import", muni.write("people.csv", "id,shoe_size\n1,42\n"), ok=False)
     assert "people.csv: unknown column(s) shoe_size" in r.stderr

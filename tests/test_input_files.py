@@ -5,6 +5,7 @@ line or row, and the registry and every file beside it stay exactly as they were
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from contextlib import closing
 
@@ -138,16 +139,38 @@ def test_a_windows_1251_file_says_how_to_save_it_as_utf8(sample_muni):
     people = sample_muni.tmp / "people.csv"
     people.write_bytes("id,municipality,name,sex\np9,lipenka,Асанов Бакыт,m\n".encode("cp1251"))
     message = refused(sample_muni, "import", people)
-    assert "people.csv: not UTF-8 text (invalid start byte at byte 36, line 2)" in message
-    assert "It looks like Windows-1251 (Cyrillic)" in message
-    assert "“CSV UTF-8 (Comma delimited)”" in message and "“Unicode (UTF-8)”" in message
+    assert ("people.csv: not saved as UTF-8 but in the Windows Cyrillic encoding (cp1251)"
+            in message)
+    assert "«CSV UTF-8 (Comma delimited) (*.csv)», or save the workbook as .xlsx" in message
     data = sample_muni.tmp / "case.yaml"
     data.write_bytes(CASE_TEXT.encode("cp1251", errors="replace"))
     message = case_new(sample_muni, data)
-    assert "case.yaml: not UTF-8 text" in message and "Windows-1251" in message
+    assert ("case.yaml: not UTF-8 text (invalid continuation byte at byte 338, line 7). It "
+            "looks like Windows-1251 (Cyrillic), which has no Ө, Ү or Ң. Save it again as "
+            "UTF-8: in Notepad, Save As → Encoding “UTF-8”") in message
+
+
+def test_utf16_and_excel_workbooks_are_read(sample_muni):
+    """What the cp1251 refusal recommends works: Notepad's "Unicode" and .xlsx."""
+    import openpyxl
+
     utf16 = sample_muni.tmp / "journals.csv"
-    utf16.write_bytes("municipality,series,year,last\n".encode("utf-16"))
-    assert "It is UTF-16 (Excel's “Unicode Text”)" in refused(sample_muni, "import", utf16)
+    utf16.write_bytes("municipality\tseries\tyear\tlast\nlipenka\tdecisions\t2027\t4\n"
+                      .encode("utf-16"))
+    assert sample_muni.json("import", utf16)["imported"]["journals"] == 1
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "people"
+    sheet.append(["id", "municipality", "name", "sex", "birth_date"])
+    sheet.append(["p9", "lipenka", "Өмүрбеков Үсөн", "m", dt.date(1980, 4, 2)])
+    book.save(sample_muni.tmp / "staff.xlsx")
+    out = sample_muni.json("import", sample_muni.tmp / "staff.xlsx")
+    assert out["imported"]["people"] == 1
+    with closing(sqlite3.connect(sample_muni.db_path)) as con:
+        assert con.execute("SELECT name, birth_date FROM people WHERE id = 'p9'").fetchone() \
+            == ("Өмүрбеков Үсөн", "1980-04-02")
+        assert con.execute("SELECT last FROM counters WHERE series = 'decisions'"
+                           ).fetchone() == (4,)
 
 
 def test_a_quoted_csv_cell_may_span_lines(sample_muni):
