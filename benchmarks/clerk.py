@@ -1,0 +1,82 @@
+"""A clerk's single commands, and PDF copies, timed as whole processes.
+
+A clerk runs one command at a time and waits for it: what counts is the whole process —
+Python starting, importing muni, opening the registry, the work. Each command is timed
+``runs`` times after one uncounted run (which also compiles the bytecode into the cache).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from .measure import MUNI, Figure, env_for, ms, run, timed
+
+#: The clerk's common commands, in the order they are printed.
+COMMANDS = ("status", "explain", "preview", "review", "advance")
+
+
+def example_data() -> Path:
+    from muni.engine.spec import PACKAGE_ROOT
+
+    return PACKAGE_ROOT / "examples" / "working_group_case.yaml"
+
+
+def demo_registry(work: Path, cache: Path) -> Path:
+    """``muni demo``'s registry: the sample municipality after every procedure."""
+    out = work / "demo"
+    run([MUNI, "demo", "--out", str(out), "--json"], env_for(None, "clerk", cache)).check()
+    return out / "muni.db"
+
+
+def new_cases(db_path: Path, cache: Path, count: int, municipality: str) -> list[int]:
+    """``count`` new working-group cases opened with ``muni case new`` (the example data)."""
+    env = env_for(db_path, "clerk", cache)
+    return [json.loads(run([MUNI, "case", "new", "working_group", "-m", municipality,
+                            "--data", str(example_data()), "--json"], env).check().stdout)["case"]
+            for _ in range(count)]
+
+
+def advance_each(db_path: Path, cache: Path, cases: list[int]) -> Figure:
+    """``muni advance CASE`` once on each case (each a fresh first step); the first run is
+    not counted."""
+    env = env_for(db_path, "clerk", cache)
+    runs = [run([MUNI, "advance", str(c), "--json"], env).check() for c in cases]
+    return ms(runs[1:])
+
+
+def commands(db_path: Path, cache: Path, runs: int, *, municipality: str,
+             work: Path) -> dict[str, Figure]:
+    """Median wall time (ms) of each of ``COMMANDS`` on the registry at ``db_path``, plus
+    Python's own start and ``import muni.cli``."""
+    env = env_for(db_path, "clerk", cache)
+    ids = new_cases(db_path, cache, runs + 2, municipality)
+    case = str(ids[0])
+    out = {
+        "status": ms(timed([MUNI, "status"], env, runs)),
+        "explain": ms(timed([MUNI, "explain", case], env, runs)),
+        "preview": ms(timed([MUNI, "preview", case], env, runs)),
+        "review": ms(timed([MUNI, "review", case, "--out", str(work / "review.html")], env,
+                           runs)),
+        "advance": advance_each(db_path, cache, ids[1:]),
+        "python": ms(timed([sys.executable, "-c", "pass"], env, runs)),
+        "import": ms(timed([sys.executable, "-c", "import muni.cli"], env, runs)),
+    }
+    return out
+
+
+def show_commands(figures: dict[str, Figure]) -> str:
+    return (", ".join(f"{name} {figures[name].median:.0f} ms ({figures[name].low:.0f}–"
+                      f"{figures[name].high:.0f})" for name in COMMANDS)
+            + f"; of which python start {figures['python'].median:.0f} ms, import muni.cli "
+            f"{figures['import'].median:.0f} ms")
+
+
+def pdf(db_path: Path, cache: Path, case_ids: list[int], runs: int) -> tuple[int, Figure]:
+    """``muni render CASE… --pdf --force`` over the cases' documents: (documents, docs/s)."""
+    env = env_for(db_path, "clerk", cache)
+    cmd = [MUNI, "render", *map(str, case_ids), "--pdf", "--force", "--json"]
+    done = timed(cmd, env, runs)
+    documents = len(json.loads(done[0].stdout)["documents"])
+    return documents, Figure.of([documents / r.wall_s for r in done])

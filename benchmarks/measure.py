@@ -1,0 +1,161 @@
+"""How the benchmarks measure: a child process timed from outside, and figures summarised as
+median and spread over several runs.
+
+Why a child process for every side (muni, raw docxtpl, the floor): a figure a user meets is
+the whole command — Python starting, imports, the work, the exit — and the in-process figure
+alone flatters whoever imports more. Both are reported: the in-process time the child prints
+and the wall time, CPU time and peak memory the kernel accounted for the process (``wait4``:
+its own and its reaped workers').
+
+Why median and spread: the machine is shared; a neighbour's burst moves one run, not the
+median, and a wide spread says the figure is not to be trusted.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+#: The ``muni`` command of the Python running the benchmarks (its venv's entry point).
+MUNI = str(Path(sys.executable).with_name("muni"))
+#: Every command runs with this date, so the rules see the same day whenever it runs.
+TODAY = "2026-11-21"
+
+
+def say(line: str = "") -> None:
+    print(line, flush=True)
+
+
+def loadavg() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
+
+
+def env_for(db_path: Path | None, actor: str, cache: Path) -> dict[str, str]:
+    """The environment of a measured command: its registry, date and actor; compiled
+    bytecode kept in ``cache`` (a real install has its .pyc files)."""
+    env = {**os.environ, "MUNI_TODAY": TODAY, "MUNI_ACTOR": actor,
+           "PYTHONPYCACHEPREFIX": str(cache)}
+    if db_path is not None:
+        env["MUNI_DB"] = str(db_path)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+@dataclass(frozen=True)
+class Run:
+    """One finished child process, as the kernel accounted for it."""
+
+    cmd: tuple[str, ...]
+    returncode: int
+    stdout: str
+    stderr: str
+    wall_s: float
+    cpu_s: float                  # user + system, the process and its reaped children
+    rss_mb: float                 # peak resident set of the largest of them
+    first_row_s: float | None     # when the first row of a listing was out (streaming)
+
+    def check(self) -> Run:
+        if self.returncode != 0:
+            raise SystemExit(f"{' '.join(self.cmd)} failed ({self.returncode}):\n"
+                             f"{self.stdout[-2000:]}{self.stderr[-2000:]}")
+        return self
+
+
+def run(cmd: Sequence[str], env: dict[str, str], *,
+        first_row: Callable[[str], bool] | None = None, cwd: Path | None = None) -> Run:
+    """Run ``cmd`` to its end; with ``first_row`` also note when the first line of output
+    for which it is true arrived (the end of the first row of a listing)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(list(cmd), env=env, cwd=cwd, stdin=subprocess.DEVNULL,
+                                stdout=subprocess.PIPE if first_row else out, stderr=err)
+        first = None
+        text = b""
+        if first_row:
+            assert proc.stdout is not None
+            for line in proc.stdout:
+                text += line
+                if first_row(line.decode("utf-8", "replace")):
+                    first = time.perf_counter() - started
+                    break
+            text += proc.stdout.read()
+            proc.stdout.close()
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if not first_row:
+            out.seek(0)
+            text = out.read()
+        err.seek(0)
+        return Run(cmd=tuple(cmd), returncode=proc.returncode,
+                   stdout=text.decode("utf-8", "replace"),
+                   stderr=err.read().decode("utf-8", "replace"), wall_s=wall,
+                   cpu_s=usage.ru_utime + usage.ru_stime, rss_mb=usage.ru_maxrss / 1024,
+                   first_row_s=first)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One quantity over several runs: the median to quote and the spread to judge it by."""
+
+    values: tuple[float, ...]
+
+    @classmethod
+    def of(cls, values: Sequence[float]) -> Figure:
+        return cls(tuple(values))
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.values)
+
+    @property
+    def low(self) -> float:
+        return min(self.values)
+
+    @property
+    def high(self) -> float:
+        return max(self.values)
+
+    @property
+    def spread(self) -> float:
+        """(max − min) / median: 0.05 means the runs lay within 5 % of the median's size."""
+        return (self.high - self.low) / self.median if self.median else 0.0
+
+    def show(self, fmt: str = ".1f", unit: str = "") -> str:
+        """``229.3 docs/s (min 220.1, max 240.0; 3 runs)``."""
+        n = len(self.values)
+        if n == 1:
+            return f"{self.median:{fmt}}{unit} (1 run)"
+        return (f"{self.median:{fmt}}{unit} (min {self.low:{fmt}}, max {self.high:{fmt}}; "
+                f"{n} runs)")
+
+
+def timed(cmd: Sequence[str], env: dict[str, str], runs: int, *, warmup: int = 1,
+          first_row: Callable[[str], bool] | None = None, cwd: Path | None = None
+          ) -> list[Run]:
+    """``runs`` runs of ``cmd`` after ``warmup`` uncounted ones; each must exit 0."""
+    for _ in range(warmup):
+        run(cmd, env, first_row=first_row, cwd=cwd).check()
+    return [run(cmd, env, first_row=first_row, cwd=cwd).check() for _ in range(runs)]
+
+
+def json_row_ends(line: str) -> bool:
+    """A row of a JSON listing is complete: ``},`` closing an object of an indented array,
+    or a whole object on one line (JSON Lines)."""
+    text = line.strip()
+    return text in ("}", "},") or (text.startswith("{") and text.rstrip(",").endswith("}"))
+
+
+def ms(runs: Sequence[Run]) -> Figure:
+    """The runs' wall times in milliseconds."""
+    return Figure.of([r.wall_s * 1000 for r in runs])
