@@ -38,6 +38,7 @@ from .render import (
     Rendition,
     TemplateStore,
     discard,
+    number_hole,
     publish,
     sha256,
     sync_files,
@@ -46,8 +47,9 @@ from .render import (
 from .spec import DocumentSpec, TransitionSpec, Workflow, load
 
 #: Where a document's journal number goes while it is rendered outside the write lock;
-#: ``commit_plan`` writes the number over it. Letters no clerk types, kept by every escape.
-NUMBER_PLACEHOLDER = "MUNI#NUMBER#PENDING#7F3A"
+#: ``commit_plan`` writes the number over it. Markup that case data cannot produce (see
+#: ``render.number_hole``).
+NUMBER_PLACEHOLDER = number_hole()
 #: The value the placeholder probe compares against (any number would do).
 _PROBE_NUMBER = "4242"
 

@@ -40,6 +40,22 @@ BUILTIN_TEMPLATES = PACKAGE_ROOT / "templates" / "docx"
 LANGS = ("ky", "ru")
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _BODY_MARK = "<!--muni-body-->"
+#: docxtpl's way to print Jinja's own braces in a template: ``{_{`` shows as ``{{`` (and
+#: ``}_}``, ``{_%``, ``%_}`` alike). docxtpl replaces them in the *rendered* text, so case
+#: data typed with them changed too; here they become Jinja string literals in the template
+#: source, and data is data, whatever it contains.
+_LITERAL_BRACES = re.compile(r"\{_\{|\}_\}|\{_%|%_\}")
+
+
+def number_hole() -> str:
+    """What stands for a journal number while a document is rendered before the number is
+    taken: an XML processing instruction, passed as markup. Data cannot produce it — the
+    environment escapes every ``<`` of case data — so the only holes in the rendered XML are
+    where the template printed the number. (A plain-text placeholder could be typed in
+    case data, and the number would have been written there too.)"""
+    from markupsafe import Markup
+
+    return Markup("<?muni-number?>")
 
 
 def _as_date(value: Any) -> dt.date:
@@ -157,6 +173,7 @@ class CompiledTemplate:
         xml = self._tpl.patch_xml(xml)
         if "{%tc" in xml or "{% tc" in xml or "{%hm" in xml or "{%vm" in xml:
             self._needs_table_fix = True
+        xml = _LITERAL_BRACES.sub(lambda m: "{{ '" + m.group()[::2] + "' }}", xml)
         return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
 
     def _compile(self, env: jinja2.Environment, src: str, where: str) -> jinja2.Template:
@@ -196,8 +213,6 @@ class CompiledTemplate:
             raise TemplateError(f"{self.path.name} ({where}): {exc.message}",
                                 template=self.path.name) from None
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace(
-            "%_}", "%}")
         if any(c in xml for c in "\n\t\a\f"):
             xml = self._tpl.resolve_listing(xml)
         return xml
