@@ -1132,12 +1132,15 @@ def verify_(env: Env, case_id: int | None, anchor: str | None, as_json: bool) ->
     """Walk the audit chain, the cases, the journal and the document files; report every
     edited, deleted or reordered record and every document whose bytes changed.
 
-    Exit 9 on any finding."""
+    Exit 9 on any finding. Notes (not findings) name signatures whose four eyes rested on
+    declared names instead of logins."""
     report = verify_mod.verify(env.db, case_id=case_id, anchor=anchor)
 
     def show() -> None:
         for f in report["findings"]:
             click.echo(f"[{f['kind']}] {f['message']}")
+        for n in report["notes"]:
+            click.echo(f"note [{n['kind']}] {n['message']}")
         head = report["head"]
         summary = (f"{report['records']} audit records, {report['cases']} case(s), "
                    f"{report['documents']} document(s)")

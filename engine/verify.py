@@ -14,7 +14,13 @@ chain is cross-checked against everything else muni writes in the same transacti
   series against gaps and against the counter;
 - each recorded step against the workflow: a known trigger between the right states, no
   blocking rule recorded as failed, four eyes where the workflow asks for them, an actor;
-- the refused-attempts log's own hash chain (``registry.accounts.verify_attempts``).
+- the refused-attempts log's own hash chain (``registry.accounts.verify_attempts``);
+- the clock: a record whose rules were evaluated on a day after the one it was written on
+  (``MUNI_TODAY`` set ahead) is a finding.
+
+Besides findings, the report's ``notes`` name the four-eyes steps that rested on declared
+names rather than logins: lawful where a registry has no accounts, but only as good as what
+was typed.
 
 What no check inside one file can catch is a complete, consistent rewrite of the registry by
 someone with write access to it. For that, write down the chain's head (``head.hash`` in the
@@ -26,6 +32,7 @@ Read-only; returns findings as data, never prints.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
@@ -91,12 +98,57 @@ def preparers_before(records: list[dict], index: int) -> set[str]:
     """Who prepared the step at ``records[index]``: the same rule as
     ``advance.preparers`` — the previous transition's actor and every data change since —
     but computed from the recorded history, so it can be re-checked after the fact."""
-    actors: set[str] = set()
+    return {r["actor"] for r in preparers_records(records, index)}
+
+
+def _evaluated_on(record: dict) -> str | None:
+    evaluation = record["data"].get("evaluation") if isinstance(record["data"], dict) else None
+    on = evaluation.get("on") if isinstance(evaluation, dict) else None
+    return on if isinstance(on, str) else None
+
+
+def _latest_local_date(at: str) -> str:
+    """The latest calendar date anywhere on Earth at the UTC moment ``at`` (UTC+14): a rule
+    evaluated on a later date was evaluated on a day that had not come yet, whatever the
+    machine's time zone."""
+    try:
+        moment = dt.datetime.fromisoformat(at)
+    except ValueError:
+        return "9999-12-31"     # an unreadable time: the chain check reports the record
+    return (moment.astimezone(dt.UTC) + dt.timedelta(hours=14)).date().isoformat()
+
+
+def declared_signatures(records: list[dict], workflow: Workflow | None,
+                        case_id: int) -> list[dict[str, Any]]:
+    """Four-eyes steps where the signer or a preparer was a declared name, not a login:
+    their second person rests on what someone typed. Not tampering — a registry without
+    accounts records nothing else — but a reviewer should know."""
+    notes = []
+    for i, r in enumerate(records):
+        if workflow is None or r["trigger"] in NON_TRANSITIONS:
+            continue
+        t = workflow.transition(r["trigger"], r["from_state"] or "")
+        if t is None or not t.four_eyes:
+            continue
+        involved = [r, *preparers_records(records, i)]
+        declared = [x for x in involved if (x.get("identity") or "declared") == "declared"]
+        if declared:
+            names = ", ".join(dict.fromkeys(f"'{x['actor']}'" for x in declared))
+            notes.append({"kind": "four_eyes_declared", "case": case_id, "audit_id": r["id"],
+                          "message": f"audit #{r['id']}: '{r['trigger']}' — four eyes rested on "
+                          f"declared names ({names}): no login proved who drafted or signed"})
+    return notes
+
+
+def preparers_records(records: list[dict], index: int) -> list[dict]:
+    """The records of who prepared the step at ``records[index]`` (see
+    ``preparers_before``)."""
+    out: list[dict] = []
     for r in reversed(records[:index]):
-        actors.add(r["actor"])
+        out.append(r)
         if r["trigger"] != "update_data":
             break
-    return actors
+    return out
 
 
 def check_case_records(case: dict | None, case_id: int, records: list[dict],
@@ -142,6 +194,11 @@ def check_case_records(case: dict | None, case_id: int, records: list[dict],
                 if same_person(r["actor"]) in who:
                     add("four_eyes_violated", f"audit #{rid}: '{r['trigger']}' needs a second "
                         f"person, but '{r['actor']}' also prepared the step", rid)
+        on = _evaluated_on(r)
+        if on and on > _latest_local_date(r["at"]):
+            add("evaluated_after_written", f"audit #{rid}: its rules were evaluated on {on}, "
+                f"a day that had not come when the record was written ({r['at']}): the date "
+                "was set ahead (MUNI_TODAY)", rid)
         for v in r["guards"]:
             if not v.get("ok") and v.get("severity", "block") == "block":
                 add("rule_failed_recorded", f"audit #{rid}: '{r['trigger']}' was recorded "
@@ -201,6 +258,7 @@ def verify(db: Registry, *, case_id: int | None = None,
     if case_id is not None and case_id not in case_rows and case_id not in by_case:
         raise NotFound(f"no case {case_id}", case=case_id)
     wanted = ({case_id} if case_id is not None else set(case_rows) | set(by_case))
+    notes: list[dict[str, Any]] = []
     for cid in sorted(wanted):
         case = case_rows.get(cid)
         workflow = None
@@ -211,6 +269,7 @@ def verify(db: Registry, *, case_id: int | None = None,
                 findings.append(Finding("unknown_workflow", f"case {cid}: {exc.message}",
                                         case=cid))
         findings += check_case_records(case, cid, by_case.get(cid, []), workflow)
+        notes += declared_signatures(by_case.get(cid, []), workflow, cid)
 
     findings += [Finding(f["kind"], f["message"]) for f in accounts.verify_attempts(db)]
     findings += _check_documents(db, by_id, case_id)
@@ -222,6 +281,7 @@ def verify(db: Registry, *, case_id: int | None = None,
         "ok": not findings, "records": len(rows),
         "cases": len(wanted), "documents": docs, "head": head,
         "anchor": anchor, "findings": [f.to_json() for f in findings],
+        "notes": notes,
     }
 
 

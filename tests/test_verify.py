@@ -246,3 +246,30 @@ def test_every_transition_records_the_profile_version_and_the_evaluation_date(do
     assert (evaluation["act_date"], evaluation["on"]) == ("2026-11-20", "2026-11-21")
     assert sign["documents"][0]["sha256"] == \
         audit.hashlib.sha256(Path(sign["documents"][0]["path"]).read_bytes()).hexdigest()
+
+
+def test_signatures_on_declared_names_are_noted_not_failed(done):
+    code, report = verify(done)
+    assert code == 0 and report["ok"] is True
+    assert report["notes"] == [{
+        "kind": "four_eyes_declared", "case": 1, "audit_id": 3,
+        "message": "audit #3: 'sign_order' — four eyes rested on declared names ('head', "
+                   "'clerk'): no login proved who drafted or signed"}]
+    text = done("verify").stdout
+    assert "note [four_eyes_declared] audit #3: 'sign_order'" in text
+
+
+def test_a_step_judged_on_a_day_that_had_not_come_is_a_finding(sample_muni, monkeypatch):
+    """`MUNI_TODAY` set ahead of the machine's clock: the record's evaluation date is after
+    the moment it was written, and verify says so (a step "on 2099-01-01" no longer
+    verifies)."""
+    muni = sample_muni
+    muni("case", "new", "working_group", "-m", "lipenka", "--data", CASE)
+    monkeypatch.setenv("MUNI_TODAY", "2099-01-01")
+    muni("advance", 1)
+    code, report = verify(muni)
+    assert code == INTEGRITY_EXIT
+    [finding] = report["findings"]
+    assert finding["kind"] == "evaluated_after_written" and finding["audit_id"] == 2
+    assert finding["message"].startswith("audit #2: its rules were evaluated on 2099-01-01, a "
+                                         "day that had not come when the record was written (")
