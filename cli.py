@@ -1,17 +1,17 @@
-"""``muni`` — the command line. Parses, calls the engine, prints; nothing else.
+"""``muni`` — the command line: parses, calls the engine's API, prints; nothing else.
 
-No SQL and no .docx handling here: every command is a thin shell over ``muni.engine`` or
-``muni.registry``. Every command takes ``--json`` and then prints one JSON document on stdout
-(errors too: ``{"error": kind, "message": …, "details": […]}``), so scripts can compose them.
+Every command is a thin shell over ``muni.engine.Engine`` (the API ``docs/api.md`` lists,
+which the web interface uses too): no SQL, no .docx handling, no rules here. ``main`` builds
+the one ``Engine`` of the process from ``--db`` and the environment (``MUNI_TEMPLATES``,
+``MUNI_SOFFICE``) and resolves the day (``--today``/``MUNI_TODAY``); every command is
+declared with ``command()``, which adds ``--json`` and turns engine errors into a message (or
+JSON) and the documented exit code. The commands stay one flat list, as sqlite-utils keeps
+its CLI; the text views are beside the command that prints them.
 
-Exit codes: 0 ok · 1 unexpected failure · 2 usage · 3 bad input / not found · 4 a rule
-(guard) refused the step · 5 step not allowed in this state · 6 template error · 7 malformed
-workflow or rule profile (also `workflows lint` findings) · 8 PDF output failed (LibreOffice
-missing, or no PDF produced) · 9 `verify` found the registry or a document altered · 10 a
-batch in which some case failed · 11 a batch with --strict in which a rule stopped some case ·
-14 the registry file cannot be used · 15 the registry is locked by another process · 16 the
-disk is full · 130 a batch interrupted (run the same command again to continue). The README's
-table is the reference (``engine/errors.py`` holds the codes).
+Every command takes ``--json`` and then prints one JSON document on stdout (errors too:
+``{"error": kind, "message": …, "details": […]}``), so scripts can compose them. Exit codes:
+the ``exit_code`` of each error in ``engine/errors.py`` (the README's table; a test keeps
+them equal), 2 for a usage error, 130 for an interrupted batch.
 """
 
 from __future__ import annotations
@@ -24,103 +24,54 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import click
 
-from muni.engine.errors import (
-    BATCH_BLOCKED_EXIT,
-    AuthError,
-    InputError,
-    IntegrityError,
-    MuniError,
-    SpecError,
-    from_registry_file,
-)
-from muni.registry import accounts, audit, cases, journal
-from muni.registry import db as regdb
+from muni.engine import Actor, Engine, InputError, IntegrityError, MuniError, SpecError
+from muni.engine.errors import BATCH_BLOCKED_EXIT, AuthError, TemplateError
 
-
-def _lazy(name: str) -> Any:
-    """The module ``name``, executed on first use of one of its attributes.
-
-    Why: every command would otherwise import every engine module — docx, Jinja, lxml,
-    jsonschema, multiprocessing — ~300 ms before `muni status` or `muni explain` (which use
-    none of them) could answer; a clerk's command should answer in well under 150 ms.
-    """
-    import importlib.util
-
-    if name in sys.modules:
-        return sys.modules[name]
-    found = importlib.util.find_spec(name)
-    loader = importlib.util.LazyLoader(found.loader)
-    found.loader = loader
-    module = importlib.util.module_from_spec(found)
-    sys.modules[name] = module
-    loader.exec_module(module)
-    return module
-
-
-acts_mod = _lazy("muni.engine.acts")
-adv = _lazy("muni.engine.advance")
-batch_mod = _lazy("muni.engine.batch")
-demo_mod = _lazy("muni.engine.demo")
-diagram_mod = _lazy("muni.engine.diagram")
-docs_mod = _lazy("muni.engine.documents")
-intake = _lazy("muni.engine.intake")
-review = _lazy("muni.engine.review")
-spec = _lazy("muni.engine.spec")
-lint_mod = _lazy("muni.engine.lint")
-report_mod = _lazy("muni.engine.report")
-tpl_check = _lazy("muni.engine.templates")
-verify_mod = _lazy("muni.engine.verify")
-render_mod = _lazy("muni.engine.render")
-imports = _lazy("muni.engine.imports")
-identity = _lazy("muni.engine.identity")
 #: Choices spelled out here, not read from the modules at import time (which would load
 #: them, and Jinja, YAML … with them, for every command); tests check they stay equal.
 IMPORT_KINDS = ("municipalities", "people", "officials", "journals")   # importer.KINDS
 REPORT_FORMATS = ("html", "md")                                         # report.FORMATS
 ACCOUNT_ROLES = ("clerk", "reviewer", "district", "admin")              # identity.ROLES
+#: How many cases `muni status` lists on screen by default (a registry may hold 10,000).
+STATUS_LIMIT = 50
+#: How many blocked (and failed) cases a batch's summary names on screen.
+BATCH_LISTED = 20
 
 
+class DateType(click.ParamType):
+    """A date as YYYY-MM-DD: ``--today``/``MUNI_TODAY``, ``explain --at``, ``council ready
+    --on``. A malformed date is a usage error (exit 2), like any malformed option."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"must be a date as YYYY-MM-DD, got {value!r}", param, ctx)
+
+
+DATE = DateType()
+
+
+@dataclass
 class Env:
-    """What every command shares: where the registry is, and how to print."""
+    """What every command shares: the engine over the registry, and the day it judges on."""
 
-    def __init__(self, db_path: str | None):
-        self.db_path = regdb.resolve_path(db_path)
-        self._db = None
-
-    @property
-    def db(self):
-        if self._db is None:
-            try:
-                self._db = regdb.connect(self.db_path)
-            except FileNotFoundError:
-                raise InputError(f"no registry at {self.db_path}; create it with `muni init` "
-                                 "(or point --db / MUNI_DB at it)") from None
-        return self._db
-
-    @property
-    def documents_dir(self) -> Path:
-        return self.db_path.resolve().parent / "documents"
-
-    def store(self) -> Any:
-        overrides = os.environ.get("MUNI_TEMPLATES")
-        return render_mod.TemplateStore(Path(overrides) if overrides else
-                                        self.db_path.resolve().parent / "templates")
+    engine: Engine
+    today: dt.date
 
 
-def today() -> dt.date:
-    """``MUNI_TODAY`` (YYYY-MM-DD) stands in for today's date: back-office catch-up, tests."""
-    value = os.environ.get("MUNI_TODAY")
-    if not value:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"MUNI_TODAY: must be a date as YYYY-MM-DD, got {value!r}") from None
+pass_env = click.make_pass_decorator(Env)
 
 
 def emit(as_json: bool, payload: Any, text: Callable[[], None] | str | None = None) -> None:
@@ -132,29 +83,6 @@ def emit(as_json: bool, payload: Any, text: Callable[[], None] | str | None = No
         click.echo(text)
 
 
-def handles_errors(fn: Callable) -> Callable:
-    """Turn engine errors into a message (or JSON) and the documented exit code."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        as_json = kwargs.get("as_json", False)
-        try:
-            return fn(*args, **kwargs)
-        except MuniError as exc:
-            fail(as_json, exc.to_json(), str(exc), exc.exit_code)
-        except Exception as exc:
-            # The registry file itself (damaged, locked, read-only, a full disk …): a clear
-            # error with its exit code; anything else is a bug and keeps its traceback.
-            env = click.get_current_context().find_object(Env)
-            problem = regdb.file_error(exc, env.db_path if env else regdb.resolve_path(None))
-            if problem is None:
-                raise
-            error = from_registry_file(problem)
-            fail(as_json, error.to_json(), str(error), error.exit_code)
-
-    return wrapper
-
-
 def fail(as_json: bool, payload: dict, message: str, code: int) -> None:
     if as_json:
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
@@ -163,68 +91,92 @@ def fail(as_json: bool, payload: dict, message: str, code: int) -> None:
     sys.exit(code)
 
 
-json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-#: How many cases `muni status` lists on screen by default (a registry may hold 10,000).
-STATUS_LIMIT = 50
-#: How many blocked (and failed) cases a batch's summary names on screen.
-BATCH_LISTED = 20
-
-
 def default_actor() -> str:
     """The login name, or "" where there is none (a container without a passwd entry): the
-    engine then refuses the step with "every step needs an actor" instead of a traceback."""
+    step is then refused with "every step needs an actor" instead of a traceback."""
     try:
         return getpass.getuser()
     except (KeyError, OSError):
         return ""
 
 
-actor_option = click.option(
-    "--actor", envvar="MUNI_ACTOR", default=default_actor, show_default="$USER",
-    help="Who does this (recorded in the audit log). Env: MUNI_ACTOR.")
+def command(group: click.Group, name: str | None = None, *, env: bool = True,
+            actor: bool = False, **settings: Any) -> Callable[[Callable], click.Command]:
+    """Declare a command of ``group``: ``--json``, the shared ``Env`` (unless ``env=False``),
+    ``--actor`` made an ``Actor`` (with ``actor=True``), and engine errors turned into a
+    message or JSON and the documented exit code — the one stack every command has."""
+    def decorate(fn: Callable) -> click.Command:
+        @functools.wraps(fn)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            as_json = kwargs.get("as_json", False)
+            try:
+                if actor:
+                    kwargs["actor"] = Actor.declared(kwargs["actor"])
+                return fn(*args, **kwargs)
+            except MuniError as exc:
+                fail(as_json, exc.to_json(), str(exc), exc.exit_code)
+            except Exception as exc:
+                # The registry file itself (damaged, locked, read-only, a full disk …): a
+                # clear error with its exit code; anything else is a bug: its traceback.
+                state = click.get_current_context().find_object(Env)
+                error = state.engine.registry_error(exc) if state else None
+                if error is None:
+                    raise
+                fail(as_json, error.to_json(), str(error), error.exit_code)
+
+        wrapped: Callable = run
+        if env:
+            wrapped = pass_env(wrapped)
+        if actor:
+            wrapped = click.option(
+                "--actor", envvar="MUNI_ACTOR", default=default_actor, show_default="$USER",
+                help="Who does this (recorded in the audit log). Env: MUNI_ACTOR.")(wrapped)
+        wrapped = click.option("--json", "as_json", is_flag=True, help="Print JSON.")(wrapped)
+        return group.command(name, **settings)(wrapped)
+    return decorate
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db_path", envvar="MUNI_DB", type=click.Path(dir_okay=False),
-              help="Registry file (default ./muni.db). Env: MUNI_DB.")
+              default="muni.db", show_default=True, help="Registry file. Env: MUNI_DB.")
+@click.option("--today", type=DATE, envvar="MUNI_TODAY",
+              help="The day the rules are judged on (default: today). Env: MUNI_TODAY "
+                   "(back-office catch-up, tests).")
 @click.version_option(package_name="muni")
 @click.pass_context
-def main(ctx: click.Context, db_path: str | None) -> None:
+def main(ctx: click.Context, db_path: str, today: dt.date | None) -> None:
     """Workflows and official documents of Kyrgyz municipalities."""
-    ctx.obj = Env(db_path)
-
-
-pass_env = click.make_pass_decorator(Env)
+    templates = os.environ.get("MUNI_TEMPLATES")
+    ctx.obj = Env(engine=Engine(db_path, templates=templates or None,
+                                soffice=os.environ.get("MUNI_SOFFICE") or None),
+                  today=today or dt.date.today())
 
 
 # --- registry -------------------------------------------------------------------------------
 
-@main.command()
-@json_option
-@pass_env
-@handles_errors
+@command(main)
 def init(env: Env, as_json: bool) -> None:
     """Create the registry (or upgrade an existing one)."""
-    existed = env.db_path.exists()
-    regdb.connect(env.db_path, create=True).close()
-    path = str(env.db_path.resolve())
-    emit(as_json, {"db": path, "created": not existed},
-         f"{'Registry ready' if existed else 'Created registry'}: {path}")
+    result = env.engine.init()
+    emit(as_json, result,
+         f"{'Created registry' if result['created'] else 'Registry ready'}: {result['db']}")
 
 
-@main.command("import")
+@command(main, "import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--kind", type=click.Choice(IMPORT_KINDS),
               help="What a CSV file holds (default: from its name, e.g. people.csv).")
-@json_option
-@pass_env
-@handles_errors
 def import_(env: Env, files: tuple[Path, ...], kind: str | None, as_json: bool) -> None:
     """Load municipalities, people, offices and journal starts from YAML, JSON, CSV or .xlsx.
 
     All files are checked first; one bad row and nothing is written.
     """
-    done = imports.import_files(env.db, list(files), kind)
+    done = env.engine.import_files(list(files), kind)
+    emit(as_json, done, lambda: click.echo(
+        "Imported " + ", ".join(f"{n} {k}" for k, n in done["imported"].items() if n) + "."
+        + "".join(f"\nNote: {note}" for note in done["notes"])))
+
+
     emit(as_json, {"imported": done.counts, "notes": done.notes}, lambda: click.echo(
         "Imported " + ", ".join(f"{n} {k}" for k, n in done.counts.items() if n) + "."
         + "".join(f"\nNote: {note}" for note in done.notes)))
@@ -252,7 +204,7 @@ def read_password(prompt: str, *, stdin: bool, confirm: bool = False) -> str:
     return click.prompt(prompt, hide_input=True, confirmation_prompt=confirm, err=True)
 
 
-def log_in(env: Env, user: str, *, password_stdin: bool = False) -> Any:
+def log_in(env: Env, user: str, *, password_stdin: bool = False) -> Actor:
     """The Actor of ``user`` once its password checks out (stdin, MUNI_PASSWORD or a prompt).
 
     A refused login waits the delay the engine names before the error shows: it grows with
@@ -265,7 +217,7 @@ def log_in(env: Env, user: str, *, password_stdin: bool = False) -> Any:
     else:
         password = read_password(f"Password for {user}", stdin=False)
     try:
-        return identity.authenticate(env.db, user, password)
+        return env.engine.authenticate(user, password)
     except AuthError as exc:
         time.sleep(exc.delay)
         raise
@@ -286,7 +238,7 @@ def user_group() -> None:
     """
 
 
-@user_group.command("add")
+@command(user_group, "add")
 @click.argument("login")
 @click.option("--person", required=True, help="The person's id in the registry.")
 @click.option("--role", "roles", multiple=True, type=click.Choice(ACCOUNT_ROLES),
@@ -294,9 +246,6 @@ def user_group() -> None:
 @click.option("--password-stdin", is_flag=True,
               help="Read the new account's password from the first line of standard input.")
 @user_option
-@json_option
-@pass_env
-@handles_errors
 def user_add(env: Env, login: str, person: str, roles: tuple[str, ...], password_stdin: bool,
              user: str | None, as_json: bool) -> None:
     """Add the account LOGIN for a person; its password is asked twice (or read with
@@ -305,54 +254,45 @@ def user_add(env: Env, login: str, person: str, roles: tuple[str, ...], password
     Example: muni user add aigul --person lip-003 --role clerk --role admin
     """
     by = log_in(env, user) if user else None
-    identity.check_new_account(env.db, login, person=person, roles=list(roles), by=by)
+    env.engine.check_new_account(login, person=person, roles=list(roles), by=by)
     password = read_password(f"Password for the new account {login}", stdin=password_stdin,
                              confirm=True)
-    account = identity.add_account(env.db, login, person=person, password=password,
-                                   roles=list(roles), by=by)
+    account = env.engine.add_account(login, person=person, password=password,
+                                     roles=list(roles), by=by)
     emit(as_json, account, f"Added {show_account(account)}")
 
 
-@user_group.command("passwd")
+@command(user_group, "passwd")
 @click.argument("login")
 @click.option("--password-stdin", is_flag=True,
               help="Read the new password from the first line of standard input.")
 @user_option
-@json_option
-@pass_env
-@handles_errors
 def user_passwd(env: Env, login: str, password_stdin: bool, user: str | None,
                 as_json: bool) -> None:
     """Change LOGIN's password: logged in as LOGIN itself (the default) or as an admin."""
     by = log_in(env, user or login)
-    identity.check_password_change(env.db, login, by=by)
+    env.engine.check_password_change(login, by=by)
     password = read_password(f"New password for {login}", stdin=password_stdin, confirm=True)
-    account = identity.change_password(env.db, login, password, by=by)
+    account = env.engine.change_password(login, password, by=by)
     emit(as_json, account, f"Changed the password of {login}.")
 
 
-@user_group.command("disable")
+@command(user_group, "disable")
 @click.argument("login")
 @click.option("--enable", is_flag=True, help="Enable the account again.")
 @user_option
-@json_option
-@pass_env
-@handles_errors
 def user_disable(env: Env, login: str, enable: bool, user: str | None, as_json: bool) -> None:
     """Disable LOGIN (an admin's act): it can no longer log in or act. Accounts are never
     deleted, so every record keeps naming a known account."""
     by = log_in(env, user) if user else None
-    account = identity.set_disabled(env.db, login, not enable, by=by)
+    account = env.engine.set_account_disabled(login, not enable, by=by)
     emit(as_json, account, f"{'Enabled' if enable else 'Disabled'} {show_account(account)}")
 
 
-@user_group.command("list")
-@json_option
-@pass_env
-@handles_errors
+@command(user_group, "list")
 def user_list(env: Env, as_json: bool) -> None:
     """Every account: its person, roles and whether it is enabled (never a password hash)."""
-    rows = identity.list_accounts(env.db)
+    rows = env.engine.accounts()
     emit(as_json, {"accounts": rows},
          lambda: [click.echo(show_account(a)) for a in rows] if rows
          else click.echo("No accounts: steps are recorded under declared names (--actor)."))
@@ -365,69 +305,53 @@ def case() -> None:
     """Open cases, change their data, show them."""
 
 
-@case.command("new")
+@command(case, "new", actor=True)
 @click.argument("workflow")
 @click.option("--municipality", "-m", required=True, help="Municipality code.")
 @click.option("--data", "data_file", required=True, type=click.Path(path_type=Path),
               help="Case data (YAML or JSON); see `muni case schema WORKFLOW`.")
-@actor_option
-@json_option
-@pass_env
-@handles_errors
-def case_new(env: Env, workflow: str, municipality: str, data_file: Path, actor: str,
+def case_new(env: Env, workflow: str, municipality: str, data_file: Path, actor: Actor,
              as_json: bool) -> None:
     """Open a case of WORKFLOW in a municipality."""
-    data = intake.read_data_file(data_file)
-    case_id = intake.open_case(env.db, workflow, municipality, data, actor=actor)
-    row = cases.get(env.db, case_id)
-    emit(as_json, {"case": case_id, "workflow": workflow, "municipality": municipality,
-                   "state": row["state"]},
-         f"Opened case {case_id} ({workflow}, {municipality}) in state '{row['state']}'.")
+    opened = env.engine.open_case(workflow, municipality, Engine.read_case_data(data_file),
+                                  actor=actor)
+    emit(as_json, opened, f"Opened case {opened['case']} ({workflow}, {municipality}) in "
+                          f"state '{opened['state']}'.")
 
 
-@case.command("update")
+@command(case, "update", actor=True)
 @click.argument("case_id", type=int)
 @click.option("--data", "data_file", required=True, type=click.Path(path_type=Path))
 @click.option("--replace", is_flag=True, help="Replace the data instead of merging into it.")
-@actor_option
-@json_option
-@pass_env
-@handles_errors
-def case_update(env: Env, case_id: int, data_file: Path, replace: bool, actor: str,
+def case_update(env: Env, case_id: int, data_file: Path, replace: bool, actor: Actor,
                 as_json: bool) -> None:
     """Merge new data into a case (mappings merge, lists replace)."""
-    data = intake.update_case(env.db, case_id, intake.read_data_file(data_file), actor=actor,
-                              replace=replace)
-    emit(as_json, {"case": case_id, "data": data}, f"Updated the data of case {case_id}.")
+    result = env.engine.update_case(case_id, Engine.read_case_data(data_file), actor=actor,
+                                    replace=replace)
+    emit(as_json, result, f"Updated the data of case {case_id}.")
 
 
-@case.command("show")
+@command(case, "show")
 @click.argument("case_id", type=int)
-@json_option
-@pass_env
-@handles_errors
 def case_show(env: Env, case_id: int, as_json: bool) -> None:
     """A case's state and data."""
-    row, _ = adv.load_case(env.db, case_id)
+    row = env.engine.case(case_id)
     emit(as_json, row, lambda: click.echo(
         f"Case {row['id']} · {row['workflow']} · {row['municipality']} · {row['state']}\n"
         + json.dumps(row["data"], ensure_ascii=False, indent=2)))
 
 
-@case.command("schema")
+@command(case, "schema", env=False)
 @click.argument("workflow")
-@json_option
-@pass_env
-@handles_errors
-def case_schema(env: Env, workflow: str, as_json: bool) -> None:
+def case_schema(workflow: str, as_json: bool) -> None:
     """Print the JSON Schema of WORKFLOW's case data (always JSON; --json is accepted so
     every command takes it)."""
-    click.echo(json.dumps(spec.load(workflow).data_schema, ensure_ascii=False, indent=2))
+    click.echo(json.dumps(Engine.case_schema(workflow), ensure_ascii=False, indent=2))
 
 
 # --- stepping -------------------------------------------------------------------------------
 
-@main.command()
+@command(main, actor=True)
 @click.argument("case_ids", nargs=-1, type=int)
 @click.option("--trigger", "-t", help="Which step (default: the only one possible).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
@@ -448,12 +372,8 @@ def case_schema(env: Env, workflow: str, as_json: bool) -> None:
               help="Batch: processes that render and commit (default: the cores).")
 @click.option("--strict", is_flag=True,
               help=f"Batch: exit {BATCH_BLOCKED_EXIT} when a rule stopped any case.")
-@actor_option
-@json_option
-@pass_env
-@handles_errors
 def advance(env: Env, case_ids: tuple[int, ...], trigger: str | None, out_dir: Path | None,
-            lang: str | None, dry_run: bool, actor: str, as_json: bool,
+            lang: str | None, dry_run: bool, actor: Actor, as_json: bool,
             to_pdf: bool = False, workflow: str | None = None, state: str | None = None,
             municipality: str | None = None, all_cases: bool = False,
             batch_file: Path | None = None, until: str | None = None,
@@ -469,55 +389,35 @@ def advance(env: Env, case_ids: tuple[int, ...], trigger: str | None, out_dir: P
         if to_pdf:
             raise InputError("--pdf is for single steps; after a batch, make the PDFs with "
                              "`muni render CASE… --pdf`")
-        if batch_file and (case_ids or workflow or state or municipality or all_cases):
-            raise InputError("--batch FILE names its cases; do not combine it with ids or "
-                             "filters")
-        source = batch_file or batch_mod.Selection(
-            ids=case_ids, workflow=workflow, state=state, municipality=municipality,
-            everything=all_cases)
-        advance_batch(env, source, trigger=trigger, until=until, out_dir=out_dir, lang=lang,
-                      dry_run=dry_run, actor=actor, jobs=jobs, strict=strict,
-                      as_json=as_json)
+        events = env.engine.run_batch(
+            actor=actor, today=env.today, ids=case_ids, workflow=workflow, state=state,
+            municipality=municipality, everything=all_cases, file=batch_file,
+            trigger=trigger, until=until, lang=lang, jobs=jobs, dry_run=dry_run, out=out_dir)
+        show_batch(events, dry_run=dry_run, strict=strict, as_json=as_json)
         return
     if not case_ids:
         raise InputError("name the cases to advance: case ids, or a selection (--all, "
                          "--workflow, --state, --municipality) or --batch FILE")
-    out = out_dir or env.documents_dir
-    store = env.store()
-    if not dry_run:
-        adv.recover(env.db, out)
-    results = []
-    for case_id in case_ids:
-        result = adv.advance(env.db, case_id, trigger, actor=actor, out_dir=out, store=store,
-                             today=today(), lang=lang, dry_run=dry_run)
-        results.append(result.to_json())
-    if to_pdf:
-        docs_mod.attach_pdfs(results)
+    r = env.engine.advance(case_ids[0], trigger, actor=actor, today=env.today, lang=lang,
+                           dry_run=dry_run, pdf=to_pdf, out=out_dir)
 
     def show() -> None:
-        for r in results:
-            verb = "would move" if r["dry_run"] else "moved"
-            click.echo(f"Case {r['case']}: {r['trigger']} — {verb} {r['from']} → {r['to']}")
-            for d in r["documents"]:
-                if r["dry_run"]:
-                    click.echo(f"  would write {d['template']} ({d['lang']})")
-                else:
-                    number = f" № {d['number']}" if d.get("number") else ""
-                    click.echo(f"  {d['path']}{number}")
-                    if d.get("pdf"):
-                        click.echo(f"  {d['pdf']}")
-    emit(as_json, results if len(results) > 1 else results[0], show)
+        verb = "would move" if r["dry_run"] else "moved"
+        click.echo(f"Case {r['case']}: {r['trigger']} — {verb} {r['from']} → {r['to']}")
+        for d in r["documents"]:
+            if r["dry_run"]:
+                click.echo(f"  would write {d['template']} ({d['lang']})")
+            else:
+                number = f" № {d['number']}" if d.get("number") else ""
+                click.echo(f"  {d['path']}{number}")
+                if d.get("pdf"):
+                    click.echo(f"  {d['pdf']}")
+    emit(as_json, r, show)
 
 
-def advance_batch(env: Env, source: batch_mod.Selection | Path, *, trigger: str | None,
-                  until: str | None, out_dir: Path | None, lang: str | None, dry_run: bool,
-                  actor: str, jobs: int | None, strict: bool, as_json: bool) -> None:
-    """Run a batch: a progress bar on a terminal, then the summary; exit 0, or
-    EXIT_FAILED when a case failed, or EXIT_BLOCKED (``--strict``) when a rule stopped one."""
-    events = batch_mod.run(env.db, source, db_path=env.db_path, actor=actor,
-                           out_dir=out_dir or env.documents_dir, store=env.store(),
-                           today=today(), lang=lang, trigger=trigger, until=until, jobs=jobs,
-                           dry_run=dry_run)
+def show_batch(events: Any, *, dry_run: bool, strict: bool, as_json: bool) -> None:
+    """Run a batch's events: a progress bar on a terminal, then the summary; exit 0, or the
+    summary's exit code (a case failed; with ``--strict``, a rule stopped one)."""
     started = next(events)
     shown: list[dict] = []
     summary = None
@@ -530,7 +430,7 @@ def advance_batch(env: Env, source: batch_mod.Selection | Path, *, trigger: str 
         if bar is not None:
             bar.__enter__()
         for event in events:
-            if isinstance(event, batch_mod.Outcome):
+            if event.kind == "outcome":
                 done += 1
                 if bar is not None:
                     bar.update(1)
@@ -539,7 +439,7 @@ def advance_batch(env: Env, source: batch_mod.Selection | Path, *, trigger: str 
                         shown.append(event.to_json())
                     else:
                         click.echo(outcome_line(event))
-            elif isinstance(event, batch_mod.Finished):
+            elif event.kind == "finished":
                 summary = event.summary
     except KeyboardInterrupt:
         if bar is not None:
@@ -585,10 +485,10 @@ def advance_batch(env: Env, source: batch_mod.Selection | Path, *, trigger: str 
     sys.exit(summary.exit_code(strict))
 
 
-def outcome_line(o: batch_mod.Outcome) -> str:
+def outcome_line(o: Any) -> str:
     """One case of a dry run, as the clerk reads it."""
     where = o.label if o.label.startswith("case") else f"{o.label} (case {o.case})"
-    if o.status == batch_mod.ADVANCED:
+    if o.status == "advanced":
         moves = "; ".join(f"{s['trigger']} {s['from']} → {s['to']}"
                           + (f" ({', '.join(d['template'] for d in s['documents'])})"
                              if s["documents"] else "") for s in o.steps)
@@ -598,20 +498,16 @@ def outcome_line(o: batch_mod.Outcome) -> str:
     return f"{where}: {o.status}{moved}{rules} — {o.message}"
 
 
-@main.command()
+@command(main)
 @click.argument("case_id", type=int)
 @click.option("--trigger", "-t")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Where drafts go (default: documents/preview next to the registry).")
 @click.option("--lang", type=click.Choice(["ky", "ru"]))
-@json_option
-@pass_env
-@handles_errors
 def preview(env: Env, case_id: int, trigger: str | None, out_dir: Path | None,
             lang: str | None, as_json: bool) -> None:
     """Render the next step's documents as drafts: no number taken, nothing recorded."""
-    result = review.preview(env.db, case_id, trigger, out_dir=out_dir or env.documents_dir /
-                            "preview", store=env.store(), today=today(), lang=lang)
+    result = env.engine.preview(case_id, trigger, today=env.today, lang=lang, out=out_dir)
 
     def show() -> None:
         click.echo(f"Case {case_id}: draft of '{result['trigger']}'"
@@ -622,7 +518,7 @@ def preview(env: Env, case_id: int, trigger: str | None, out_dir: Path | None,
     emit(as_json, result, show)
 
 
-@main.command()
+@command(main)
 @click.option("--workflow", "-w")
 @click.option("--state", "-s")
 @click.option("--municipality", "-m")
@@ -635,9 +531,6 @@ def preview(env: Env, case_id: int, trigger: str | None, out_dir: Path | None,
 @click.option("--limit", type=click.IntRange(min=0), default=None,
               help=f"The N most recently changed cases (default: {STATUS_LIMIT} on screen, "
                    "every case with --json; 0: every case).")
-@json_option
-@pass_env
-@handles_errors
 def status(env: Env, workflow: str | None, state: str | None, municipality: str | None,
            overdue: bool, with_deadlines: bool, as_json: bool, limit: int | None = None) -> None:
     """List cases with their states.
@@ -646,8 +539,9 @@ def status(env: Env, workflow: str | None, state: str | None, municipality: str 
     district's registry holds thousands. ``--json`` lists every case, by id, unless
     ``--limit`` is given.
     """
+    engine = env.engine
     if overdue:
-        late = acts_mod.overdue(env.db, today(), municipality=municipality)
+        late = engine.overdue(today=env.today, municipality=municipality)
 
         def show_late() -> None:
             if not late:
@@ -659,16 +553,11 @@ def status(env: Env, workflow: str | None, state: str | None, municipality: str 
         return
     if limit is None and not as_json:
         limit = STATUS_LIMIT
-    rows = cases.select(env.db, workflow=workflow, state=state, municipality=municipality,
-                        limit=limit, newest_first=bool(limit))
-    overview = (cases.count_by_state(env.db, workflow=workflow, state=state,
-                                     municipality=municipality)
+    rows = engine.cases(workflow=workflow, state=state, municipality=municipality,
+                        limit=limit, newest_first=bool(limit),
+                        deadlines_on=env.today if with_deadlines else None)
+    overview = (engine.count_by_state(workflow=workflow, state=state, municipality=municipality)
                 if limit and len(rows) == limit and not as_json else [])
-    if with_deadlines:  # one context build per open case: opt-in, batch lists can be long
-        for r in rows:
-            wf = spec.load(r["workflow"])
-            r["deadlines"] = ([] if wf.state(r["state"]).final else
-                              review.deadlines(env.db, cases.get(env.db, r["id"]), wf, today()))
 
     def show() -> None:
         if not rows:
@@ -688,23 +577,14 @@ def status(env: Env, workflow: str | None, state: str | None, municipality: str 
     emit(as_json, rows, show)
 
 
-@main.command()
+@command(main)
 @click.argument("case_id", type=int)
-@click.option("--at", "at_date", help="As of this date (YYYY-MM-DD): the steps recorded until "
-              "then, with their verdicts and rule profile as recorded; the current state's "
-              "rules evaluated on that date.")
-@json_option
-@pass_env
-@handles_errors
-def explain(env: Env, case_id: int, at_date: str | None, as_json: bool) -> None:
+@click.option("--at", "at_date", type=DATE, help="As of this date (YYYY-MM-DD): the steps "
+              "recorded until then, with their verdicts and rule profile as recorded; the "
+              "current state's rules evaluated on that date.")
+def explain(env: Env, case_id: int, at_date: dt.date | None, as_json: bool) -> None:
     """Why a case can or cannot move now: every rule, its verdict and its basis."""
-    on = today()
-    if at_date:
-        try:
-            on = dt.date.fromisoformat(at_date)
-        except ValueError:
-            raise InputError(f"--at: must be a date as YYYY-MM-DD, got {at_date!r}") from None
-    result = review.explain(env.db, case_id, today=on)
+    result = env.engine.explain(case_id, today=at_date or env.today)
 
     def show() -> None:
         if at_date:
@@ -735,356 +615,13 @@ def explain(env: Env, case_id: int, at_date: str | None, as_json: bool) -> None:
 
 
 def show_deadlines(items: list[dict], indent: str = "  ") -> None:
-    """Dated obligations of a case (``review.deadlines``), one line each."""
+    """Dated obligations of a case (``Engine.deadlines``), one line each."""
     if items and not indent:
         click.echo("\nDeadlines:")
     for d in items:
         window = f"{d['from']} … {d['due']}" if d.get("from") else f"by {d['due']}"
         click.echo(f"{indent}  [{d['status']}] {d['what']}: {window} ({d['basis']})")
 
-
-@main.command()
-@click.argument("case_id", type=int)
-@click.option("--attempts", "with_attempts", is_flag=True,
-              help="Also the refused attempts on the case (failed rules, four eyes, who:), "
-                   "in time order with the records.")
-@json_option
-@pass_env
-@handles_errors
-def history(env: Env, case_id: int, with_attempts: bool, as_json: bool) -> None:
-    """The case's audit log: who did what, when, and under which rules."""
-    adv.load_case(env.db, case_id)
-    rows = audit.history(env.db, case_id)
-    tried = accounts.attempts(env.db, case_id=case_id) if with_attempts else []
-
-    def show() -> None:
-        events = sorted([(r["at"], 0, r) for r in rows] + [(a["at"], 1, a) for a in tried],
-                        key=lambda e: (e[0][:19], e[1]))
-        for _, is_attempt, r in events:
-            if is_attempt:
-                click.echo(f"✗ {r['at']} {identity.describe(r)} tried {r['action']}: refused "
-                           f"by {r['refused_by']} — {r['message']}")
-                continue
-            click.echo(f"#{r['id']} {r['at']} {identity.describe(r)}: {r['trigger']} "
-                       f"{r['from_state'] or '∅'} → {r['to_state']}"
-                       + (f" [profile {r['profile']}]" if r["profile"] else ""))
-            for g in r["guards"]:
-                click.echo(f"    {'✓' if g['ok'] else '✗'} {g['rule']}: {g['message']}")
-            for d in r["documents"]:
-                number = f" № {d['number']}" if d.get("number") else ""
-                click.echo(f"    {d['path']}{number} sha256:{d['sha256'][:16]}…")
-    emit(as_json, {"records": rows, "attempts": tried} if with_attempts else rows, show)
-
-
-@main.command("journal")
-@click.option("--municipality", "-m")
-@click.option("--series")
-@click.option("--year", type=int)
-@json_option
-@pass_env
-@handles_errors
-def journal_(env: Env, municipality: str | None, series: str | None, year: int | None,
-             as_json: bool) -> None:
-    """The numbered journal of orders and decisions."""
-    rows = journal.entries(env.db, municipality=municipality, series=series, year=year)
-
-    def show() -> None:
-        for r in rows:
-            click.echo(f"{r['municipality']} {r['series']} {r['year']} № {r['number']:<4} "
-                       f"{r['act_date']} case {r['case_id']} {r['template']}")
-    emit(as_json, rows, show)
-
-
-@main.command()
-@click.argument("case_ids", nargs=-1, type=int, required=True)
-@click.option("--pdf", "to_pdf", is_flag=True,
-              help="Write a PDF next to each .docx (LibreOffice, one batch for all).")
-@click.option("--drafts/--no-drafts", default=True, show_default=True,
-              help="Include the drafts, or only the registered documents.")
-@click.option("--force", is_flag=True, help="Convert again even where the PDF is up to date.")
-@json_option
-@pass_env
-@handles_errors
-def render(env: Env, case_ids: tuple[int, ...], to_pdf: bool, drafts: bool, force: bool,
-           as_json: bool) -> None:
-    """Check each CASE's recorded documents against the audit log; with --pdf, print-ready PDFs.
-
-    A missing .docx is rendered again from its audit record (kept only if it has the recorded
-    hash); a .docx changed after registration is refused. PDFs are derived copies, recorded
-    nowhere."""
-    result = docs_mod.render_cases(env.db, case_ids, store=env.store(), to_pdf=to_pdf,
-                                   drafts=drafts, force=force)
-
-    def show() -> None:
-        for d in result["documents"]:
-            number = f" № {d['number']}" if d.get("number") else ""
-            note = " (restored from the audit record)" if d["status"] == "restored" else ""
-            click.echo(f"Case {d['case']}: {d['template']} ({d['lang']}){number}{note}")
-            click.echo(f"  {d['pdf'] if d['pdf'] else d['path']}")
-        if not result["documents"]:
-            click.echo("No recorded documents.")
-        for warning in result["warnings"]:
-            click.echo(f"Warning: {warning}", err=True)
-    emit(as_json, result, show)
-
-
-@main.group("registry")
-def registry_group() -> None:
-    """The registers: acts of the kenesh, the numbered journal."""
-
-
-registry_group.add_command(journal_, "journal")  # `muni journal` stays as an alias
-
-
-@registry_group.command("acts")
-@click.option("--municipality", "-m")
-@click.option("--status", "status_", help="Only acts in this state (e.g. in_force).")
-@click.option("--type", "kind", type=click.Choice(["decision", "normative_act"]))
-@click.option("--year", type=int, help="Adopted in this year.")
-@click.option("--drafts", is_flag=True, help="Include drafts not yet signed.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
-              show_default=True)
-@click.option("--output", "output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the CSV/JSON export to this file.")
-@json_option
-@pass_env
-@handles_errors
-def registry_acts(env: Env, municipality: str | None, status_: str | None, kind: str | None,
-                  year: int | None, drafts: bool, fmt: str, output: Path | None,
-                  as_json: bool) -> None:
-    """Every act of the kenesh: type, titles, number, dates, register number, status, links."""
-    rows = acts_mod.list_acts(env.db, municipality=municipality, status=status_, kind=kind,
-                              year=year, include_drafts=drafts)
-    if fmt in ("csv", "json") and not as_json:
-        data = acts_mod.export(rows, fmt)
-        if output:
-            output.write_text(data, encoding="utf-8")
-            click.echo(f"Wrote {len(rows)} acts to {output}")
-        else:
-            click.echo(data, nl=False)
-        return
-
-    def show() -> None:
-        if not rows:
-            click.echo("No acts.")
-        for r in rows:
-            click.echo(f"case {r['case']:>4}  № {r['number'] or '—':<4} {r['type']:<13} "
-                       f"{r['status']:<16} adopted {r['adopted'] or '—'}  "
-                       f"register {r['register_number'] or '—'}  {r['title_ky']}")
-    emit(as_json, rows, show)
-
-
-@registry_group.command("act")
-@click.argument("case_id", type=int)
-@json_option
-@pass_env
-@handles_errors
-def registry_act(env: Env, case_id: int, as_json: bool) -> None:
-    """One act's whole chain: draft → vote → signature → sending → inclusion → publication →
-    force, with dates, actors, rule profiles and documents."""
-    c = acts_mod.chain(env.db, case_id)
-
-    def show() -> None:
-        click.echo(f"Case {c['case']} · {c['title']['ky']} · {c['state']}"
-                   + (f" · № {c['number']}" if c["number"] else ""))
-        click.echo(f"  draft registered {c['registered']}")
-        if c["commission"]:
-            click.echo(f"  commission {c['commission']['date']}: "
-                       f"{c['commission']['conclusion']}")
-        if c["discussion"]:
-            d = c["discussion"]
-            click.echo(f"  public discussion {d['start']} – {d.get('end', '…')}, "
-                       f"{d.get('comments', '?')} comments")
-        for s in c["sessions"]:
-            vote = (f"for {s['for']}, against {s['against']}, abstained {s['abstained']}; "
-                    f"required {s['required']} → {'adopted' if s['adopted'] else 'rejected'}"
-                    if "for" in s else "no vote recorded")
-            click.echo(f"  session {s['convocation']}/{s['number']} of {s['date']} "
-                       f"({s['present']} of {s['elected']} present): {vote}")
-        for st in c["steps"]:
-            click.echo(f"  {st['on']} {st['step']}: {st['from'] or '∅'} → {st['to']} "
-                       f"by {st['who']}" + (f" [{st['profile']}]" if st["profile"] else ""))
-            for d in st["documents"]:
-                number = f" № {d['number']}" if d["number"] else ""
-                click.echo(f"      {d['template']}{number}: {d['path']}")
-    emit(as_json, c, show)
-
-
-@main.group()
-def council() -> None:
-    """The local council: drafts ready for a session."""
-
-
-@council.command("ready")
-@click.option("--municipality", "-m", required=True)
-@click.option("--on", "on_date", help="Session date (YYYY-MM-DD; default today).")
-@json_option
-@pass_env
-@handles_errors
-def council_ready(env: Env, municipality: str, on_date: str | None, as_json: bool) -> None:
-    """Drafts that can go on a session's agenda (list their case ids in the session's data)."""
-    on = today()
-    if on_date:
-        try:
-            on = dt.date.fromisoformat(on_date)
-        except ValueError:
-            raise InputError(f"--on: must be a date as YYYY-MM-DD, got {on_date!r}") from None
-    rows = acts_mod.ready_drafts(env.db, municipality, on)
-    emit(as_json, rows, lambda: [click.echo(f"case {r['case']:>4} {r['state']:<10} "
-                                            f"{'normative ' if r['normative'] else ''}"
-                                            f"{r['title_ky']}") for r in rows]
-         or (None if rows else click.echo("No drafts ready.")))
-
-
-# --- workflows and templates ------------------------------------------------------------------
-
-@main.group()
-def workflows() -> None:
-    """The procedures muni knows."""
-
-
-@workflows.command("list")
-@json_option
-@handles_errors
-def workflows_list(as_json: bool) -> None:
-    """List workflows with their states and triggers."""
-    rows = [{"id": w.id, "title": w.title, "states": list(w.state_names),
-             "triggers": [t.trigger for t in w.transitions]}
-            for w in spec.all_workflows().values()]
-    emit(as_json, rows, lambda: [click.echo(f"{r['id']}: {r['title']['ky']} — "
-                                            f"{' → '.join(r['states'])}") for r in rows])
-
-
-@main.group()
-def templates() -> None:
-    """The .docx templates: check them; copy a built-in for a municipality; diff it."""
-
-
-@templates.command("check")
-@json_option
-@pass_env
-@handles_errors
-def templates_check(env: Env, as_json: bool) -> None:
-    """List each template's variables; fail when its workflow does not supply one."""
-    report = tpl_check.check(env.store())
-
-    def show() -> None:
-        for item in report["templates"]:
-            mark = "ok" if not item["problems"] else "FAIL"
-            click.echo(f"[{mark}] {item['workflow']}/{item['template']} ({item['lang']}): "
-                       f"{', '.join(item['variables'])}  ← {item['path']}")
-            for problem in item["problems"]:
-                click.echo(f"    - {problem}")
-    emit(as_json, report, show)
-    if not report["ok"]:
-        sys.exit(6)
-
-
-
-# A municipality's own copy of a built-in template, and what changed in the built-in since.
-overrides_mod = _lazy("muni.engine.overrides")
-
-
-@templates.command("copy")
-@click.argument("name")
-@click.option("--municipality", "-m", required=True, help="Municipality code.")
-@click.option("--lang", type=click.Choice(["ky", "ru"]), help="One language (default: both).")
-@click.option("--force", is_flag=True, help="Replace an existing override (and its record).")
-@json_option
-@pass_env
-@handles_errors
-def templates_copy(env: Env, name: str, municipality: str, lang: str | None, force: bool,
-                   as_json: bool) -> None:
-    """Copy built-in template NAME into the municipality's override folder, to edit in Word;
-    records which built-in it was, for `muni templates diff`."""
-    records = overrides_mod.copy(env.db, env.store(), name, municipality,
-                                 langs=(lang,) if lang else ("ky", "ru"), today=today(),
-                                 force=force)
-    emit(as_json, records, lambda: [click.echo(f"{r['path']}  (built-in {r['lang']} "
-                                               f"{r['builtin_sha256'][:12]})") for r in records])
-
-
-@templates.command("diff")
-@click.option("--municipality", "-m", help="Only this municipality's overrides (and shared).")
-@json_option
-@pass_env
-@handles_errors
-def templates_diff(env: Env, municipality: str | None, as_json: bool) -> None:
-    """Per override: has the built-in changed since it was copied, and what changed."""
-    report = overrides_mod.drift(env.store(), municipality)
-    says = {"current": "the built-in is unchanged since it was copied",
-            "builtin_changed": "the built-in CHANGED since it was copied",
-            "unrecorded": "no record of the built-in it was copied from; differences from "
-                          "the built-in now",
-            "no_builtin": "there is no built-in of this name any more"}
-
-    def show() -> None:
-        if not report["overrides"]:
-            click.echo("No overrides.")
-        for o in report["overrides"]:
-            copied = f" (copied {o['copied']})" if o["copied"] else ""
-            edited = "; edited here" if o["edited"] else ""
-            click.echo(f"{o['path']}: {says[o['status']]}{copied}{edited}")
-            for line in o["changes"]:
-                click.echo(f"    {line}")
-    emit(as_json, report, show)
-
-
-# --- web interface --------------------------------------------------------------------------
-
-@main.command()
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; 0.0.0.0 for every computer of the office network.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
-@click.option("--tls", nargs=2, type=click.Path(exists=True, dir_okay=False), metavar="CERT KEY",
-              help="Serve HTTPS with this certificate and private key (PEM files).")
-@pass_env
-@handles_errors
-def serve(env: Env, host: str, port: int, tls: tuple[str, str] | None) -> None:
-    """Serve the web interface for clerks and reviewers on this registry."""
-    import uvicorn
-
-    from muni.web.routes import create_app
-    from muni.web.serve import exposed_without_tls
-
-    env.db  # noqa: B018 - a missing registry is the clear error `muni init` fixes
-    if exposed_without_tls(host, bool(tls)):
-        click.echo(f"Warning: serving on {host} without --tls CERT KEY: passwords and case "
-                   "data travel in clear over the network. Use --tls, or keep the default "
-                   "127.0.0.1.", err=True)
-    app = create_app(env.db_path, store=env.store(), tls=bool(tls))
-    scheme = "https" if tls else "http"
-    click.echo(f"muni serve: {scheme}://{host}:{port}/ on {env.db_path.resolve()} "
-               "(Ctrl-C stops)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False,
-                ssl_certfile=tls[0] if tls else None, ssl_keyfile=tls[1] if tls else None)
-
-
-# --- demo -----------------------------------------------------------------------------------
-
-@main.command()
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("demo-out"), show_default=True)
-@click.option("--lang", type=click.Choice(["ky", "ru"]), default="ky", show_default=True)
-@json_option
-@handles_errors
-def demo(out_dir: Path, lang: str, as_json: bool) -> None:
-    """Run the procedures on an embedded sample municipality and write real documents."""
-    result = demo_mod.run(out_dir, lang=lang, on=today())
-
-    def show() -> None:
-        click.echo(f"Registry: {result['db']}")
-        for line in result["log"]:
-            click.echo(line)
-        click.echo("\nDocuments:")
-        for path in result["documents"]:
-            click.echo(f"  {path}")
-    emit(as_json, result, show)
-
-
-# --- legal review (issue 7): explain --at history, verify, review, diagram, lint -------------
-# For a legal reviewer who does not read Python: every command here reads only; `verify` and
-# `workflows lint` exit non-zero on findings so they can guard an archive or a CI job.
 
 def show_history(result: dict[str, Any]) -> None:
     """The past half of `explain --at`: each recorded step with its verdicts *as recorded*."""
@@ -1120,21 +657,312 @@ def show_history(result: dict[str, Any]) -> None:
     click.echo("\nNow:")
 
 
-@main.command("verify")
+@command(main)
+@click.argument("case_id", type=int)
+@click.option("--attempts", "with_attempts", is_flag=True,
+              help="Also the refused attempts on the case (failed rules, four eyes, who:), "
+                   "in time order with the records.")
+def history(env: Env, case_id: int, with_attempts: bool, as_json: bool) -> None:
+    """The case's audit log: who did what, when, and under which rules."""
+    rows = env.engine.history(case_id)
+    tried = env.engine.attempts(case_id) if with_attempts else []
+    who = Engine.describe_actor
+
+    def show() -> None:
+        events = sorted([(r["at"], 0, r) for r in rows] + [(a["at"], 1, a) for a in tried],
+                        key=lambda e: (e[0][:19], e[1]))
+        for _, is_attempt, r in events:
+            if is_attempt:
+                click.echo(f"✗ {r['at']} {who(r)} tried {r['action']}: refused "
+                           f"by {r['refused_by']} — {r['message']}")
+                continue
+            click.echo(f"#{r['id']} {r['at']} {who(r)}: {r['trigger']} "
+                       f"{r['from_state'] or '∅'} → {r['to_state']}"
+                       + (f" [profile {r['profile']}]" if r["profile"] else ""))
+            for g in r["guards"]:
+                click.echo(f"    {'✓' if g['ok'] else '✗'} {g['rule']}: {g['message']}")
+            for d in r["documents"]:
+                number = f" № {d['number']}" if d.get("number") else ""
+                click.echo(f"    {d['path']}{number} sha256:{d['sha256'][:16]}…")
+    emit(as_json, {"records": rows, "attempts": tried} if with_attempts else rows, show)
+
+
+@command(main)
+@click.argument("case_ids", nargs=-1, type=int, required=True)
+@click.option("--pdf", "to_pdf", is_flag=True,
+              help="Write a PDF next to each .docx (LibreOffice, one batch for all).")
+@click.option("--drafts/--no-drafts", default=True, show_default=True,
+              help="Include the drafts, or only the registered documents.")
+@click.option("--force", is_flag=True, help="Convert again even where the PDF is up to date.")
+def render(env: Env, case_ids: tuple[int, ...], to_pdf: bool, drafts: bool, force: bool,
+           as_json: bool) -> None:
+    """Check each CASE's recorded documents against the audit log; with --pdf, print-ready PDFs.
+
+    A missing .docx is rendered again from its audit record (kept only if it has the recorded
+    hash); a .docx changed after registration is refused. PDFs are derived copies, recorded
+    nowhere."""
+    result = env.engine.render(list(case_ids), pdf=to_pdf, drafts=drafts, force=force)
+
+    def show() -> None:
+        for d in result["documents"]:
+            number = f" № {d['number']}" if d.get("number") else ""
+            note = " (restored from the audit record)" if d["status"] == "restored" else ""
+            click.echo(f"Case {d['case']}: {d['template']} ({d['lang']}){number}{note}")
+            click.echo(f"  {d['pdf'] if d['pdf'] else d['path']}")
+        if not result["documents"]:
+            click.echo("No recorded documents.")
+        for warning in result["warnings"]:
+            click.echo(f"Warning: {warning}", err=True)
+    emit(as_json, result, show)
+
+
+# --- registers ------------------------------------------------------------------------------
+
+@command(main, "journal")
+@click.option("--municipality", "-m")
+@click.option("--series")
+@click.option("--year", type=int)
+def journal_(env: Env, municipality: str | None, series: str | None, year: int | None,
+             as_json: bool) -> None:
+    """The numbered journal of orders and decisions."""
+    rows = env.engine.journal(municipality=municipality, series=series, year=year)
+
+    def show() -> None:
+        for r in rows:
+            click.echo(f"{r['municipality']} {r['series']} {r['year']} № {r['number']:<4} "
+                       f"{r['act_date']} case {r['case_id']} {r['template']}")
+    emit(as_json, rows, show)
+
+
+@main.group("registry")
+def registry_group() -> None:
+    """The registers: acts of the kenesh, the numbered journal."""
+
+
+registry_group.add_command(journal_, "journal")  # `muni journal` stays as an alias
+
+
+@command(registry_group, "acts")
+@click.option("--municipality", "-m")
+@click.option("--status", "status_", help="Only acts in this state (e.g. in_force).")
+@click.option("--type", "kind", type=click.Choice(["decision", "normative_act"]))
+@click.option("--year", type=int, help="Adopted in this year.")
+@click.option("--drafts", is_flag=True, help="Include drafts not yet signed.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
+@click.option("--output", "output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the CSV/JSON export to this file.")
+def registry_acts(env: Env, municipality: str | None, status_: str | None, kind: str | None,
+                  year: int | None, drafts: bool, fmt: str, output: Path | None,
+                  as_json: bool) -> None:
+    """Every act of the kenesh: type, titles, number, dates, register number, status, links."""
+    rows = env.engine.acts(municipality=municipality, status=status_, kind=kind, year=year,
+                           drafts=drafts)
+    if fmt in ("csv", "json") and not as_json:
+        data = Engine.export_acts(rows, fmt)
+        if output:
+            output.write_text(data, encoding="utf-8")
+            click.echo(f"Wrote {len(rows)} acts to {output}")
+        else:
+            click.echo(data, nl=False)
+        return
+
+    def show() -> None:
+        if not rows:
+            click.echo("No acts.")
+        for r in rows:
+            click.echo(f"case {r['case']:>4}  № {r['number'] or '—':<4} {r['type']:<13} "
+                       f"{r['status']:<16} adopted {r['adopted'] or '—'}  "
+                       f"register {r['register_number'] or '—'}  {r['title_ky']}")
+    emit(as_json, rows, show)
+
+
+@command(registry_group, "act")
+@click.argument("case_id", type=int)
+def registry_act(env: Env, case_id: int, as_json: bool) -> None:
+    """One act's whole chain: draft → vote → signature → sending → inclusion → publication →
+    force, with dates, actors, rule profiles and documents."""
+    c = env.engine.act(case_id)
+
+    def show() -> None:
+        click.echo(f"Case {c['case']} · {c['title']['ky']} · {c['state']}"
+                   + (f" · № {c['number']}" if c["number"] else ""))
+        click.echo(f"  draft registered {c['registered']}")
+        if c["commission"]:
+            click.echo(f"  commission {c['commission']['date']}: "
+                       f"{c['commission']['conclusion']}")
+        if c["discussion"]:
+            d = c["discussion"]
+            click.echo(f"  public discussion {d['start']} – {d.get('end', '…')}, "
+                       f"{d.get('comments', '?')} comments")
+        for s in c["sessions"]:
+            vote = (f"for {s['for']}, against {s['against']}, abstained {s['abstained']}; "
+                    f"required {s['required']} → {'adopted' if s['adopted'] else 'rejected'}"
+                    if "for" in s else "no vote recorded")
+            click.echo(f"  session {s['convocation']}/{s['number']} of {s['date']} "
+                       f"({s['present']} of {s['elected']} present): {vote}")
+        for st in c["steps"]:
+            click.echo(f"  {st['on']} {st['step']}: {st['from'] or '∅'} → {st['to']} "
+                       f"by {st['who']}" + (f" [{st['profile']}]" if st["profile"] else ""))
+            for d in st["documents"]:
+                number = f" № {d['number']}" if d["number"] else ""
+                click.echo(f"      {d['template']}{number}: {d['path']}")
+    emit(as_json, c, show)
+
+
+@main.group()
+def council() -> None:
+    """The local council: drafts ready for a session."""
+
+
+@command(council, "ready")
+@click.option("--municipality", "-m", required=True)
+@click.option("--on", "on_date", type=DATE, help="Session date (YYYY-MM-DD; default today).")
+def council_ready(env: Env, municipality: str, on_date: dt.date | None, as_json: bool) -> None:
+    """Drafts that can go on a session's agenda (list their case ids in the session's data)."""
+    rows = env.engine.ready_drafts(municipality, on=on_date or env.today)
+
+    def show() -> None:
+        if not rows:
+            click.echo("No drafts ready.")
+        for r in rows:
+            click.echo(f"case {r['case']:>4} {r['state']:<10} "
+                       f"{'normative ' if r['normative'] else ''}{r['title_ky']}")
+    emit(as_json, rows, show)
+
+
+# --- workflows and templates ----------------------------------------------------------------
+
+@main.group()
+def workflows() -> None:
+    """The procedures muni knows."""
+
+
+@command(workflows, "list", env=False)
+def workflows_list(as_json: bool) -> None:
+    """List workflows with their states and triggers."""
+    rows = Engine.workflows()
+    emit(as_json, rows, lambda: [click.echo(f"{r['id']}: {r['title']['ky']} — "
+                                            f"{' → '.join(r['states'])}") for r in rows])
+
+
+@command(workflows, "lint", env=False)
+@click.argument("directory", required=False,
+                type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option("--rules", "rules_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Rule profiles (default: DIRECTORY/rules).")
+@click.option("--templates", "templates_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Templates with ky/ and ru/ (default: templates/docx beside DIRECTORY).")
+def workflows_lint(directory: Path | None, rules_dir: Path | None,
+                   templates_dir: Path | None, as_json: bool) -> None:
+    """Find unreachable states, dead ends, rules no profile defines or no check implements,
+    rules without a legal basis, and templates missing or never used. Exit 7 on findings."""
+    report = Engine.lint(directory, rules=rules_dir, templates=templates_dir)
+
+    def show() -> None:
+        for f in report["findings"]:
+            click.echo(f"[{f['kind']}] {f['message']}")
+        if report["unverified"]:
+            click.echo(f"Note: {len(report['unverified'])} rule(s) cite a basis not yet "
+                       "verified against its text.")
+        click.echo(f"{'OK' if report['ok'] else str(len(report['findings'])) + ' finding(s)'}: "
+                   f"{len(report['workflows'])} workflow(s), {len(report['profiles'])} "
+                   f"profile(s) in {report['directory']}")
+    emit(as_json, report, show)
+    if not report["ok"]:
+        sys.exit(SpecError.exit_code)
+
+
+@command(main, "diagram", env=False)
+@click.argument("workflow")
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
+              help="FILE.svg or FILE.png (Graphviz), FILE.dot, FILE.mmd or FILE.md (Mermaid).")
+@click.option("--lang", type=click.Choice(["en", "ky", "ru"]), default="en", show_default=True)
+def diagram_(workflow: str, out: Path | None, lang: str, as_json: bool) -> None:
+    """Print WORKFLOW's state machine as Mermaid; each edge shows its trigger and rules.
+
+    WORKFLOW is an id or the path of a workflow .yaml file."""
+    result = Engine.diagram(workflow, lang=lang, out=out)
+    emit(as_json, result,
+         result["mermaid"] if out is None else f"Wrote {out} ({result['format']}).")
+
+
+@main.group()
+def templates() -> None:
+    """The .docx templates: check them; copy a built-in for a municipality; diff it."""
+
+
+@command(templates, "check")
+def templates_check(env: Env, as_json: bool) -> None:
+    """List each template's variables; fail when its workflow does not supply one."""
+    report = env.engine.check_templates()
+
+    def show() -> None:
+        for item in report["templates"]:
+            mark = "ok" if not item["problems"] else "FAIL"
+            click.echo(f"[{mark}] {item['workflow']}/{item['template']} ({item['lang']}): "
+                       f"{', '.join(item['variables'])}  ← {item['path']}")
+            for problem in item["problems"]:
+                click.echo(f"    - {problem}")
+    emit(as_json, report, show)
+    if not report["ok"]:
+        sys.exit(TemplateError.exit_code)
+
+
+@command(templates, "copy")
+@click.argument("name")
+@click.option("--municipality", "-m", required=True, help="Municipality code.")
+@click.option("--lang", type=click.Choice(["ky", "ru"]), help="One language (default: both).")
+@click.option("--force", is_flag=True, help="Replace an existing override (and its record).")
+def templates_copy(env: Env, name: str, municipality: str, lang: str | None, force: bool,
+                   as_json: bool) -> None:
+    """Copy built-in template NAME into the municipality's override folder, to edit in Word;
+    records which built-in it was, for `muni templates diff`."""
+    records = env.engine.copy_template(name, municipality, today=env.today,
+                                       langs=(lang,) if lang else ("ky", "ru"), force=force)
+    emit(as_json, records, lambda: [click.echo(f"{r['path']}  (built-in {r['lang']} "
+                                               f"{r['builtin_sha256'][:12]})") for r in records])
+
+
+@command(templates, "diff")
+@click.option("--municipality", "-m", help="Only this municipality's overrides (and shared).")
+def templates_diff(env: Env, municipality: str | None, as_json: bool) -> None:
+    """Per override: has the built-in changed since it was copied, and what changed."""
+    report = env.engine.template_drift(municipality)
+    says = {"current": "the built-in is unchanged since it was copied",
+            "builtin_changed": "the built-in CHANGED since it was copied",
+            "unrecorded": "no record of the built-in it was copied from; differences from "
+                          "the built-in now",
+            "no_builtin": "there is no built-in of this name any more"}
+
+    def show() -> None:
+        if not report["overrides"]:
+            click.echo("No overrides.")
+        for o in report["overrides"]:
+            copied = f" (copied {o['copied']})" if o["copied"] else ""
+            edited = "; edited here" if o["edited"] else ""
+            click.echo(f"{o['path']}: {says[o['status']]}{copied}{edited}")
+            for line in o["changes"]:
+                click.echo(f"    {line}")
+    emit(as_json, report, show)
+
+
+# --- legal review: verify, review (explain --at and diagram above) ------------------------
+# For a legal reviewer who does not read Python: these read only; `verify` and
+# `workflows lint` exit non-zero on findings so they can guard an archive or a CI job.
+
+@command(main, "verify")
 @click.option("--case", "case_id", type=int, help="Check only this case (the chain is always "
               "walked whole).")
 @click.option("--anchor", help="A chain head hash written down earlier (see the report's "
               "'head'); it must still be in the chain.")
-@json_option
-@pass_env
-@handles_errors
 def verify_(env: Env, case_id: int | None, anchor: str | None, as_json: bool) -> None:
     """Walk the audit chain, the cases, the journal and the document files; report every
     edited, deleted or reordered record and every document whose bytes changed.
 
     Exit 9 on any finding. Notes (not findings) name signatures whose four eyes rested on
     declared names instead of logins."""
-    report = verify_mod.verify(env.db, case_id=case_id, anchor=anchor)
+    report = env.engine.verify(case_id, anchor)
 
     def show() -> None:
         for f in report["findings"]:
@@ -1156,7 +984,7 @@ def verify_(env: Env, case_id: int | None, anchor: str | None, as_json: bool) ->
         sys.exit(IntegrityError.exit_code)
 
 
-@main.command("review")
+@command(main, "review")
 @click.argument("case_id", type=int)
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The page to write: FILE.html or FILE.md.")
@@ -1164,14 +992,11 @@ def verify_(env: Env, case_id: int | None, anchor: str | None, as_json: bool) ->
               help="Override the format the suffix implies.")
 @click.option("--lang", type=click.Choice(["en", "ky", "ru"]), default="en", show_default=True,
               help="Language of state and step titles.")
-@json_option
-@pass_env
-@handles_errors
 def review_(env: Env, case_id: int, out: Path, fmt: str | None, lang: str,
             as_json: bool) -> None:
     """One self-contained page for a legal reviewer: timeline, rules and their values at each
     step, documents with links and hashes (and whether they still match), deadlines."""
-    result = report_mod.write_review(env.db, case_id, out, fmt=fmt, today=today(), lang=lang)
+    result = env.engine.write_review(case_id, out, today=env.today, lang=lang, fmt=fmt)
     integrity = ("intact" if result["integrity_ok"] else
                  f"{len(result['findings'])} finding(s) — see the page or `muni verify`")
     emit(as_json, result,
@@ -1179,53 +1004,52 @@ def review_(env: Env, case_id: int, out: Path, fmt: str | None, lang: str,
          f"document(s); integrity {integrity}.")
 
 
-@main.command("diagram")
-@click.argument("workflow")
-@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
-              help="FILE.svg or FILE.png (Graphviz), FILE.dot, FILE.mmd or FILE.md (Mermaid).")
-@click.option("--lang", type=click.Choice(["en", "ky", "ru"]), default="en", show_default=True)
-@json_option
-@handles_errors
-def diagram_(workflow: str, out: Path | None, lang: str, as_json: bool) -> None:
-    """Print WORKFLOW's state machine as Mermaid; each edge shows its trigger and rules.
+# --- web interface --------------------------------------------------------------------------
 
-    WORKFLOW is an id or the path of a workflow .yaml file."""
-    wf = diagram_mod.resolve(workflow)
-    text = diagram_mod.mermaid(wf, lang)
-    written = diagram_mod.write(wf, out, lang) if out else None
-    emit(as_json, {"workflow": wf.id, "mermaid": text,
-                   "out": str(out.resolve()) if out else None, "format": written},
-         text if out is None else f"Wrote {out} ({written}).")
+@command(main)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 for every computer of the office network.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--tls", nargs=2, type=click.Path(exists=True, dir_okay=False), metavar="CERT KEY",
+              help="Serve HTTPS with this certificate and private key (PEM files).")
+def serve(env: Env, host: str, port: int, tls: tuple[str, str] | None, as_json: bool) -> None:
+    """Serve the web interface for clerks and reviewers on this registry."""
+    import uvicorn
+
+    from muni.web.routes import create_app
+    from muni.web.serve import exposed_without_tls
+
+    env.engine.db  # noqa: B018 - a missing registry is the clear error `muni init` fixes
+    if exposed_without_tls(host, bool(tls)):
+        click.echo(f"Warning: serving on {host} without --tls CERT KEY: passwords and case "
+                   "data travel in clear over the network. Use --tls, or keep the default "
+                   "127.0.0.1.", err=True)
+    app = create_app(env.engine.registry, store=env.engine.store, tls=bool(tls))
+    scheme = "https" if tls else "http"
+    click.echo(f"muni serve: {scheme}://{host}:{port}/ on {env.engine.registry.resolve()} "
+               "(Ctrl-C stops)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False,
+                ssl_certfile=tls[0] if tls else None, ssl_keyfile=tls[1] if tls else None)
 
 
-@workflows.command("lint")
-@click.argument("directory", required=False,
-                type=click.Path(file_okay=False, exists=True, path_type=Path))
-@click.option("--rules", "rules_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Rule profiles (default: DIRECTORY/rules).")
-@click.option("--templates", "templates_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Templates with ky/ and ru/ (default: templates/docx beside DIRECTORY).")
-@json_option
-@handles_errors
-def workflows_lint(directory: Path | None, rules_dir: Path | None,
-                   templates_dir: Path | None, as_json: bool) -> None:
-    """Find unreachable states, dead ends, rules no profile defines or no check implements,
-    rules without a legal basis, and templates missing or never used. Exit 7 on findings."""
-    report = lint_mod.lint(directory or spec.WORKFLOWS_DIR, rules_dir=rules_dir,
-                           templates_dir=templates_dir)
+# --- demo -----------------------------------------------------------------------------------
+
+@command(main)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("demo-out"), show_default=True)
+@click.option("--lang", type=click.Choice(["ky", "ru"]), default="ky", show_default=True)
+def demo(env: Env, out_dir: Path, lang: str, as_json: bool) -> None:
+    """Run the procedures on an embedded sample municipality and write real documents."""
+    result = Engine.demo(out_dir, today=env.today, lang=lang)
 
     def show() -> None:
-        for f in report["findings"]:
-            click.echo(f"[{f['kind']}] {f['message']}")
-        if report["unverified"]:
-            click.echo(f"Note: {len(report['unverified'])} rule(s) cite a basis not yet "
-                       "verified against its text.")
-        click.echo(f"{'OK' if report['ok'] else str(len(report['findings'])) + ' finding(s)'}: "
-                   f"{len(report['workflows'])} workflow(s), {len(report['profiles'])} "
-                   f"profile(s) in {report['directory']}")
-    emit(as_json, report, show)
-    if not report["ok"]:
-        sys.exit(SpecError.exit_code)
+        click.echo(f"Registry: {result['db']}")
+        for line in result["log"]:
+            click.echo(line)
+        click.echo("\nDocuments:")
+        for path in result["documents"]:
+            click.echo(f"  {path}")
+    emit(as_json, result, show)
 
 
 if __name__ == "__main__":  # pragma: no cover

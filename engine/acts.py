@@ -13,10 +13,10 @@ import datetime as dt
 import json
 from typing import Any
 
+import muni.engine.spreadsheet as spreadsheet
 from muni.registry import audit, cases
 from muni.registry.db import Registry
 
-from . import spreadsheet
 from .contexts.council import (
     ACT_STATES,
     READY_STATES,

@@ -30,9 +30,13 @@ from typing import Any
 from muni.registry import audit, cases, journal
 from muni.registry.db import Registry, savepoint, write_transaction
 
-from . import contexts, guards, machine, names, rules
+from .actor import Actor, require
+from .contexts import Prepared, prepare
 from .data import dotted, jsonable, set_dotted, utc_now
 from .errors import Conflict, GuardFailed, InputError, NotFound, StateError
+from .guards import CHECKS
+from .machine import fire, restore
+from .names import name_key
 from .render import (
     PART_SUFFIX,
     Rendition,
@@ -44,6 +48,7 @@ from .render import (
     sync_files,
     write_part,
 )
+from .rules import Profile, Verdict, evaluate, profile_for
 from .spec import DocumentSpec, TransitionSpec, Workflow, load
 
 #: Where a document's journal number goes while it is rendered outside the write lock;
@@ -61,9 +66,9 @@ class Plan:
     case: dict
     workflow: Workflow
     transition: TransitionSpec
-    prepared: contexts.Prepared
-    profile: rules.Profile
-    verdicts: list[rules.Verdict]
+    prepared: Prepared
+    profile: Profile
+    verdicts: list[Verdict]
     lang: str
     #: The date the rules were evaluated on (``MUNI_TODAY`` or today): recorded in the audit.
     today: dt.date | None = None
@@ -98,7 +103,7 @@ def load_case(db: Registry, case_id: int) -> tuple[dict, Workflow]:
     if case is None:
         raise NotFound(f"no case {case_id}", case=case_id)
     workflow = load(case["workflow"])
-    machine.restore(workflow, case_id, case["state"])  # validates the stored state
+    restore(workflow, case_id, case["state"])  # validates the stored state
     return case, workflow
 
 
@@ -143,10 +148,10 @@ def plan_transition(db: Registry, case: dict, workflow: Workflow,
     mun_lang = db.execute("SELECT lang FROM municipalities WHERE code = ?",
                           [case["municipality"]]).fetchone()
     chosen = lang or (mun_lang[0] if mun_lang else "ky")
-    prepared = contexts.prepare(db, case, workflow, today=today, lang=chosen,
+    prepared = prepare(db, case, workflow, today=today, lang=chosen,
                            act_date_path=transition.act_date)
-    profile = rules.profile_for(prepared.act_date)
-    verdicts = rules.evaluate(transition.guards, prepared.facts, profile, guards.CHECKS,
+    profile = profile_for(prepared.act_date)
+    verdicts = evaluate(transition.guards, prepared.facts, profile, CHECKS,
                               lang="en")
     return Plan(case=case, workflow=workflow, transition=transition, prepared=prepared,
                 profile=profile, verdicts=verdicts, lang=chosen, today=today)
@@ -177,13 +182,12 @@ def preparers(db: Registry, case_id: int) -> set[str]:
 def same_person(actor: str) -> str:
     """The form declared names are compared in: "Clerk ", "clerk\\u200b", "ｃｌｅｒｋ" and
     "сlerk" (Cyrillic с) are one person for four eyes (``names.name_key``)."""
-    return names.name_key(actor)
+    return name_key(actor)
 
 
-def require_actor(actor: str | None) -> None:
-    """Every record names who acted: the audit is worthless to a reviewer otherwise."""
-    if not actor or not actor.strip():
-        raise InputError("every step needs an actor (--actor or MUNI_ACTOR)")
+def require_actor(actor: Actor | None) -> Actor:
+    """Every record names who acted (``actor.require``)."""
+    return require(actor)
 
 
 def evaluation(plan_: Plan) -> dict[str, Any]:
@@ -197,7 +201,7 @@ def evaluation(plan_: Plan) -> dict[str, Any]:
 _profile_versions: dict[tuple, dict[str, Any]] = {}
 
 
-def _profile_version(profile: rules.Profile) -> dict[str, Any]:
+def _profile_version(profile: Profile) -> dict[str, Any]:
     """``profile.version()``, kept while its files are unchanged (same mtime and size): it
     digests every rule and re-reads the files (~1 ms), and a batch records it for every
     step."""
@@ -214,18 +218,18 @@ def _profile_version(profile: rules.Profile) -> dict[str, Any]:
     return copy.deepcopy(_profile_versions[key])
 
 
-def check_four_eyes(db: Registry, plan_: Plan, actor: str) -> None:
+def check_four_eyes(db: Registry, plan_: Plan, actor: Actor) -> None:
     if not plan_.transition.four_eyes:
         return
-    if same_person(actor) in {same_person(a) for a in preparers(db, plan_.case["id"])}:
+    if same_person(actor.name) in {same_person(a) for a in preparers(db, plan_.case["id"])}:
         raise StateError(
             f"case {plan_.case['id']}: '{plan_.transition.trigger}' needs a second person — "
-            f"'{actor}' prepared this step; another actor must confirm it",
+            f"'{actor.name}' prepared this step; another actor must confirm it",
             case=plan_.case["id"], rule="four_eyes")
 
 
 def advance(db: Registry, case_id: int, trigger: str | None = None, *,
-            actor: str, out_dir: Path, store: TemplateStore, today: dt.date | None = None,
+            actor: Actor, out_dir: Path, store: TemplateStore, today: dt.date | None = None,
             lang: str | None = None, dry_run: bool = False) -> StepResult:
     """Take one lawful step; see the module docstring for the guarantees."""
     require_actor(actor)
@@ -341,7 +345,7 @@ class CommitGroup:
         discard(self.parts)
 
 
-def commit_plan(db: Registry, plan_: Plan, *, actor: str, out_dir: Path,
+def commit_plan(db: Registry, plan_: Plan, *, actor: Actor, out_dir: Path,
                 store: TemplateStore, dry_run: bool = False,
                 rendered: list[Rendered] | None = None,
                 within: Callable[[Registry, StepResult], None] | None = None,
@@ -362,10 +366,10 @@ def commit_plan(db: Registry, plan_: Plan, *, actor: str, out_dir: Path,
         if not dry_run:  # a step someone took since the plan: a conflict, not four eyes
             ensure_unchanged(db, case)
         raise
-    model = machine.restore(plan_.workflow, case["id"], case["state"],
+    model = restore(plan_.workflow, case["id"], case["state"],
                             allowed=lambda _trigger: plan_.allowed)
     verdicts = [v.to_json() for v in plan_.verdicts]
-    if not machine.fire(model, t.trigger):
+    if not fire(model, t.trigger):
         raise GuardFailed(f"case {case['id']}: '{t.trigger}' refused — "
                           + "; ".join(v.rule for v in plan_.verdicts if v.blocks),
                           verdicts=verdicts, case=case["id"], trigger=t.trigger)
@@ -418,7 +422,7 @@ def commit_plan(db: Registry, plan_: Plan, *, actor: str, out_dir: Path,
                 raise Conflict(f"case {case['id']} was moved by another process",
                                case=case["id"])
             audit_id = audit.append(
-                db, case_id=case["id"], at=now, actor=actor, trigger=t.trigger,
+                db, case_id=case["id"], at=now, actor=actor.name, trigger=t.trigger,
                 from_state=case["state"], to_state=model.state, profile=plan_.profile.id,
                 guards=verdicts, data={"case": case["data"], "documents": contexts,
                                        "evaluation": evaluation(plan_)},

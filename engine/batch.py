@@ -47,14 +47,31 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
+import muni.engine.inputs as inputs
+import muni.engine.spreadsheets as spreadsheets
 from muni.registry import batches
 from muni.registry import db as regdb
 from muni.registry.db import Registry
 
-from . import advance as adv
-from . import inputs, intake, spreadsheets
+from .actor import Actor
+from .advance import (
+    CommitGroup,
+    Plan,
+    Rendered,
+    StepResult,
+    check_four_eyes,
+    choose_transition,
+    commit_plan,
+    ensure_unchanged,
+    load_case,
+    plan_transition,
+    prerender,
+    recover,
+    require_actor,
+    same_person,
+)
 from .data import deep_merge, jsonable, set_dotted, utc_now
 from .errors import (
     BATCH_BLOCKED_EXIT,
@@ -65,6 +82,7 @@ from .errors import (
     MuniError,
     StateError,
 )
+from .intake import check_references, update_case, validate
 from .render import TemplateStore
 from .spec import TransitionSpec, Workflow, all_workflows, load
 
@@ -251,6 +269,8 @@ class Outcome:
     """What one row came to. ``status``: advanced (got as far as asked), blocked (a rule
     stopped it — ``rules`` says which), failed (an error), skipped (nothing to do)."""
 
+    kind: ClassVar[str] = "outcome"
+
     row: int
     label: str
     case: int | None
@@ -284,6 +304,8 @@ class Outcome:
 @dataclass(frozen=True)
 class Started:
     """The first event: how much there is to do (for a progress bar)."""
+
+    kind: ClassVar[str] = "started"
 
     total: int              # rows this invocation goes through
     already_done: int       # rows an earlier, interrupted invocation of the run completed
@@ -347,6 +369,8 @@ class Summary:
 class Finished:
     """The last event (not sent when the run was interrupted)."""
 
+    kind: ClassVar[str] = "finished"
+
     summary: Summary
 
 
@@ -365,7 +389,7 @@ class _Task:
     version: int | None
     today: dt.date
     lang: str | None
-    actor: str
+    actor: Actor
     render: bool
     case: dict | None = None          # a dry run's simulated case, instead of the registry's
     prepared_by_actor: bool = False   # a dry run: the actor changed the case in this run
@@ -379,8 +403,8 @@ class _Ready:
     """A planned step, with its documents rendered up to the journal number (None when the
     rules refuse it, or in a dry run)."""
 
-    plan: adv.Plan
-    rendered: list[adv.Rendered] | None
+    plan: Plan
+    rendered: list[Rendered] | None
 
 
 @dataclass(frozen=True)
@@ -428,7 +452,7 @@ def _prepare(db: Registry, store: TemplateStore, task: _Task) -> _Ready | _Probl
         if task.case is not None:
             case, workflow = task.case, load(task.case["workflow"])
         else:
-            case, workflow = adv.load_case(db, task.case_id)
+            case, workflow = load_case(db, task.case_id)
         if task.run_id is not None:  # read after the case: a row that moved on since then
             row = batches.row_state(db, task.run_id, task.row)  # means the case is stale
             if row is not None and row["steps"] != task.steps:
@@ -449,26 +473,26 @@ def _prepare(db: Registry, store: TemplateStore, task: _Task) -> _Ready | _Probl
             if task.until is not None and task.trigger is None:
                 transition = step_toward(workflow, case["state"], task.until)
             else:
-                transition = adv.choose_transition(workflow, case, task.trigger)
+                transition = choose_transition(workflow, case, task.trigger)
         except StateError as exc:
             message = exc.message if exc.message.startswith("case ") else \
                 f"case {case['id']}: {exc.message}"
             return _Problem("not_applicable", message, error="state", state=case["state"])
-        plan_ = adv.plan_transition(db, case, workflow, transition, today=task.today,
+        plan_ = plan_transition(db, case, workflow, transition, today=task.today,
                                     lang=task.lang)
         if transition.four_eyes and task.prepared_by_actor:
             return _Problem("blocked", f"case {case['id']}: '{transition.trigger}' needs a "
-                            f"second person — '{task.actor}' prepared this step earlier in "
+                            f"second person — '{task.actor.name}' prepared this step earlier in "
                             "this run", rules=("four_eyes",), state=case["state"])
         rendered = None
         if plan_.allowed and task.render:
             if task.case is None:  # refused: no need to render
                 try:
-                    adv.check_four_eyes(db, plan_, task.actor)
+                    check_four_eyes(db, plan_, task.actor)
                 except StateError:
-                    adv.ensure_unchanged(db, case)  # or the step was taken meanwhile
+                    ensure_unchanged(db, case)  # or the step was taken meanwhile
                     raise
-            rendered = adv.prerender(plan_, store)
+            rendered = prerender(plan_, store)
         return _Ready(plan=plan_, rendered=rendered)
     except Conflict as exc:
         return _Problem("moved", exc.message)
@@ -510,7 +534,7 @@ class _Work:
 class _Settings:
     """What every step of the run shares (sent once to each worker)."""
 
-    actor: str
+    actor: Actor
     out_dir: Path
     today: dt.date
     lang: str | None
@@ -553,17 +577,17 @@ class _Batch:
                     self._simulate_update(work)
                 else:  # a no-op when a crashed earlier invocation already applied it
                     with self.lock:
-                        intake.update_case(self.db, row.case_id, row.data, actor=self.s.actor)
+                        update_case(self.db, row.case_id, row.data, actor=self.s.actor)
             except MuniError as exc:
                 return self._outcome(work, FAILED, f"{row.label}: {exc.message}",
                                      error=exc.kind, details=exc.details)
         return None
 
     def _simulate_update(self, work: _Work) -> None:
-        case, workflow = adv.load_case(self.db, work.row.case_id)
+        case, workflow = load_case(self.db, work.row.case_id)
         data = deep_merge(case["data"], jsonable(work.row.data))
-        intake.validate(workflow, data)
-        intake.check_references(self.db, workflow, {**case, "data": data})
+        validate(workflow, data)
+        check_references(self.db, workflow, {**case, "data": data})
         if data != case["data"]:
             work.case = {**case, "data": data, "version": case["version"] + 1}
             work.version = work.case["version"]
@@ -579,7 +603,7 @@ class _Batch:
                      run_id=self.s.run_id, row=work.row.row, steps=work.steps)
 
     def commit(self, work: _Work, prepared: _Ready | _Problem,
-               group: adv.CommitGroup | None = None) -> Outcome | None:
+               group: CommitGroup | None = None) -> Outcome | None:
         """Take the prepared step; None when the row wants another step."""
         if isinstance(prepared, _Problem):
             return self._problem(work, prepared)
@@ -587,7 +611,7 @@ class _Batch:
         work.state = plan_.case["state"]
         within = self._marker(work, plan_) if self.s.run_id is not None else None
         try:
-            result = adv.commit_plan(self.db, plan_, actor=self.s.actor,
+            result = commit_plan(self.db, plan_, actor=self.s.actor,
                                      out_dir=self.s.out_dir, store=self.store,
                                      dry_run=self.s.dry_run, rendered=prepared.rendered,
                                      within=within, group=group)
@@ -626,10 +650,10 @@ class _Batch:
     def _done(self, workflow: Workflow, state: str) -> bool:
         return self.s.until is None or state == self.s.until or workflow.state(state).final
 
-    def _marker(self, work: _Work, plan_: adv.Plan):
+    def _marker(self, work: _Work, plan_: Plan):
         steps_before = work.steps
 
-        def mark(db: Registry, result: adv.StepResult) -> None:
+        def mark(db: Registry, result: StepResult) -> None:
             if not batches.mark_step(
                     db, run_id=self.s.run_id, row=work.row.row, case_id=plan_.case["id"],
                     steps_before=steps_before, state=result.to_state,
@@ -687,7 +711,7 @@ class _Batch:
         saved = [(work, work.checkpoint()) for work, _ in group]
         results = []
         try:
-            with self.lock, adv.CommitGroup(self.db) as commit_group:
+            with self.lock, CommitGroup(self.db) as commit_group:
                 for work, prepared in group:
                     results.append((work, self.commit(work, prepared, commit_group)))
         except Exception as exc:  # the COMMIT itself failed: none of these steps happened
@@ -811,18 +835,18 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def run_key(selection: Selection, *, trigger: str | None, until: str | None, actor: str,
+def run_key(selection: Selection, *, trigger: str | None, until: str | None, actor: Actor,
             lang: str | None, out_dir: Path) -> str:
     """What makes two selection commands "the same batch" (so the second resumes)."""
     options = {"ids": sorted(selection.ids), "workflow": selection.workflow,
                "state": selection.state, "municipality": selection.municipality,
                "all": selection.everything, "trigger": trigger, "until": until,
-               "actor": adv.same_person(actor), "lang": lang, "out": str(out_dir.resolve())}
+               "actor": same_person(actor.name), "lang": lang, "out": str(out_dir.resolve())}
     text = json.dumps(options, sort_keys=True, ensure_ascii=False)
     return "selection:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def run(db: Registry, source: Selection | Path, *, db_path: Path, actor: str,
+def run(db: Registry, source: Selection | Path, *, db_path: Path, actor: Actor,
         out_dir: Path, store: TemplateStore, today: dt.date | None = None,
         lang: str | None = None, trigger: str | None = None, until: str | None = None,
         jobs: int | None = None, dry_run: bool = False) -> Iterator[Event]:
@@ -834,7 +858,7 @@ def run(db: Registry, source: Selection | Path, *, db_path: Path, actor: str,
     report what would happen; write nothing (not even the batch's record).
     Stopping the iteration early (Ctrl-C) leaves the run resumable.
     """
-    adv.require_actor(actor)
+    require_actor(actor)
     started = time.perf_counter()
     today = today or dt.date.today()
     jobs = default_jobs() if jobs is None else max(1, jobs)
@@ -868,10 +892,10 @@ def run(db: Registry, source: Selection | Path, *, db_path: Path, actor: str,
         found = {r[0] for r in db.execute(f"SELECT id FROM cases WHERE {where}", params)}
         missing = [i for i in selection.ids if i not in found]
     if not dry_run:
-        adv.recover(db, out_dir)
+        recover(db, out_dir)
         run_id, resumed = batches.find_or_open(
             db, key=key, kind="selection" if selection is not None else "file",
-            source=label, actor=actor, now=utc_now(),
+            source=label, actor=actor.name, now=utc_now(),
             snapshot=selection.where() if selection is not None else None)
     works: Iterator[_Work]
     if selection is not None:

@@ -12,16 +12,21 @@ from typing import Any
 
 from muni.registry import db as regdb
 
-from . import demo_council, demo_needs_assessment, intake, review
+from .actor import Actor
+from .demo_council import run as run_council
+from .demo_needs_assessment import run as run_needs_assessment
+from .demo_needs_assessment import summary as needs_summary
 from .demo_runner import Runner
 from .errors import MuniError
 from .imports import import_files
+from .intake import open_case, read_data_file
 from .render import TemplateStore
+from .review import explain
 from .sample import SAMPLE_CODE, SAMPLE_MUNICIPALITY
 from .spec import load
 
-CLERK = "Мамбетова А. (катчы)"
-HEAD = "Асанов Б. (башчы)"
+CLERK = Actor.declared("Мамбетова А. (катчы)")
+HEAD = Actor.declared("Асанов Б. (башчы)")
 
 
 def run(out_dir: Path, *, lang: str = "ky", on: dt.date | None = None) -> dict[str, Any]:
@@ -43,8 +48,8 @@ def run(out_dir: Path, *, lang: str = "ky", on: dt.date | None = None) -> dict[s
                f"{counts['officials']} offices.")
 
     wf = load("working_group")
-    data = intake.read_data_file(wf.example)
-    case_id = intake.open_case(db, wf.id, SAMPLE_CODE, data, actor=CLERK)
+    data = read_data_file(wf.example)
+    case_id = open_case(db, wf.id, SAMPLE_CODE, data, actor=CLERK)
     log.append(f"Case {case_id} opened ({wf.title['en']}): council decision "
                f"№ {data['initiative']['number']} of {data['initiative']['date']}.")
 
@@ -53,16 +58,16 @@ def run(out_dir: Path, *, lang: str = "ky", on: dt.date | None = None) -> dict[s
     try:
         runner.step(case_id, "sign_order")
     except MuniError as exc:
-        log.append(f"  case {case_id} sign_order by {CLERK}: refused — {exc.message}")
+        log.append(f"  case {case_id} sign_order by {CLERK.name}: refused — {exc.message}")
     runner.step(case_id, "sign_order", actor=HEAD)
     runner.step(case_id, "start_work")
-    explained = review.explain(db, case_id, today=on)
+    explained = explain(db, case_id, today=on)
     log.append(f"Case {case_id} is now '{explained['state']['name']}'.")
-    needs_case = demo_needs_assessment.run(runner, group_case=case_id, head=HEAD)
-    handed = demo_needs_assessment.summary(db, needs_case)
+    needs_case = run_needs_assessment(runner, group_case=case_id, head=HEAD)
+    handed = needs_summary(db, needs_case)
     log.append(f"Case {needs_case} is now 'handed_to_council': the БАП {handed['action_plan']} "
                "awaits the council's decision.")
-    council_cases = demo_council.run(
+    council_cases = run_council(
         db, source_case=needs_case, action_plan=handed["action_plan"], docs_dir=docs_dir,
         store=store, lang=lang, log=log, documents=documents)
     db.close()

@@ -16,16 +16,17 @@ from typing import Any
 
 from muni.registry.db import Registry
 
-from . import intake
+from .actor import Actor
 from .demo_runner import Runner
 from .errors import MuniError
 from .imports import import_files
+from .intake import read_data_file
 from .render import TemplateStore
 from .sample import EXAMPLES
 from .spec import load
 
-CHAIR = "Абдылдаев М. (кеңештин төрагасы)"
-COUNCIL_CLERK = "Сыдыкова Г. (кеңештин катчысы)"
+CHAIR = Actor.declared("Абдылдаев М. (кеңештин төрагасы)")
+COUNCIL_CLERK = Actor.declared("Сыдыкова Г. (кеңештин катчысы)")
 DEPUTIES = EXAMPLES / "council_deputies.yaml"
 NORMATIVE = EXAMPLES / "council_normative_case.yaml"
 PRESENT = ["lip-010", "lip-011", "lip-012", "lip-013", "lip-030", "lip-031", "lip-032",
@@ -44,7 +45,7 @@ LIVESTOCK_RULES = {
 
 def _normative(title: dict, rules_title: dict, registered: str, start: str, end: str,
                **extra: Any) -> dict[str, Any]:
-    data = intake.read_data_file(NORMATIVE)
+    data = read_data_file(NORMATIVE)
     data = copy.deepcopy(data)
     data["draft"].update(title=title, registered=registered, **extra)
     data["draft"]["clauses"][0]["approve"] = rules_title
@@ -55,7 +56,7 @@ def _normative(title: dict, rules_title: dict, registered: str, start: str, end:
 
 
 def _session(number: int, date: str, notice: str, drafts: list[int]) -> dict[str, Any]:
-    data = intake.read_data_file(load("council_session").example)
+    data = read_data_file(load("council_session").example)
     data["session"].update(number=number, date=date)
     data["notice"] = {"date": notice}
     data["agenda"] = [{"draft": d, "speakers": ["lip-001"]} for d in drafts]
@@ -78,7 +79,7 @@ def run(db: Registry, *, source_case: int | None, action_plan: str | None,
     r = Runner(db, docs_dir, store, lang, log, documents, on=dt.date.today(),
                actor=COUNCIL_CLERK)
 
-    plan = intake.read_data_file(load("council_decision").example)
+    plan = read_data_file(load("council_decision").example)
     plan["draft"]["registered"] = "2027-01-05"
     plan["commission"]["date"] = "2027-01-12"
     if source_case is not None:
@@ -88,8 +89,8 @@ def run(db: Registry, *, source_case: int | None, action_plan: str | None,
     bap = r.open("council_decision", plan, "draft decision approving the joint action plan"
                  + (f" handed over by case {source_case}" if source_case else ""))
     rules_a = r.open("council_decision", _normative(
-        intake.read_data_file(NORMATIVE)["draft"]["title"],
-        intake.read_data_file(NORMATIVE)["draft"]["clauses"][0]["approve"],
+        read_data_file(NORMATIVE)["draft"]["title"],
+        read_data_file(NORMATIVE)["draft"]["clauses"][0]["approve"],
         "2026-11-20", "2026-11-25", "2026-12-26"), "draft normative act (landscaping rules)")
     rules_b = r.open("council_decision", _normative(
         LIVESTOCK_TITLE, LIVESTOCK_RULES, "2026-11-20", "2026-11-25", "2026-12-26"),

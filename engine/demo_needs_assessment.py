@@ -11,9 +11,10 @@ from typing import Any
 
 from muni.registry.db import Registry
 
-from . import intake
+from .actor import Actor
 from .demo_runner import Runner
 from .errors import GuardFailed
+from .intake import read_data_file
 from .spec import load
 
 #: Case-data sections added before each step (the first group opens the case).
@@ -32,11 +33,11 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 
-def run(runner: Runner, *, group_case: int, head: str) -> int:
+def run(runner: Runner, *, group_case: int, head: Actor) -> int:
     """Open and run the needs-assessment case with ``runner`` (its actor is the clerk);
     returns the case id."""
     wf = load("needs_assessment")
-    data = intake.read_data_file(wf.example)
+    data = read_data_file(wf.example)
     data["working_group_case"] = group_case
     first = {k: data[k] for k in STAGES[0][1] if k in data}
     first["readiness"] = {**data["readiness"], "stationery": False, "invited": False}

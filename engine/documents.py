@@ -24,11 +24,12 @@ from typing import Any
 
 from muni.registry.db import Registry
 
-from . import advance as adv
-from . import pdf, spec
+from .advance import NUMBER_PLACEHOLDER
 from .data import set_dotted
 from .errors import ConversionError, InputError, MuniError, NotFound, TemplateError
+from .pdf import convert, font_problem, pdf_path
 from .render import TemplateStore, publish, sha256, write_part
+from .spec import load
 
 
 def recorded(db: Registry, case_id: int, *, drafts: bool = True) -> list[dict]:
@@ -99,8 +100,8 @@ def _renditions(doc: dict, store: TemplateStore) -> Iterator[bytes]:
     context = doc["context"]
     number_at = _number_at(doc)
     attempts: list[Callable[[], bytes]] = []
-    placeholder = getattr(adv, "NUMBER_PLACEHOLDER", None)
-    if number_at and doc["number"] is not None and placeholder:
+    placeholder = NUMBER_PLACEHOLDER
+    if number_at and doc["number"] is not None:
         def with_hole() -> bytes:
             held = copy.deepcopy(context)
             set_dotted(held, number_at, placeholder)
@@ -118,7 +119,7 @@ def _renditions(doc: dict, store: TemplateStore) -> Iterator[bytes]:
 def _number_at(doc: dict) -> str | None:
     """Where the journal number sits in the context of ``doc``'s template (workflow file)."""
     try:
-        workflow = spec.load(doc["workflow"])
+        workflow = load(doc["workflow"])
     except MuniError:
         return None
     for t in workflow.transitions:
@@ -131,7 +132,7 @@ def _number_at(doc: dict) -> str | None:
 
 def render_cases(db: Registry, case_ids: Iterable[int], *, store: TemplateStore,
                  to_pdf: bool = False, drafts: bool = True, force: bool = False,
-                 workers: int | None = None) -> dict[str, Any]:
+                 workers: int | None = None, soffice: str | None = None) -> dict[str, Any]:
     """Check (and restore) every recorded document of the cases; with ``to_pdf`` write the
     PDFs next to them in one batch. An up-to-date PDF (newer than its ``.docx``) is kept
     unless ``force``. Returns ``{"documents": [...], "warnings": [...]}``."""
@@ -156,22 +157,23 @@ def render_cases(db: Registry, case_ids: Iterable[int], *, store: TemplateStore,
     warnings: list[str] = []
     if to_pdf and entries:
         stale = [e["path"] for e in entries if force or not _fresh(Path(e["path"]))]
-        pdf.convert([Path(p) for p in stale], workers=workers)
+        convert([Path(p) for p in stale], workers=workers, soffice=soffice)
         for e in entries:
-            e["pdf"] = str(pdf.pdf_path(Path(e["path"])))
+            e["pdf"] = str(pdf_path(Path(e["path"])))
             e["pdf_written"] = e["path"] in stale
-        problem = pdf.font_problem()
+        problem = font_problem()
         if problem:
             warnings.append(problem)
     return {"documents": entries, "warnings": warnings}
 
 
 def _fresh(docx: Path) -> bool:
-    out = pdf.pdf_path(docx)
+    out = pdf_path(docx)
     return out.is_file() and out.stat().st_mtime >= docx.stat().st_mtime
 
 
-def attach_pdfs(results: list[dict[str, Any]], *, workers: int | None = None) -> None:
+def attach_pdfs(results: list[dict[str, Any]], *, workers: int | None = None,
+                soffice: str | None = None) -> None:
     """``advance --pdf``: convert the documents the steps in ``results`` (``StepResult.to_json``
     dicts) just wrote, in one batch, and set each document's ``pdf``.
 
@@ -181,7 +183,8 @@ def attach_pdfs(results: list[dict[str, Any]], *, workers: int | None = None) ->
     if not docs:
         return
     try:
-        converted = pdf.convert([Path(d["path"]) for d in docs], workers=workers)
+        converted = convert([Path(d["path"]) for d in docs], workers=workers,
+                                soffice=soffice)
     except ConversionError as exc:
         cases = " ".join(str(r["case"]) for r in results)
         raise ConversionError(

@@ -20,19 +20,19 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from muni.registry import accounts, directory
 from muni.registry.db import Registry, write_transaction
 
-from . import names
+from .actor import Actor
 from .errors import AuthError, Forbidden, InputError, NotFound
+from .names import name_key
 
 if TYPE_CHECKING:
     from pwdlib import PasswordHash
 
-HOW = ("password", "session", "declared")
 ROLES = accounts.ROLES
 LOGIN = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 
@@ -104,59 +104,6 @@ def hash_password(password: str) -> str:
     return _hasher(p).hash(password)
 
 
-@dataclass(frozen=True)
-class Actor:
-    """Who takes a step, and how that is known.
-
-    ``name`` is what the audit's ``actor`` column shows: the login of an account, or the
-    declared name. ``how``: ``password`` (logged in here), ``session`` (a web session;
-    ``session`` is its public id, never the cookie's secret) or ``declared`` (a name typed,
-    in a registry without accounts). ``printed_name``: the person's name as the documents
-    print it.
-    """
-
-    name: str
-    how: str = "declared"
-    account: str | None = None
-    person: str | None = None
-    printed_name: str | None = None
-    roles: tuple[str, ...] = field(default=())
-    session: str | None = None
-
-    def __post_init__(self) -> None:
-        if self.how not in HOW:
-            raise ValueError(f"Actor.how must be one of {HOW}, not {self.how!r}")
-        if self.how != "declared" and not (self.account and self.person):
-            raise ValueError("an authenticated Actor names its account and person")
-
-    @classmethod
-    def declared(cls, name: str | None) -> Actor:
-        """A typed name (``--actor``); refused when blank — every record names who acted."""
-        if not name or not name.strip():
-            raise InputError("every step needs an actor (--actor or MUNI_ACTOR)")
-        return cls(name=name)
-
-    @property
-    def authenticated(self) -> bool:
-        return self.how != "declared"
-
-    @property
-    def identity_key(self) -> str:
-        """What four eyes compares: the person, or the declared name's ``name_key``."""
-        if self.person:
-            return f"person:{self.person}"
-        return f"name:{names.name_key(self.name)}"
-
-    def audit_fields(self) -> dict[str, Any]:
-        """The audit record's identity columns."""
-        return {"actor": self.name, "account": self.account, "person": self.person,
-                "printed_name": self.printed_name or (None if self.person else self.name),
-                "identity": self.how, "session": self.session}
-
-    def to_json(self) -> dict[str, Any]:
-        return {**self.audit_fields(), "roles": list(self.roles)}
-
-
 def describe(record: dict[str, Any]) -> str:
     """Who acted, as a reader should take it: "bakyt (Б. К. Асанов; password)", or
     "clerk (declared)" for a typed name no login proved (also every record written before
@@ -173,7 +120,7 @@ def recorded_key(record: dict[str, Any]) -> str:
     """``Actor.identity_key`` of a recorded step (audit row or attempt)."""
     if record.get("person") and record.get("identity") in ("password", "session"):
         return f"person:{record['person']}"
-    return f"name:{names.name_key(str(record.get('actor') or ''))}"
+    return f"name:{name_key(str(record.get('actor') or ''))}"
 
 
 def _now() -> dt.datetime:

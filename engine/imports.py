@@ -12,11 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import muni.engine.inputs as inputs
+import muni.engine.spreadsheets as spreadsheets
 from muni.registry import importer
 from muni.registry.db import Registry
 from muni.registry.importer import KINDS, Imported, Rows
 
-from . import inputs, spreadsheets
 from .errors import InputError
 
 REFUSED = "import refused; nothing was written"

@@ -13,10 +13,12 @@ from typing import Any
 
 import jsonschema
 
+import muni.engine.inputs as inputs
 from muni.registry import audit, cases, directory
 from muni.registry.db import Registry, write_transaction
 
-from . import contexts, inputs
+from .actor import Actor, require
+from .contexts import prepare
 from .data import deep_merge, jsonable, utc_now
 from .errors import InputError, NotFound
 from .spec import Workflow, load
@@ -63,14 +65,13 @@ def validate(workflow: Workflow, data: dict[str, Any]) -> None:
 
 def check_references(db: Registry, workflow: Workflow, case: dict) -> None:
     """Resolve people and dates now (the context builder raises on unknown references)."""
-    contexts.prepare(db, case, workflow, today=dt.date.today())
+    prepare(db, case, workflow, today=dt.date.today())
 
 
 def open_case(db: Registry, workflow_id: str, municipality: str,
-              data: dict[str, Any], *, actor: str) -> int:
+              data: dict[str, Any], *, actor: Actor) -> int:
     """Validate, then create the case in the workflow's initial state with its audit record."""
-    if not actor or not actor.strip():
-        raise InputError("every step needs an actor (--actor or MUNI_ACTOR)")
+    require(actor)
     workflow = load(workflow_id)
     if directory.municipality(db, municipality) is None:
         raise NotFound(f"unknown municipality '{municipality}' (see `muni import`)")
@@ -81,17 +82,17 @@ def open_case(db: Registry, workflow_id: str, municipality: str,
     with write_transaction(db):
         case_id = cases.create(db, workflow=workflow.id, municipality=municipality,
                                state=workflow.initial, data=data, now=now)
-        audit.append(db, case_id=case_id, at=now, actor=actor, trigger="open", from_state=None,
+        audit.append(db, case_id=case_id, at=now, actor=actor.name, trigger="open",
+                     from_state=None,
                      to_state=workflow.initial, profile=None, guards=[],
                      data={"case": data}, documents=[])
     return case_id
 
 
 def update_case(db: Registry, case_id: int, changes: dict[str, Any], *,
-                actor: str, replace: bool = False) -> dict[str, Any]:
+                actor: Actor, replace: bool = False) -> dict[str, Any]:
     """Merge ``changes`` into the case data (or replace it), re-validate, record who did it."""
-    if not actor or not actor.strip():
-        raise InputError("every step needs an actor (--actor or MUNI_ACTOR)")
+    require(actor)
     case = cases.get(db, case_id)
     if case is None:
         raise NotFound(f"no case {case_id}", case=case_id)
@@ -108,7 +109,7 @@ def update_case(db: Registry, case_id: int, changes: dict[str, Any], *,
     now = utc_now()
     with write_transaction(db):
         cases.replace_data(db, case_id, data, now)
-        audit.append(db, case_id=case_id, at=now, actor=actor, trigger="update_data",
+        audit.append(db, case_id=case_id, at=now, actor=actor.name, trigger="update_data",
                      from_state=case["state"], to_state=case["state"], profile=None, guards=[],
                      data={"case": data, "before": case["data"]}, documents=[])
     return data

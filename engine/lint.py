@@ -24,8 +24,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import contexts, guards, identity, inputs
+import muni.engine.inputs as inputs
+
+from .contexts import BUILDERS
 from .errors import SpecError
+from .guards import CHECKS
+from .identity import WHO_WORDS, unknown_who
 from .render import BUILTIN_TEMPLATES, LANGS
 from .spec import WORKFLOWS_DIR, Workflow, is_signing, parse
 
@@ -143,11 +147,11 @@ def who_findings(wf: Workflow) -> list[LintFinding]:
                     "every step names who may take it")
             found.append(LintFinding(kind, f"{step}: no 'who:' — {what}, e.g. who: [head]",
                                      name, wf.id))
-        unknown = identity.unknown_who(t.who)
+        unknown = unknown_who(t.who)
         if unknown:
             found.append(LintFinding(
                 "who_unknown", f"{step}: who: {', '.join(unknown)} is no office or role; "
-                f"known: {', '.join(sorted(identity.WHO_WORDS))}", name, wf.id))
+                f"known: {', '.join(sorted(WHO_WORDS))}", name, wf.id))
     return found
 
 
@@ -186,13 +190,13 @@ def lint(workflows_dir: Path = WORKFLOWS_DIR, *, rules_dir: Path | None = None,
     if not profiles:
         findings.append(LintFinding("profile_error", f"no rule profiles in {rules_dir}"))
     by_profile = {pid: resolved_rules(profiles, pid) for pid in profiles}
-    checks = guards.CHECKS
+    checks = CHECKS
 
     for wf in workflows.values():
         name = wf.path.name
         findings += graph_findings(wf)
         findings += who_findings(wf)
-        if wf.context not in contexts.BUILDERS:
+        if wf.context not in BUILDERS:
             findings.append(LintFinding("unknown_context", f"{name}: context: no builder "
                                         f"'{wf.context}' in engine/contexts", name, wf.id))
         if wf.example is not None and not wf.example.exists():

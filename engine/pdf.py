@@ -59,12 +59,13 @@ def pdf_path(docx: Path) -> Path:
     return docx.with_suffix(".pdf")
 
 
-def find_soffice() -> str:
-    """The LibreOffice binary: ``$MUNI_SOFFICE``, else ``soffice`` or ``libreoffice`` on PATH."""
-    explicit = os.environ.get("MUNI_SOFFICE")
+def find_soffice(explicit: str | None = None) -> str:
+    """The LibreOffice binary: ``explicit`` (the CLI passes ``$MUNI_SOFFICE``), else
+    ``soffice`` or ``libreoffice`` on PATH."""
     if explicit:
         if shutil.which(explicit) is None:
-            raise ConversionError(f"MUNI_SOFFICE={explicit!r} is not an executable program")
+            raise ConversionError(f"soffice {explicit!r} (MUNI_SOFFICE) is not an executable "
+                                  "program")
         return explicit
     for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
@@ -163,7 +164,7 @@ def default_workers(count: int) -> int:
 
 
 def convert(paths: Iterable[Path], *, workers: int | None = None,
-            timeout: float = TIMEOUT_S) -> list[Converted]:
+            timeout: float = TIMEOUT_S, soffice: str | None = None) -> list[Converted]:
     """Write ``<name>.pdf`` next to each ``.docx`` in ``paths``; returns them in input order.
 
     Raises ``ConversionError`` when LibreOffice is missing, a file does not exist, or a file
@@ -179,12 +180,12 @@ def convert(paths: Iterable[Path], *, workers: int | None = None,
     if missing:
         raise ConversionError(f"cannot convert {len(missing)} missing document(s)",
                               details=missing)
-    soffice = find_soffice()
+    binary = find_soffice(soffice)
     plan = _batches(unique, workers or default_workers(len(unique)))
     done: list[Converted] = []
     problems: list[str] = []
     with ThreadPoolExecutor(max_workers=len(plan)) as pool:
-        for ok, bad in pool.map(lambda calls: _run_worker(soffice, calls, timeout), plan):
+        for ok, bad in pool.map(lambda calls: _run_worker(binary, calls, timeout), plan):
             done.extend(ok)
             problems.extend(bad)
     if problems:

@@ -25,9 +25,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import ooxml
 from .errors import TemplateError
 from .locale import ky, ru
+from .ooxml import Header, Member, Pieces
+from .ooxml import write as write_docx
 from .spec import PACKAGE_ROOT
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ class Rendition:
 
     template: Path
     stamp: float                     # the template file's mtime it was compiled from
-    parts: tuple[ooxml.Pieces, ...]  # the Jinja-rendered members (body, headers, footers)
+    parts: tuple[Pieces, ...]  # the Jinja-rendered members (body, headers, footers)
 
     @property
     def holes(self) -> int:
@@ -146,8 +147,8 @@ class CompiledTemplate:
             raise TemplateError(f"{path}: not a readable .docx file ({exc})") from None
         with zipfile.ZipFile(path) as zf:
             self._entries = [(info, zf.read(info)) for info in zf.infolist()]
-        self._headers = {info.filename: ooxml.Header.of(info) for info, _ in self._entries}
-        self._members: list[tuple[str, ooxml.Member]] | None = None  # packed on first use
+        self._headers = {info.filename: Header.of(info) for info, _ in self._entries}
+        self._members: list[tuple[str, Member]] | None = None  # packed on first use
         self._needs_table_fix = False
         self._parts: dict[str, tuple[jinja2.Template, str]] = {}  # zip name → (jinja, wrapper)
         docx = self._tpl.docx
@@ -225,7 +226,7 @@ class CompiledTemplate:
         """Render and compress everything; where ``placeholder`` occurs leave a hole for
         ``finish`` to fill. Reads nothing but the context: safe in any process, no lock."""
         mark = placeholder.encode("utf-8") if placeholder else None
-        parts = tuple(ooxml.Pieces.pack(self._headers[name], xml, mark)
+        parts = tuple(Pieces.pack(self._headers[name], xml, mark)
                       for name, xml in self.render_xml(context).items())
         return Rendition(template=self.path, stamp=self.stamp, parts=parts)
 
@@ -235,10 +236,10 @@ class CompiledTemplate:
             raise TemplateError(f"{self.path.name}: the template changed while documents were "
                                 "being rendered; run the command again")
         if self._members is None:  # the unchanged members, deflated once per template
-            self._members = [(info.filename, ooxml.Member.pack(self._headers[info.filename], data))
+            self._members = [(info.filename, Member.pack(self._headers[info.filename], data))
                              for info, data in self._entries]
         filled = {p.header.name: p.fill(value) for p in rendition.parts}
-        return ooxml.write(filled.get(name, member) for name, member in self._members)
+        return write_docx(filled.get(name, member) for name, member in self._members)
 
     def placeholder_stands_for(self, with_placeholder: dict[str, Any], placeholder: str,
                                with_value: dict[str, Any], value: str) -> bool:

@@ -23,8 +23,8 @@ import jinja2
 
 from muni.registry.db import Registry
 
-from . import contexts
 from .advance import load_case
+from .contexts import prepare
 from .data import utc_now
 from .errors import InputError
 from .review import deadlines, steps_until
@@ -41,7 +41,7 @@ def review_data(db: Registry, case_id: int, *, today: dt.date | None = None,
     steps, _ = steps_until(db, case_id, workflow, None)
     problems: list[str] = []
     try:  # the same deadlines `explain` shows; here a data problem is said, not skipped
-        contexts.prepare(db, case, workflow, today=on)
+        prepare(db, case, workflow, today=on)
     except InputError as exc:
         problems.append(f"deadlines cannot be computed: {exc}")
     dated = deadlines(db, case, workflow, on)

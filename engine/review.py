@@ -15,13 +15,14 @@ from typing import Any
 from muni.registry import audit
 from muni.registry.db import Registry
 
-from . import contexts, rules
 from .advance import choose_transition, load_case, plan_transition, preparers
+from .contexts import prepare
 from .contexts.common import BLANK
 from .data import set_dotted
 from .errors import InputError, MuniError
 from .identity import describe
 from .render import TemplateStore
+from .rules import profile_for, profile_named
 from .spec import Workflow
 from .verify import NON_TRANSITIONS, document_status, preparers_before
 
@@ -44,10 +45,10 @@ def profile_then(record: dict) -> dict[str, Any] | None:
         return None
     evaluation = record["data"].get("evaluation") or {}
     recorded = evaluation.get("profile") or {}
-    current = next((p for p in rules.profiles() if p.id == record["profile"]), None)
+    current = profile_named(record["profile"])
     act_date = evaluation.get("act_date")
     try:
-        in_force_now = rules.profile_for(dt.date.fromisoformat(act_date)).id if act_date else None
+        in_force_now = profile_for(dt.date.fromisoformat(act_date)).id if act_date else None
     except MuniError:
         in_force_now = None
     current_sha = current.sha256 if current else None
@@ -152,7 +153,7 @@ def deadlines(db: Registry, case: dict, workflow: Workflow, on: dt.date
     met | missed | overdue (not met and past due) | pending. Data the context builder cannot
     read yields none here; ``explain`` reports the data problem under its triggers."""
     try:
-        prepared = contexts.prepare(db, case, workflow, today=on)
+        prepared = prepare(db, case, workflow, today=on)
     except InputError:
         return []
     out = []

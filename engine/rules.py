@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import inputs
+import muni.engine.inputs as inputs
+
 from .errors import SpecError
 from .spec import WORKFLOWS_DIR
 
@@ -177,6 +178,11 @@ def profiles(directory: Path = RULES_DIR) -> tuple[Profile, ...]:
     if not found:
         raise SpecError(f"no rule profiles in {directory}")
     return tuple(sorted(found, key=lambda p: p.effective_from))
+
+
+def profile_named(profile_id: str) -> Profile | None:
+    """The profile with this id as the files say it today (None if there is none)."""
+    return next((p for p in profiles() if p.id == profile_id), None)
 
 
 def profile_for(on: dt.date) -> Profile:

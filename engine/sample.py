@@ -10,6 +10,7 @@ from muni.registry import db as regdb
 from muni.registry.db import Registry
 from muni.registry.importer import KINDS
 
+from .actor import Actor
 from .imports import import_files, read_file
 from .spec import PACKAGE_ROOT
 
@@ -59,7 +60,7 @@ def _renamed(value: Any, code: str) -> Any:
 
 
 def open_cases(db: Registry, codes: list[str], per_municipality: int, *,
-               actor: str = "clerk") -> int:
+               actor: Actor | None = None) -> int:
     """Open ``per_municipality`` working-group cases (the example data) in each municipality.
 
     The first case of each municipality goes through ``intake.open_case`` (schema and
@@ -68,23 +69,24 @@ def open_cases(db: Registry, codes: list[str], per_municipality: int, *,
     from muni.registry import audit, cases
     from muni.registry.db import write_transaction
 
-    from . import intake
     from .data import utc_now
+    from .intake import open_case, read_data_file
     from .spec import load
 
+    actor = actor or Actor.declared("clerk")
     workflow = load("working_group")
-    example = intake.read_data_file(workflow.example)
+    example = read_data_file(workflow.example)
     opened = 0
     for code in codes:
         data = _renamed(example, code)
-        intake.open_case(db, workflow.id, code, data, actor=actor)
+        open_case(db, workflow.id, code, data, actor=actor)
         opened += 1
         now = utc_now()
         with write_transaction(db):
             for _ in range(per_municipality - 1):
                 case_id = cases.create(db, workflow=workflow.id, municipality=code,
                                        state=workflow.initial, data=data, now=now)
-                audit.append(db, case_id=case_id, at=now, actor=actor, trigger="open",
+                audit.append(db, case_id=case_id, at=now, actor=actor.name, trigger="open",
                              from_state=None, to_state=workflow.initial, profile=None,
                              guards=[], data={"case": data}, documents=[])
                 opened += 1

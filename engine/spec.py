@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import inputs
+import muni.engine.inputs as inputs
+
 from .errors import NotFound, SpecError
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent

@@ -12,7 +12,7 @@ import copy
 import datetime as dt
 from typing import Any
 
-from . import contexts
+from .contexts import prepare
 from .errors import MuniError
 from .intake import read_data_file
 from .render import LANGS, TemplateStore
@@ -31,7 +31,7 @@ def check(store: TemplateStore) -> dict[str, Any]:
         sample_context = None
         if wf.example:
             case = {"id": 0, "municipality": SAMPLE_CODE, "data": read_data_file(wf.example)}
-            sample_context = contexts.prepare(db, case, wf, today=dt.date.today()).context
+            sample_context = prepare(db, case, wf, today=dt.date.today()).context
         for template in sorted(wf.templates):
             for lang in LANGS:
                 seen_paths = set()

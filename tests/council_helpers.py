@@ -9,6 +9,7 @@ from typing import Any
 
 from muni.engine import advance as adv
 from muni.engine import intake
+from muni.engine.actor import Actor
 from muni.engine.imports import import_files
 from muni.engine.render import TemplateStore
 from muni.engine.sample import registry
@@ -42,14 +43,14 @@ class Council:
         self.db, self.out, self.store = db, out, TemplateStore()
 
     def open(self, workflow: str, payload: dict) -> int:
-        return intake.open_case(self.db, workflow, "lipenka", payload, actor="clerk")
+        return intake.open_case(self.db, workflow, "lipenka", payload, actor=Actor("clerk"))
 
     def update(self, case: int, changes: dict) -> None:
-        intake.update_case(self.db, case, changes, actor="clerk")
+        intake.update_case(self.db, case, changes, actor=Actor("clerk"))
 
     def step(self, case: int, trigger: str, on: str = "2026-12-20", actor: str = "clerk",
              lang: str | None = None):
-        return adv.advance(self.db, case, trigger, actor=actor, out_dir=self.out,
+        return adv.advance(self.db, case, trigger, actor=Actor(actor), out_dir=self.out,
                            store=self.store, today=dt.date.fromisoformat(on), lang=lang)
 
     def state(self, case: int) -> str:

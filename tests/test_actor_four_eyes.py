@@ -11,6 +11,7 @@ from conftest import EXAMPLES
 
 from muni.engine import advance as adv
 from muni.engine import intake
+from muni.engine.actor import Actor
 from muni.engine.errors import InputError
 from muni.registry import audit
 from muni.registry.db import write_transaction
@@ -104,12 +105,12 @@ def test_the_login_name_is_the_default_actor(sample_muni, monkeypatch):
 def test_engine_paths_below_the_cli_refuse_a_blank_actor(db, tmp_path, store):
     """``commit_plan`` (what batch runs call) and ``audit.append`` itself refuse too."""
     case = intake.open_case(db, "working_group", "lipenka", intake.read_data_file(CASE),
-                            actor="clerk")
+                            actor=Actor("clerk"))
     plan = adv.plan(db, case, today=dt.date(2026, 11, 21))
     with pytest.raises(InputError, match="every step needs an actor"):
-        adv.commit_plan(db, plan, actor=" ", out_dir=tmp_path, store=store)
+        adv.commit_plan(db, plan, actor=Actor(" "), out_dir=tmp_path, store=store)
     with pytest.raises(InputError, match="every step needs an actor"):
-        intake.update_case(db, case, {"responsible": "lip-004"}, actor="")
+        intake.update_case(db, case, {"responsible": "lip-004"}, actor=Actor(""))
     with pytest.raises(ValueError, match="needs an actor"), write_transaction(db):
         audit.append(db, case_id=case, at="now", actor="", trigger="x", from_state=None,
                      to_state="y", profile=None, guards=[], data={}, documents=[])

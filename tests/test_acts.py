@@ -12,6 +12,7 @@ import pytest
 from council_helpers import NORMATIVE, PLAN, Council, council_registry, data
 
 from muni.engine import acts, review, rules
+from muni.engine.actor import Actor
 from muni.engine.errors import GuardFailed
 
 SENT = {"sent": "2026-12-14", "pages": 7,
@@ -276,9 +277,9 @@ def test_register_number_is_held_by_the_registry_too(council, monkeypatch):
     plans = [adv.plan(c.db, case, "include", today=dt.date(2027, 1, 3))
              for case in (first, second)]
     assert all(p.allowed for p in plans)
-    adv.commit_plan(c.db, plans[0], actor="clerk", out_dir=c.out, store=c.store)
+    adv.commit_plan(c.db, plans[0], actor=Actor("clerk"), out_dir=c.out, store=c.store)
     with pytest.raises(GuardFailed) as lost:
-        adv.commit_plan(c.db, plans[1], actor="clerk", out_dir=c.out, store=c.store)
+        adv.commit_plan(c.db, plans[1], actor=Actor("clerk"), out_dir=c.out, store=c.store)
     assert lost.value.details == [
         f"claim.state_register: register.number LIP-9 is already recorded for case {first} "
         "[registry constraint]"]

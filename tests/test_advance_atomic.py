@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from muni.engine import advance as adv
 from muni.engine import intake
+from muni.engine.actor import Actor
 from muni.engine.errors import StateError, TemplateError
 from muni.engine.render import TemplateStore
 from muni.registry import db as regdb
@@ -24,7 +25,7 @@ TODAY = dt.date(2026, 11, 21)
 
 def new_case(db) -> int:
     data = intake.read_data_file(EXAMPLES / "working_group_case.yaml")
-    return intake.open_case(db, "working_group", "lipenka", data, actor="clerk")
+    return intake.open_case(db, "working_group", "lipenka", data, actor=Actor("clerk"))
 
 
 def snapshot(db) -> dict:
@@ -45,21 +46,21 @@ class Exploding(TemplateStore):
 def test_failure_while_rendering_leaves_nothing(db, tmp_path, store):
     case = new_case(db)
     out = tmp_path / "docs"
-    adv.advance(db, case, actor="clerk", out_dir=out, store=store, today=TODAY)
+    adv.advance(db, case, actor=Actor("clerk"), out_dir=out, store=store, today=TODAY)
     before = snapshot(db)
     with pytest.raises(TemplateError):
-        adv.advance(db, case, actor="head", out_dir=out, store=Exploding(), today=TODAY)
+        adv.advance(db, case, actor=Actor("head"), out_dir=out, store=Exploding(), today=TODAY)
     assert snapshot(db) == before
     assert sorted(p.name for p in out.rglob("*") if p.is_file()) == [
         "01-draft_order-working_group_order-draft.ky.docx"]
-    result = adv.advance(db, case, actor="head", out_dir=out, store=store, today=TODAY)
+    result = adv.advance(db, case, actor=Actor("head"), out_dir=out, store=store, today=TODAY)
     assert result.documents[0]["number"] == 12  # the failed attempt gave its number back
 
 
 def test_failure_after_rendering_removes_the_part_file(db, tmp_path, store, monkeypatch):
     case = new_case(db)
     out = tmp_path / "docs"
-    adv.advance(db, case, actor="clerk", out_dir=out, store=store, today=TODAY)
+    adv.advance(db, case, actor=Actor("clerk"), out_dir=out, store=store, today=TODAY)
     from muni.registry import audit
 
     def broken_append(*a, **k):
@@ -67,7 +68,7 @@ def test_failure_after_rendering_removes_the_part_file(db, tmp_path, store, monk
 
     monkeypatch.setattr(audit, "append", broken_append)
     with pytest.raises(RuntimeError):
-        adv.advance(db, case, actor="head", out_dir=out, store=store, today=TODAY)
+        adv.advance(db, case, actor=Actor("head"), out_dir=out, store=store, today=TODAY)
     assert not list(out.rglob("*.part"))
     assert not list(out.rglob("*no12*"))
     assert db.execute("SELECT count(*) FROM journal").fetchone()[0] == 0
@@ -77,13 +78,13 @@ def test_unknown_stored_state_is_an_error_not_a_new_state(db, tmp_path, store):
     case = new_case(db)
     db.execute("UPDATE cases SET state = 'bogus' WHERE id = ?", [case])
     with pytest.raises(StateError, match="stored state 'bogus' is not a state of workflow"):
-        adv.advance(db, case, actor="clerk", out_dir=tmp_path, store=store, today=TODAY)
+        adv.advance(db, case, actor=Actor("clerk"), out_dir=tmp_path, store=store, today=TODAY)
 
 
 def test_recover_publishes_committed_parts_and_deletes_orphans(db, tmp_path, store):
     case = new_case(db)
     out = tmp_path / "docs"
-    result = adv.advance(db, case, actor="clerk", out_dir=out, store=store, today=TODAY)
+    result = adv.advance(db, case, actor=Actor("clerk"), out_dir=out, store=store, today=TODAY)
     final = Path(result.documents[0]["path"])
     final.rename(final.with_name(final.name + ".part"))  # crash between COMMIT and rename
     orphan = out / "lipenka" / "2026" / "x.docx.part"  # crash before COMMIT
@@ -95,9 +96,9 @@ def test_recover_publishes_committed_parts_and_deletes_orphans(db, tmp_path, sto
 def test_a_case_moved_meanwhile_is_refused(db, tmp_path, store):
     case = new_case(db)
     plan = adv.plan(db, case, today=TODAY)
-    adv.advance(db, case, actor="clerk", out_dir=tmp_path, store=store, today=TODAY)
+    adv.advance(db, case, actor=Actor("clerk"), out_dir=tmp_path, store=store, today=TODAY)
     with pytest.raises(StateError, match="changed while this step was prepared"):
-        adv.commit_plan(db, plan, actor="other", out_dir=tmp_path, store=store)
+        adv.commit_plan(db, plan, actor=Actor("other"), out_dir=tmp_path, store=store)
 
 
 def _take_numbers(path: str, n: int, fail_every: int) -> list[int]:

@@ -14,6 +14,7 @@ from conftest import Muni
 
 from muni.engine import advance as adv
 from muni.engine import batch, intake
+from muni.engine.actor import Actor
 from muni.engine.render import TemplateStore
 from muni.registry import db as regdb
 from muni.registry import journal
@@ -54,7 +55,8 @@ def test_a_workflow_goes_one_step_by_default(fleet):
 def test_until_goes_on_and_stops_each_case_at_its_first_failing_rule(fleet):
     run_json(fleet, "--all", "--until", "order_drafted")
     db = regdb.connect(fleet.db_path)
-    intake.update_case(db, 5, {"order": {"signer": "m0002-002"}}, actor="clerk")  # not the head
+    intake.update_case(db, 5, {"order": {"signer": "m0002-002"}},  # not the head
+                       actor=Actor("clerk"))
     db.close()
     out = run_json(fleet, "--all", "--until", "group_working", actor="head")
     assert out["advanced"] == 11 and out["steps"] == 22 and out["documents"] == 11
@@ -223,7 +225,7 @@ def test_an_unreadable_batch_file_is_bad_input(fleet):
 
 def engine_run(db_path: Path, source, *, actor: str = "clerk", **kw):
     db = regdb.connect(db_path)
-    return db, batch.run(db, source, db_path=db_path, actor=actor,
+    return db, batch.run(db, source, db_path=db_path, actor=Actor(actor),
                          out_dir=db_path.parent / "documents", store=TemplateStore(),
                          today=TODAY, **kw)
 
@@ -262,7 +264,7 @@ def test_a_case_moved_by_someone_else_after_selection_is_skipped(fleet, monkeypa
     next(events)
     first = next(events)
     other = regdb.connect(fleet.db_path)
-    adv.advance(other, 12, actor="someone", out_dir=fleet.tmp / "documents",
+    adv.advance(other, 12, actor=Actor("someone"), out_dir=fleet.tmp / "documents",
                 store=TemplateStore(), today=TODAY)
     rest = [e for e in events if isinstance(e, batch.Outcome)]
     [skipped] = [o for o in [first, *rest] if o.status == "skipped"]

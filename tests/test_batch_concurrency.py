@@ -62,6 +62,7 @@ def test_one_step_batches_started_together_step_each_case_once(tmp_path):
     import datetime as dt
 
     from muni.engine import batch
+    from muni.engine.actor import Actor
     from muni.engine.render import TemplateStore
     from muni.registry import db as regdb
 
@@ -70,7 +71,7 @@ def test_one_step_batches_started_together_step_each_case_once(tmp_path):
     def start_run(ids):
         db = regdb.connect(db_path)
         events = batch.run(db, batch.Selection(ids=tuple(ids)), db_path=db_path,
-                           actor="clerk", out_dir=tmp_path / "documents",
+                           actor=Actor("clerk"), out_dir=tmp_path / "documents",
                            store=TemplateStore(), today=dt.date(2026, 11, 21), jobs=1)
         assert next(events).total == len(ids)  # the selection is recorded here
         return events

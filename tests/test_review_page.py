@@ -12,6 +12,7 @@ import pytest
 from conftest import EXAMPLES, working_group
 
 from muni.engine import contexts, report
+from muni.engine.actor import Actor
 from muni.engine.contexts import working_group as wg_context  # noqa: F401  (registers it)
 
 CASE = EXAMPLES / "working_group_case.yaml"
@@ -136,7 +137,7 @@ def test_deadlines_met_missed_and_pending(db, monkeypatch, tmp_path):
 
     monkeypatch.setitem(contexts.BUILDERS, "working_group", with_deadlines)
     case = intake.open_case(db, "working_group", "lipenka",
-                            intake.read_data_file(CASE), actor="clerk")
+                            intake.read_data_file(CASE), actor=Actor("clerk"))
     out = tmp_path / "p.html"
     report.write_review(db, case, out, today=dt.date(2026, 11, 21))
     doc = lxml.html.fromstring(out.read_text(encoding="utf-8"))

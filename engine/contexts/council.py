@@ -22,11 +22,20 @@ from typing import Any
 from muni.registry import directory
 from muni.registry.db import Registry
 
-from .. import rules, votes
 from ..data import dotted, parse_date
 from ..errors import InputError, NotFound
 from ..locale import ky, ru
+from ..rules import Profile, profile_for
 from ..spec import Workflow
+from ..votes import (
+    Requirement,
+    Tally,
+    fraction_of,
+    quorum_needed,
+    requirements,
+    tally_from,
+    tally_problems,
+)
 from .common import (
     BLANK,
     Prepared,
@@ -89,7 +98,7 @@ class Item:
     draft_id: int
     draft: dict | None                 # the council_decision case (None: unknown id)
     speakers: list[dict]
-    tally: votes.Tally | None
+    tally: Tally | None
     number: int | None = None          # the decision's journal number, once signed
 
     @property
@@ -171,7 +180,7 @@ def load_session(db: Registry, case: dict) -> Session:
             speakers.append(_person(db, pid, f"agenda[{i}].speakers[{j}]"))
         vote = entry.get("vote")
         items.append(Item(index=i + 1, draft_id=draft_id, draft=draft, speakers=speakers,
-                          tally=votes.tally_from(vote) if vote else None,
+                          tally=tally_from(vote) if vote else None,
                           number=decision_number(db, draft_id)))
     for pid in present_ids or []:
         person = directory.person(db, pid)
@@ -219,8 +228,8 @@ class Outcome:
     present: int | None
     quorum_needed: int
     quorum: bool
-    requirements: list[votes.Requirement]
-    tally: votes.Tally | None
+    requirements: list[Requirement]
+    tally: Tally | None
     problems: list[str]
 
     @property
@@ -234,19 +243,19 @@ class Outcome:
                          for r in self.requirements)
 
 
-def outcome(session: Session, item: Item, profile: rules.Profile | None = None) -> Outcome:
+def outcome(session: Session, item: Item, profile: Profile | None = None) -> Outcome:
     """Quorum, the majorities required for the item's kind, and whether they were reached."""
-    profile = profile or rules.profile_for(session.date)
+    profile = profile or profile_for(session.date)
     q = profile.rule("vote.quorum").params
     present = session.present_count
-    needed = votes.quorum_needed(session.elected, q)
-    reqs = votes.requirements(item.kind, session.elected, present or 0,
+    needed = quorum_needed(session.elected, q)
+    reqs = requirements(item.kind, session.elected, present or 0,
                               profile.rule("vote.majority").params,
                               profile.rule("vote.special_majority").params)
     problems = []
     if item.tally is not None:
         present_ids = frozenset(session.present_ids) if session.present_ids is not None else None
-        problems = votes.tally_problems(item.tally, present or 0, session.elected, present_ids)
+        problems = tally_problems(item.tally, present or 0, session.elected, present_ids)
     return Outcome(profile=profile.id, present=present, quorum_needed=needed,
                    quorum=present is not None and present >= needed, requirements=reqs,
                    tally=item.tally, problems=problems)
@@ -262,7 +271,7 @@ class SessionFacts:
     today: dt.date
     same_number: list[int]             # other session cases with this convocation and number
     ready: dict[int, tuple[bool, str]]  # draft id → (ready?, why)
-    profile: rules.Profile
+    profile: Profile
 
 
 def _draft_ready(db: Registry, item: Item, session: Session) -> tuple[bool, str]:
@@ -293,7 +302,7 @@ def _draft_ready(db: Registry, item: Item, session: Session) -> tuple[bool, str]
     return True, f"draft {item.draft_id} is {state}"
 
 
-def _session_context(session: Session, profile: rules.Profile | None) -> dict[str, Any]:
+def _session_context(session: Session, profile: Profile | None) -> dict[str, Any]:
     def name(p: dict | None) -> str:
         return directory.short_name(p) if p else BLANK
 
@@ -317,12 +326,12 @@ def _session_context(session: Session, profile: rules.Profile | None) -> dict[st
             entry.update(adopted=out.adopted, rule_ky=out.rule_words("ky"),
                          rule_ru=out.rule_words("ru"))
         items.append(entry)
-    quorum = (votes.quorum_needed(session.elected, profile.rule("vote.quorum").params)
+    quorum = (quorum_needed(session.elected, profile.rule("vote.quorum").params)
               if profile else 0)
     qparams = profile.rule("vote.quorum").params if profile else {}
-    qwords = {lang: votes.Requirement(
+    qwords = {lang: Requirement(
         rule="vote.quorum", base_name="elected", base=session.elected,
-        fraction=votes.fraction_of(qparams), strict=bool(qparams.get("strict", True)),
+        fraction=fraction_of(qparams), strict=bool(qparams.get("strict", True)),
         needed=quorum).words(lang) for lang in ("ky", "ru")} if profile else {"ky": "", "ru": ""}
     return {
         "number": session.number, "number_roman": roman(session.number),
@@ -353,7 +362,7 @@ def build_council_session(db: Registry, case: dict, workflow: Workflow, *,
     if mun is None:
         raise NotFound(f"case {case['id']}: unknown municipality '{case['municipality']}'")
     session = load_session(db, {**case, "state": case.get("state", "planned")})
-    profile = rules.profile_for(session.date)
+    profile = profile_for(session.date)
     same = [r["id"] for r in db.query(
         "SELECT id FROM cases WHERE workflow = 'council_session' AND municipality = ? "
         "AND state != 'planned' "  # a session that never convened does not use its number
@@ -495,7 +504,7 @@ def build_council_decision(db: Registry, case: dict, workflow: Workflow, *,
     session = listing[-1] if listing else None
     item = session.item_for(case_id) if session else None
     act_date = session.date if session else registered
-    profile = rules.profile_for(act_date)
+    profile = profile_for(act_date)
     result = outcome(session, item, profile) if session and item else None
     source = None
     if dotted(data, "draft.source_case") is not None:

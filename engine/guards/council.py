@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import votes
 from ..contexts.council import HANDED_STATE, DecisionFacts, Session, SessionFacts, outcome
+from ..votes import describe, fraction_of, quorum_needed, tally_problems
 from .base import Result, check
 
 
@@ -180,8 +180,8 @@ def quorum(f: SessionFacts | DecisionFacts, p: dict[str, Any]) -> Result:
     s = _session(f)
     if s is None or s.present_count is None:
         return False, "the attendance is not recorded"
-    needed = votes.quorum_needed(s.elected, p)
-    words = votes.describe(votes.fraction_of(p), bool(p.get("strict", True)))
+    needed = quorum_needed(s.elected, p)
+    words = describe(fraction_of(p), bool(p.get("strict", True)))
     if s.present_count < needed:
         return False, (f"{s.present_count} of {s.elected} elected deputies present; a quorum "
                        f"needs {needed} ({words} of the elected deputies)")
@@ -197,7 +197,7 @@ def _tallies(f: SessionFacts | DecisionFacts) -> list[tuple[int, list[str]]]:
         if item is None or item.tally is None:
             continue
         ids = frozenset(s.present_ids) if s.present_ids is not None else None
-        out.append((item.index, votes.tally_problems(item.tally, s.present_count or 0,
+        out.append((item.index, tally_problems(item.tally, s.present_count or 0,
                                                      s.elected, ids)))
     return out
 

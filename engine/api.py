@@ -1,0 +1,477 @@
+"""The public engine API: one ``Engine`` the interfaces hold (the CLI now, the web next).
+
+An ``Engine`` is built from where things are — the registry file, the documents root, the
+template overrides, the LibreOffice binary — and is the one explicit composition point, as
+``datasette.app.Datasette`` is for datasette: the CLI builds one per process, a web server one
+for its lifetime. Every method takes plain values and returns JSON-ready data (the shapes of
+``docs/json.md``) or raises a ``MuniError`` whose ``exit_code`` an interface shows; nothing
+here prints, reads the environment or exits. ``docs/api.md`` lists every call.
+
+What it keeps warm for a long-running process: the workflows and rule profiles (parsed once
+per process by ``spec``/``rules``), and one ``TemplateStore`` (each template compiled once per
+version of its file). What it never shares between threads: the SQLite connection — each
+thread gets its own, opened on first use (``Engine.db``), because a ``sqlite3`` connection
+must not cross threads and the registry's write transactions are per connection.
+
+Who acts is an ``Actor`` on every write; the day the rules are judged on is a ``today``
+argument on every call that evaluates them (the CLI resolves ``MUNI_TODAY``; the engine never
+looks at the clock for it).
+
+Why the engine modules are imported inside the methods: a command loads only what it uses,
+so ``muni status`` does not pay for Jinja, docx, jsonschema or multiprocessing (the CLI's
+start-up test checks this); each import names its module, so the arrows stay visible.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from muni.registry import db as regdb
+
+from .actor import Actor
+from .errors import InputError, MuniError, from_registry_file
+
+if TYPE_CHECKING:
+    from muni.registry.db import Registry
+
+    from .batch import Event
+    from .render import TemplateStore
+
+
+class Engine:
+    """muni as a library: cases, steps, documents and registers of one registry.
+
+    ``registry``: the SQLite file (``muni init`` creates it). ``documents``: where steps write
+    their documents (default ``documents/`` next to the registry). ``templates``: the
+    municipality overrides (default ``templates/`` next to the registry; built-in templates
+    are used where no override exists). ``soffice``: the LibreOffice binary for PDFs (default:
+    ``soffice`` or ``libreoffice`` on PATH).
+    """
+
+    def __init__(self, registry: str | Path, *, documents: str | Path | None = None,
+                 templates: str | Path | None = None, soffice: str | None = None):
+        self.registry = Path(registry)
+        home = self.registry.resolve().parent
+        self.documents = Path(documents) if documents else home / "documents"
+        self.templates = Path(templates) if templates else home / "templates"
+        self.soffice = soffice
+        self._local = threading.local()
+        self._store: TemplateStore | None = None
+        self._store_lock = threading.Lock()
+
+    # -- what the methods share ----------------------------------------------------------------
+
+    @property
+    def db(self) -> Registry:
+        """This thread's connection to the registry, opened on first use."""
+        db = getattr(self._local, "db", None)
+        if db is None:
+            try:
+                db = regdb.connect(self.registry)
+            except FileNotFoundError:
+                raise InputError(f"no registry at {self.registry}; create it with `muni init` "
+                                 "(or point --db / MUNI_DB at it)") from None
+            self._local.db = db
+        return db
+
+    @property
+    def store(self) -> TemplateStore:
+        """The templates, compiled once per process (overrides first, then the built-ins)."""
+        with self._store_lock:
+            if self._store is None:
+                from .render import TemplateStore
+
+                self._store = TemplateStore(self.templates)
+            return self._store
+
+    def close(self) -> None:
+        """Close this thread's connection (another thread's closes with its thread)."""
+        db = getattr(self._local, "db", None)
+        if db is not None:
+            db.close()
+            self._local.db = None
+
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(self, *_: Any) -> None:
+        self.close()
+
+    def init(self) -> dict[str, Any]:
+        """Make the registry file, or bring an existing one to the current schema."""
+        existed = self.registry.exists()
+        regdb.connect(self.registry, create=True).close()
+        return {"db": str(self.registry.resolve()), "created": not existed}
+
+    def import_files(self, paths: list[Path], kind: str | None = None) -> dict[str, Any]:
+        """Load municipalities, people, offices and journal starts; all rows or none
+        (``InputError`` lists every bad row). Returns ``{"imported": {kind: count},
+        "notes": [...]}``. ``kind``: what a CSV file holds when its name does not say."""
+        from .imports import import_files
+
+        done = import_files(self.db, list(paths), kind)
+        return {"imported": done.counts, "notes": done.notes}
+
+    def registry_error(self, exc: BaseException) -> MuniError | None:
+        """The error to report when ``exc`` (raised by any call) is about the registry file
+        itself — damaged, locked, read-only, a full disk — else None (a bug keeps its
+        traceback). Interfaces catch ``Exception`` around a call and ask this."""
+        problem = regdb.file_error(exc, self.registry)
+        return None if problem is None else from_registry_file(problem)
+
+    # -- accounts --------------------------------------------------------------------------------
+
+    def authenticate(self, login: str, password: str) -> Actor:
+        """The Actor of an account whose password checks out; ``AuthError`` (with the
+        ``delay`` the interface waits before it answers) when not."""
+        from .identity import authenticate
+
+        return authenticate(self.db, login, password)
+
+    def check_new_account(self, login: str, *, person: str, roles: list[str],
+                          by: Actor | None) -> list[str]:
+        """Everything ``add_account`` checks but the password (ask for it after this)."""
+        from .identity import check_new_account
+
+        return check_new_account(self.db, login, person=person, roles=roles, by=by)
+
+    def add_account(self, login: str, *, person: str, password: str, roles: list[str],
+                    by: Actor | None) -> dict[str, Any]:
+        """A login for a person of the registry (the first one an admin; later ones added
+        by an admin)."""
+        from .identity import add_account
+
+        return add_account(self.db, login, person=person, password=password, roles=roles,
+                           by=by)
+
+    def check_password_change(self, login: str, *, by: Actor | None) -> None:
+        """May ``by`` give ``login`` a new password (itself, or an admin)?"""
+        from .identity import check_password_change
+
+        check_password_change(self.db, login, by=by)
+
+    def change_password(self, login: str, password: str, *, by: Actor | None
+                        ) -> dict[str, Any]:
+        from .identity import change_password
+
+        return change_password(self.db, login, password, by=by)
+
+    def set_account_disabled(self, login: str, disabled: bool = True, *,
+                             by: Actor | None) -> dict[str, Any]:
+        """Disable (or enable again) an account: an admin's act."""
+        from .identity import set_disabled
+
+        return set_disabled(self.db, login, disabled, by=by)
+
+    def accounts(self) -> list[dict[str, Any]]:
+        """Every account with its person and roles (never a password hash)."""
+        from .identity import list_accounts
+
+        return list_accounts(self.db)
+
+    def attempts(self, case_id: int | None = None) -> list[dict[str, Any]]:
+        """Refused attempts (logins, steps), oldest first; those on one case if given."""
+        from muni.registry.accounts import attempts
+
+        return attempts(self.db, case_id=case_id)
+
+    @staticmethod
+    def describe_actor(record: dict[str, Any]) -> str:
+        """Who acted in an audit record or attempt, as a reader should take it:
+        "bakyt (Б. К. Асанов; password)", or "clerk (declared)"."""
+        from .identity import describe
+
+        return describe(record)
+
+    # -- cases ---------------------------------------------------------------------------------
+
+    def open_case(self, workflow: str, municipality: str, data: dict[str, Any], *,
+                  actor: Actor) -> dict[str, Any]:
+        """Open a case (data checked against the workflow's schema and the registry);
+        returns ``{"case", "workflow", "municipality", "state"}``."""
+        from .intake import open_case
+
+        case_id = open_case(self.db, workflow, municipality, data, actor=actor)
+        row = self.case(case_id)
+        return {"case": case_id, "workflow": row["workflow"], "municipality": municipality,
+                "state": row["state"]}
+
+    def update_case(self, case_id: int, changes: dict[str, Any], *, actor: Actor,
+                    replace: bool = False) -> dict[str, Any]:
+        """Merge ``changes`` into the case's data (mappings merge, lists replace), or replace
+        it; returns ``{"case", "data"}`` with the data now recorded."""
+        from .intake import update_case
+
+        data = update_case(self.db, case_id, changes, actor=actor, replace=replace)
+        return {"case": case_id, "data": data}
+
+    def case(self, case_id: int) -> dict[str, Any]:
+        """The case's row: id, workflow, municipality, state, version, dates and data."""
+        from .advance import load_case
+
+        case, _ = load_case(self.db, case_id)
+        return case
+
+    @staticmethod
+    def case_schema(workflow: str) -> dict[str, Any]:
+        """The JSON Schema of the workflow's case data."""
+        from .spec import load
+
+        return load(workflow).data_schema
+
+    @staticmethod
+    def read_case_data(path: Path) -> dict[str, Any]:
+        """A YAML or JSON file of case data, as ``open_case``/``update_case`` take it."""
+        from .intake import read_data_file
+
+        return read_data_file(path)
+
+    # -- a step: explain, preview, advance -------------------------------------------------------
+
+    def explain(self, case_id: int, *, today: dt.date) -> dict[str, Any]:
+        """Every step possible now with each rule's verdict, values and basis; the steps
+        recorded until ``today`` as they were judged then; the case's deadlines."""
+        from .review import explain
+
+        return explain(self.db, case_id, today=today)
+
+    def preview(self, case_id: int, trigger: str | None = None, *, today: dt.date,
+                lang: str | None = None, out: Path | None = None) -> dict[str, Any]:
+        """The next step's documents as drafts in ``out`` (default
+        ``<documents>/preview``): no number taken, nothing recorded."""
+        from .review import preview
+
+        return preview(self.db, case_id, trigger, out_dir=out or self.documents / "preview",
+                       store=self.store, today=today, lang=lang)
+
+    def advance(self, case_id: int, trigger: str | None = None, *, actor: Actor,
+                today: dt.date, lang: str | None = None, dry_run: bool = False,
+                pdf: bool = False, out: Path | None = None) -> dict[str, Any]:
+        """Take one lawful step and write its documents (see ``engine/advance.py`` for the
+        guarantees); ``pdf`` also writes their PDFs. Raises ``GuardFailed`` when a rule
+        refuses, ``StateError`` when the step is not possible now."""
+        from .advance import advance, recover
+        from .documents import attach_pdfs
+
+        out = out or self.documents
+        if not dry_run:
+            recover(self.db, out)
+        result = advance(self.db, case_id, trigger, actor=actor, out_dir=out, store=self.store,
+                         today=today, lang=lang, dry_run=dry_run).to_json()
+        if pdf:
+            attach_pdfs([result], soffice=self.soffice)
+        return result
+
+    def run_batch(self, *, actor: Actor, today: dt.date, ids: tuple[int, ...] = (),
+                  workflow: str | None = None, state: str | None = None,
+                  municipality: str | None = None, everything: bool = False,
+                  file: Path | None = None, trigger: str | None = None,
+                  until: str | None = None, lang: str | None = None, jobs: int | None = None,
+                  dry_run: bool = False, out: Path | None = None) -> Iterator[Event]:
+        """Advance many cases — ``ids`` and/or filters (all must hold; ``everything``: every
+        case not finished), or the rows of a batch ``file`` (CSV or YAML) — each one step,
+        or with ``until`` step by step towards that state. Yields ``Started``, one
+        ``Outcome`` per case or row, then ``Finished`` with the summary: a stream an
+        interface shows as progress. Stopping early leaves the run resumable."""
+        from .batch import Selection, run
+
+        if file is not None and (ids or workflow or state or municipality or everything):
+            raise InputError("--batch FILE names its cases; do not combine it with ids or "
+                             "filters")
+        source = file or Selection(ids=tuple(ids), workflow=workflow, state=state,
+                                   municipality=municipality, everything=everything)
+        return run(self.db, source, db_path=self.registry, actor=actor,
+                   out_dir=out or self.documents, store=self.store, today=today, lang=lang,
+                   trigger=trigger, until=until, jobs=jobs, dry_run=dry_run)
+
+    # -- reviewing -------------------------------------------------------------------------------
+
+    def history(self, case_id: int) -> list[dict[str, Any]]:
+        """The case's audit records, oldest first, as recorded."""
+        from muni.registry.audit import history
+
+        self.case(case_id)
+        return history(self.db, case_id)
+
+    def verify(self, case_id: int | None = None, anchor: str | None = None
+               ) -> dict[str, Any]:
+        """The audit chain, cases, journal and document files cross-checked; ``ok`` is
+        False with ``findings`` when anything was altered outside muni."""
+        from .verify import verify
+
+        return verify(self.db, case_id=case_id, anchor=anchor)
+
+    def review(self, case_id: int, *, today: dt.date, lang: str = "en") -> dict[str, Any]:
+        """Everything the reviewer's page shows, as data (``write_review`` renders it)."""
+        from .report import review_data
+
+        return review_data(self.db, case_id, today=today, lang=lang)
+
+    def write_review(self, case_id: int, out: Path, *, today: dt.date, lang: str = "en",
+                     fmt: str | None = None) -> dict[str, Any]:
+        """The reviewer's page written to ``out`` (HTML or Markdown by its suffix)."""
+        from .report import write_review
+
+        return write_review(self.db, case_id, out, fmt=fmt, today=today, lang=lang)
+
+    def deadlines(self, case_id: int, *, today: dt.date) -> list[dict[str, Any]]:
+        """The case's dated obligations, each met | missed | overdue | pending on ``today``."""
+        from .advance import load_case
+        from .review import deadlines
+
+        case, workflow = load_case(self.db, case_id)
+        return deadlines(self.db, case, workflow, today)
+
+    # -- registers -------------------------------------------------------------------------------
+
+    def cases(self, *, workflow: str | None = None, state: str | None = None,
+              municipality: str | None = None, limit: int | None = None,
+              newest_first: bool = False, deadlines_on: dt.date | None = None
+              ) -> list[dict[str, Any]]:
+        """Cases matching every filter given (by id, or the most recently changed first),
+        without their data; with ``deadlines_on`` each open case carries its deadlines."""
+        from muni.registry.cases import get, select
+
+        rows = select(self.db, workflow=workflow, state=state, municipality=municipality,
+                      limit=limit, newest_first=newest_first)
+        if deadlines_on is not None:  # one context build per open case: opt-in
+            from .review import deadlines
+            from .spec import load
+
+            for r in rows:
+                wf = load(r["workflow"])
+                r["deadlines"] = ([] if wf.state(r["state"]).final else
+                                  deadlines(self.db, get(self.db, r["id"]), wf, deadlines_on))
+        return rows
+
+    def count_by_state(self, *, workflow: str | None = None, state: str | None = None,
+                       municipality: str | None = None) -> list[dict[str, Any]]:
+        """``{"workflow", "state", "cases"}`` per workflow and state."""
+        from muni.registry.cases import count_by_state
+
+        return count_by_state(self.db, workflow=workflow, state=state,
+                                    municipality=municipality)
+
+    def overdue(self, *, today: dt.date, municipality: str | None = None
+                ) -> list[dict[str, Any]]:
+        """Open cases with a dated obligation past due on ``today`` and not met."""
+        from .acts import overdue
+
+        return overdue(self.db, today, municipality=municipality)
+
+    def journal(self, *, municipality: str | None = None, series: str | None = None,
+                year: int | None = None) -> list[dict[str, Any]]:
+        """The numbered journal's lines in number order."""
+        from muni.registry.journal import entries
+
+        return entries(self.db, municipality=municipality, series=series, year=year)
+
+    def acts(self, *, municipality: str | None = None, status: str | None = None,
+             kind: str | None = None, year: int | None = None,
+             drafts: bool = False) -> list[dict[str, Any]]:
+        """The register of the kenesh's acts (with ``drafts``, the drafts too)."""
+        from .acts import list_acts
+
+        return list_acts(self.db, municipality=municipality, status=status, kind=kind,
+                              year=year, include_drafts=drafts)
+
+    @staticmethod
+    def export_acts(rows: list[dict[str, Any]], fmt: str) -> str:
+        """Rows of ``acts`` as CSV or JSON text."""
+        from .acts import export
+
+        return export(rows, fmt)
+
+    def act(self, case_id: int) -> dict[str, Any]:
+        """One act's chain: draft, commission, discussion, sessions and votes, each step
+        with its date, actor, rule profile and documents."""
+        from .acts import chain
+
+        return chain(self.db, case_id)
+
+    def ready_drafts(self, municipality: str, *, on: dt.date) -> list[dict[str, Any]]:
+        """Drafts that can go on the agenda of a session held on ``on``."""
+        from .acts import ready_drafts
+
+        return ready_drafts(self.db, municipality, on)
+
+    # -- documents -------------------------------------------------------------------------------
+
+    def render(self, case_ids: list[int], *, pdf: bool = False, drafts: bool = True,
+               force: bool = False) -> dict[str, Any]:
+        """Every recorded document of the cases checked against its recorded sha256 (a
+        missing one restored from its audit record); with ``pdf`` their PDFs."""
+        from .documents import render_cases
+
+        return render_cases(self.db, case_ids, store=self.store, to_pdf=pdf,
+                                      drafts=drafts, force=force, soffice=self.soffice)
+
+    # -- workflows and templates -----------------------------------------------------------------
+
+    @staticmethod
+    def workflows() -> list[dict[str, Any]]:
+        """Every workflow with its title, states and triggers."""
+        from .spec import all_workflows
+
+        return [{"id": w.id, "title": w.title, "states": list(w.state_names),
+                 "triggers": [t.trigger for t in w.transitions]}
+                for w in all_workflows().values()]
+
+    @staticmethod
+    def lint(directory: Path | None = None, *, rules: Path | None = None,
+             templates: Path | None = None) -> dict[str, Any]:
+        """Unreachable states, dead ends, rules without a check or basis, templates missing
+        or unused: in the installed workflows or in ``directory``."""
+        from .lint import lint
+        from .spec import WORKFLOWS_DIR
+
+        return lint(directory or WORKFLOWS_DIR, rules_dir=rules,
+                         templates_dir=templates)
+
+    @staticmethod
+    def diagram(workflow: str, *, lang: str = "en", out: Path | None = None
+                ) -> dict[str, Any]:
+        """The workflow's state machine as Mermaid text; with ``out`` also written as
+        .mmd/.md/.dot/.svg/.png. ``workflow``: an id or the path of a workflow file."""
+        from .diagram import mermaid, resolve, write
+
+        wf = resolve(workflow)
+        written = write(wf, out, lang) if out else None
+        return {"workflow": wf.id, "mermaid": mermaid(wf, lang),
+                "out": str(out.resolve()) if out else None, "format": written}
+
+    def check_templates(self) -> dict[str, Any]:
+        """Each template's variables, and whether its workflow supplies them all."""
+        from .templates import check
+
+        return check(self.store)
+
+    def copy_template(self, name: str, municipality: str, *, today: dt.date,
+                      langs: tuple[str, ...] | None = None,
+                      force: bool = False) -> list[dict[str, Any]]:
+        """The municipality's own copy of a built-in template (recorded, for ``diff``)."""
+        from .overrides import copy
+
+        kwargs = {"langs": langs} if langs else {}
+        return copy(self.db, self.store, name, municipality, today=today,
+                              force=force, **kwargs)
+
+    def template_drift(self, municipality: str | None = None) -> dict[str, Any]:
+        """Each override, and what changed in its built-in since it was copied."""
+        from .overrides import drift
+
+        return drift(self.store, municipality)
+
+    # -- the demo --------------------------------------------------------------------------------
+
+    @staticmethod
+    def demo(out: Path, *, today: dt.date, lang: str = "ky") -> dict[str, Any]:
+        """Every procedure run end to end on the sample municipality, in a fresh registry
+        in ``out``; returns the log and the documents written."""
+        from .demo import run
+
+        return run(out, lang=lang, on=today)
