@@ -177,11 +177,6 @@ def import_(env: Env, files: tuple[Path, ...], kind: str | None, as_json: bool) 
         + "".join(f"\nNote: {note}" for note in done["notes"])))
 
 
-    emit(as_json, {"imported": done.counts, "notes": done.notes}, lambda: click.echo(
-        "Imported " + ", ".join(f"{n} {k}" for k, n in done.counts.items() if n) + "."
-        + "".join(f"\nNote: {note}" for note in done.notes)))
-
-
 # --- accounts -------------------------------------------------------------------------------
 
 user_option = click.option(
