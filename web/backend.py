@@ -252,14 +252,14 @@ def open_case(db: Registry, actor: identity.Actor, workflow: str, municipality: 
     require_writer(actor)
     if municipality not in scope(db, actor):
         raise NotFound(f"unknown municipality '{municipality}'")
-    return intake.open_case(db, workflow, municipality, data, actor=actor.name)
+    return intake.open_case(db, workflow, municipality, data, actor=actor)
 
 
 def save_data(db: Registry, actor: identity.Actor, case_id: int, data: dict) -> dict:
     """Store the case's whole data, as ``muni case update --replace`` would."""
     require_writer(actor)
     case_for(db, actor, case_id)
-    return intake.update_case(db, case_id, data, actor=actor.name, replace=True)
+    return intake.update_case(db, case_id, data, actor=actor, replace=True)
 
 
 def step(db: Registry, actor: identity.Actor, case_id: int, trigger: str, *, out_dir: Path,
@@ -279,7 +279,7 @@ def step(db: Registry, actor: identity.Actor, case_id: int, trigger: str, *, out
                               f"'{actor.name}' prepared this step", rule="four_eyes")
                    if why == "four_eyes" else Forbidden(why, rule="who"))
         adv.recover(db, out_dir)
-        return adv.advance(db, case_id, trigger, actor=actor.name, out_dir=out_dir,
+        return adv.advance(db, case_id, trigger, actor=actor, out_dir=out_dir,
                            store=store, today=today)
     except (Forbidden, GuardFailed, StateError) as exc:
         rule = exc.extra.get("rule") or ("rules" if isinstance(exc, GuardFailed) else exc.kind)
