@@ -27,9 +27,9 @@ from typing import Any
 
 import yaml
 
+import muni.engine.spreadsheets as spreadsheets
 from muni.registry import values
 
-from . import spreadsheets
 from .errors import InputError, MuniError
 
 #: Deeper than any muni file needs (case data nests 5–6 levels); far below where the
