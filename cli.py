@@ -156,7 +156,7 @@ def main(ctx: click.Context, db_path: str, today: dt.date | None) -> None:
 
 @command(main)
 def init(env: Env, as_json: bool) -> None:
-    """Create the registry (or upgrade an existing one)."""
+    """Make the registry file (or bring an existing one to the current schema)."""
     result = env.engine.init()
     emit(as_json, result,
          f"{'Created registry' if result['created'] else 'Registry ready'}: {result['db']}")
@@ -314,11 +314,11 @@ def case_new(env: Env, workflow: str, municipality: str, data_file: Path, actor:
                           f"state '{opened['state']}'.")
 
 
-@command(case, "update", actor=True)
+@command(case, actor=True)  # `muni case update`: named after the function, as click does
 @click.argument("case_id", type=int)
 @click.option("--data", "data_file", required=True, type=click.Path(path_type=Path))
 @click.option("--replace", is_flag=True, help="Replace the data instead of merging into it.")
-def case_update(env: Env, case_id: int, data_file: Path, replace: bool, actor: Actor,
+def update(env: Env, case_id: int, data_file: Path, replace: bool, actor: Actor,
                 as_json: bool) -> None:
     """Merge new data into a case (mappings merge, lists replace)."""
     result = env.engine.update_case(case_id, Engine.read_case_data(data_file), actor=actor,

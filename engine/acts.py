@@ -14,7 +14,7 @@ import json
 from typing import Any
 
 import muni.engine.spreadsheet as spreadsheet
-from muni.registry import audit, cases
+from muni.registry import audit, cases, documents
 from muni.registry.db import Registry
 
 from .contexts.council import (
@@ -40,25 +40,7 @@ ACT_COLUMNS = (
 
 
 def _decisions(db: Registry, municipality: str | None) -> list[dict]:
-    sql = "SELECT * FROM cases WHERE workflow = 'council_decision'"
-    params: list[Any] = []
-    if municipality:
-        sql += " AND municipality = ?"
-        params.append(municipality)
-    rows = []
-    for r in db.query(sql + " ORDER BY id", params):
-        r["data"] = json.loads(r["data"])
-        rows.append(r)
-    return rows
-
-
-def _transition_at(db: Registry, case_id: int, trigger: str) -> str | None:
-    """The day a step was taken: the date it was judged on (``MUNI_TODAY`` in a back-office
-    catch-up) where the audit records it, else the day it was recorded."""
-    row = db.execute("SELECT coalesce(json_extract(data, '$.evaluation.on'), substr(at, 1, 10))"
-                     " FROM audit WHERE case_id = ? AND trigger = ? ORDER BY id DESC LIMIT 1",
-                     [case_id, trigger]).fetchone()
-    return row[0] if row else None
+    return cases.of_workflow(db, "council_decision", municipality or None)
 
 
 def _links(case: dict, everyone: list[dict]) -> dict[str, list[int]]:
@@ -107,7 +89,7 @@ def act_row(db: Registry, case: dict, everyone: list[dict]) -> dict[str, Any]:
         "number": number,
         "session": (f"{session.convocation}/{session.number}" if session else None),
         "adopted": adopted.isoformat() if adopted else None,
-        "signed": _transition_at(db, case["id"], "sign"),
+        "signed": audit.step_date(db, case["id"], "sign"),
         "sent": data.get("register", {}).get("sent"),
         "included": data.get("register", {}).get("date") if case["state"] not in (
             "sent_to_register", "refused", "withdrawn", "superseded") else None,
@@ -158,17 +140,14 @@ def chain(db: Registry, case_id: int) -> dict[str, Any]:
     """For one act, the whole path: draft → commission → discussion → session(s) and vote →
     signature → sending → inclusion or refusal → publication → force → oversight, each step
     with its date, actor, rule profile and documents, from the audit log and the sessions."""
-    case = next(db.query("SELECT * FROM cases WHERE id = ?", [case_id]), None)
+    case = cases.get(db, case_id)
     if case is None or case["workflow"] != "council_decision":
         raise NotFound(f"no council decision case {case_id}", case=case_id)
-    case["data"] = json.loads(case["data"])
     data = case["data"]
     docs: dict[int, list[dict]] = {}
-    for d in db.query("SELECT d.audit_id, d.template, d.path, d.sha256, j.number FROM "
-                      "documents d LEFT JOIN journal j ON j.id = d.journal_id "
-                      "WHERE d.case_id = ? ORDER BY d.id", [case_id]):
+    for d in documents.with_numbers(db, case_id):
         docs.setdefault(d["audit_id"], []).append(
-            {"template": d["template"], "path": d["path"], "number": d["number"]})
+            {"template": d["template"], "path": d["path"], "number": d["journal_number"]})
     steps = []
     for r in audit.history(db, case_id):
         if r["trigger"] == "update_data":

@@ -27,8 +27,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from muni.registry import audit, cases, journal
-from muni.registry.db import Registry, savepoint, write_transaction
+from muni.registry import audit, cases, claims, directory, documents, journal
+from muni.registry.db import (
+    Registry,
+    begin,
+    commit,
+    rollback,
+    savepoint,
+    write_transaction,
+)
 
 from .actor import Actor, require
 from .contexts import Prepared, prepare
@@ -145,14 +152,12 @@ def plan_transition(db: Registry, case: dict, workflow: Workflow,
                     transition: TransitionSpec, *, today: dt.date | None = None,
                     lang: str | None = None) -> Plan:
     today = today or dt.date.today()
-    mun_lang = db.execute("SELECT lang FROM municipalities WHERE code = ?",
-                          [case["municipality"]]).fetchone()
-    chosen = lang or (mun_lang[0] if mun_lang else "ky")
+    municipality = directory.municipality(db, case["municipality"])
+    chosen = lang or (municipality["lang"] if municipality else "ky")
     prepared = prepare(db, case, workflow, today=today, lang=chosen,
-                           act_date_path=transition.act_date)
+                       act_date_path=transition.act_date)
     profile = profile_for(prepared.act_date)
-    verdicts = evaluate(transition.guards, prepared.facts, profile, CHECKS,
-                              lang="en")
+    verdicts = evaluate(transition.guards, prepared.facts, profile, CHECKS, lang="en")
     return Plan(case=case, workflow=workflow, transition=transition, prepared=prepared,
                 profile=profile, verdicts=verdicts, lang=chosen, today=today)
 
@@ -169,10 +174,8 @@ def document_path(out_dir: Path, case: dict, step: int, plan_: Plan, template: s
 def preparers(db: Registry, case_id: int) -> set[str]:
     """Who prepared the pending step: the actor of the last transition and of every data
     change since."""
-    rows = db.execute("SELECT actor, trigger FROM audit WHERE case_id = ? ORDER BY id DESC",
-                      [case_id]).fetchall()
     actors = set()
-    for actor, trigger in rows:
+    for actor, trigger in audit.actors_newest_first(db, case_id):
         actors.add(actor)
         if trigger != "update_data":
             break
@@ -240,8 +243,8 @@ def advance(db: Registry, case_id: int, trigger: str | None = None, *,
 def ensure_unchanged(db: Registry, case: dict) -> None:
     """Raise ``Conflict`` when the case is no longer in the state and version it was
     planned from (another process stepped or edited it)."""
-    row = db.execute("SELECT state, version FROM cases WHERE id = ?", [case["id"]]).fetchone()
-    if row is None or (row[0], row[1]) != (case["state"], case["version"]):
+    row = cases.current(db, case["id"])
+    if row is None or row != (case["state"], case["version"]):
         raise Conflict(f"case {case['id']} changed while this step was prepared (now in "
                        f"'{row[0] if row else '?'}'); run the command again", case=case["id"])
 
@@ -319,7 +322,7 @@ class CommitGroup:
         self.finals += finals
 
     def __enter__(self) -> CommitGroup:
-        self.db.conn.execute("BEGIN IMMEDIATE")
+        begin(self.db)
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, *_: Any) -> bool:
@@ -328,7 +331,7 @@ class CommitGroup:
             return False
         try:
             sync_files(self.parts)
-            self.db.conn.execute("COMMIT")
+            commit(self.db)
         except BaseException:
             self._abort()
             raise
@@ -340,8 +343,7 @@ class CommitGroup:
         return False
 
     def _abort(self) -> None:
-        if self.db.conn.in_transaction:
-            self.db.conn.execute("ROLLBACK")
+        rollback(self.db)
         discard(self.parts)
 
 
@@ -390,8 +392,7 @@ def commit_plan(db: Registry, plan_: Plan, *, actor: Actor, out_dir: Path,
     try:
         with write_transaction(db) if group is None else group.step():
             ensure_unchanged(db, case)
-            step = db.execute("SELECT count(*) FROM audit WHERE case_id = ?",
-                              [case["id"]]).fetchone()[0]
+            step = audit.count_for_case(db, case["id"])
             docs = []
             contexts = []
             for doc in rendered:
@@ -430,11 +431,10 @@ def commit_plan(db: Registry, plan_: Plan, *, actor: Actor, out_dir: Path,
                            for doc in docs],
             )
             for doc in docs:
-                db.execute(
-                    "INSERT INTO documents(case_id, audit_id, template, lang, journal_id, path,"
-                    " sha256, draft) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [case["id"], audit_id, doc["template"], doc["lang"], doc["journal_id"],
-                     doc["path"], doc["sha256"], int(doc["draft"])])
+                documents.add(db, case_id=case["id"], audit_id=audit_id,
+                              template=doc["template"], lang=doc["lang"],
+                              journal_id=doc["journal_id"], path=doc["path"],
+                              sha256=doc["sha256"], draft=doc["draft"])
             result.audit_id = audit_id
             result.documents = [{k: v for k, v in doc.items() if k != "journal_id"}
                                 for doc in docs]
@@ -460,19 +460,15 @@ def claim(db: Registry, plan_: Plan) -> None:
         value = dotted(case["data"], path)
         if value in (None, ""):
             raise InputError(f"{path}: required for '{plan_.transition.trigger}'", field=path)
-        holder = db.execute("SELECT case_id FROM claims WHERE key = ? AND value = ?",
-                            [key, str(value)]).fetchone()
-        if holder and holder[0] != case["id"]:
+        holder = claims.claim(db, key, str(value), case["id"])
+        if holder is not None:
             verdict = {"rule": f"claim.{key}", "ok": False, "severity": "block",
-                       "message": f"{path} {value} is already recorded for case {holder[0]}",
+                       "message": f"{path} {value} is already recorded for case {holder}",
                        "title": f"{key} values are unique", "basis": "registry constraint",
                        "verified": True, "profile": plan_.profile.id, "params": {}}
             raise GuardFailed(f"case {case['id']}: '{plan_.transition.trigger}' refused — "
                               f"claim.{key}", verdicts=[verdict], case=case["id"],
                               trigger=plan_.transition.trigger)
-        if not holder:
-            db.execute("INSERT INTO claims(key, value, case_id) VALUES (?, ?, ?)",
-                       [key, str(value), case["id"]])
 
 
 def recover(db: Registry, out_dir: Path) -> dict[str, int]:
@@ -487,9 +483,7 @@ def recover(db: Registry, out_dir: Path) -> dict[str, int]:
     with write_transaction(db):
         for part in parts:
             final = part.with_name(part.name[: -len(PART_SUFFIX)])
-            known = db.execute("SELECT 1 FROM documents WHERE path = ?",
-                               [str(final.resolve())]).fetchone()
-            if known:
+            if documents.known_path(db, str(final.resolve())):
                 publish(final)
                 published += 1
             else:

@@ -51,7 +51,7 @@ from typing import Any, ClassVar
 
 import muni.engine.inputs as inputs
 import muni.engine.spreadsheets as spreadsheets
-from muni.registry import batches
+from muni.registry import batches, cases
 from muni.registry import db as regdb
 from muni.registry.db import Registry
 
@@ -118,26 +118,13 @@ class Selection:
         return not (self.ids or self.workflow or self.state or self.municipality
                     or self.everything)
 
-    def where(self) -> tuple[str, list[Any]]:
-        """SQL over ``cases``; a broad selection leaves out cases in a final state."""
-        clauses: list[str] = []
-        params: list[Any] = []
-        if self.ids:
-            clauses.append(f"id IN ({', '.join('?' for _ in self.ids)})")
-            params += self.ids
-        for column in ("workflow", "state", "municipality"):
-            value = getattr(self, column)
-            if value is not None:
-                clauses.append(f"{column} = ?")
-                params.append(value)
-        if self.broad:
-            for wf in all_workflows().values():
-                finals = [s.name for s in wf.states if s.final]
-                if finals:
-                    clauses.append(f"NOT (workflow = ? AND state IN "
-                                   f"({', '.join('?' for _ in finals)}))")
-                    params += [wf.id, *finals]
-        return " AND ".join(clauses) or "1 = 1", params
+    def filter(self) -> cases.Filter:
+        """The registry's filter for the selection; a broad selection leaves out cases in a
+        final state."""
+        exclude = tuple((wf.id, tuple(s.name for s in wf.states if s.final))
+                        for wf in all_workflows().values()) if self.broad else ()
+        return cases.Filter(ids=self.ids, workflow=self.workflow, state=self.state,
+                            municipality=self.municipality, exclude=exclude)
 
     def describe(self) -> str:
         parts = [f"cases {', '.join(map(str, self.ids))}"] if self.ids else []
@@ -888,22 +875,20 @@ def run(db: Registry, source: Selection | Path, *, db_path: Path, actor: Actor,
     already_done = 0
     missing: list[int] = []
     if selection is not None and selection.ids:
-        where, params = Selection(ids=selection.ids).where()
-        found = {r[0] for r in db.execute(f"SELECT id FROM cases WHERE {where}", params)}
+        found = cases.existing(db, selection.ids)
         missing = [i for i in selection.ids if i not in found]
     if not dry_run:
         recover(db, out_dir)
         run_id, resumed = batches.find_or_open(
             db, key=key, kind="selection" if selection is not None else "file",
             source=label, actor=actor.name, now=utc_now(),
-            snapshot=selection.where() if selection is not None else None)
+            snapshot=selection.filter() if selection is not None else None)
     works: Iterator[_Work]
     if selection is not None:
         if dry_run:
-            where, params = selection.where()
-            total = db.execute(f"SELECT count(*) FROM cases WHERE {where}", params).fetchone()[0]
+            total = cases.count(db, selection.filter())
             works = (_Work(Row(r["id"], f"case {r['id']}", r["id"]), 0, r["version"])
-                     for r in batches.cases_where(db, where, params))
+                     for r in cases.ids_and_versions(db, selection.filter()))
         else:
             total, already_done = batches.count_pending(db, run_id)
             works = (_Work(Row(r["row"], f"case {r['case_id']}", r["case_id"]), r["steps"],

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from muni.registry import documents
 from muni.registry.db import Registry
 
 from .actor import Actor
@@ -66,6 +67,5 @@ def _first_detail(exc: GuardFailed) -> str:
 
 def summary(db: Registry, case_id: int) -> dict[str, Any]:
     """What the council-decision workflow takes from the case (for the demo's last line)."""
-    row = db.execute("SELECT path FROM documents WHERE case_id = ? AND template = "
-                     "'na_action_plan' ORDER BY id DESC LIMIT 1", [case_id]).fetchone()
-    return {"case": case_id, "action_plan": row[0] if row else None}
+    row = documents.latest(db, case_id, "na_action_plan")
+    return {"case": case_id, "action_plan": row["path"] if row else None}

@@ -17,11 +17,11 @@ copies, made again at will. Nothing here writes to the registry.
 from __future__ import annotations
 
 import copy
-import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from muni.registry import cases, documents
 from muni.registry.db import Registry
 
 from .advance import NUMBER_PLACEHOLDER
@@ -34,26 +34,9 @@ from .spec import load
 
 def recorded(db: Registry, case_id: int, *, drafts: bool = True) -> list[dict]:
     """The case's documents in the order they were written, with the stored render context."""
-    if db.execute("SELECT 1 FROM cases WHERE id = ?", [case_id]).fetchone() is None:
+    if cases.current(db, case_id) is None:
         raise NotFound(f"no case {case_id}", case=case_id)
-    rows = list(db.query(
-        "SELECT d.id, d.case_id, d.template, d.lang, d.path, d.sha256, d.draft, a.trigger,"
-        " a.data AS audit_data, a.documents AS audit_documents, c.municipality, c.workflow,"
-        " j.number FROM documents d JOIN audit a ON a.id = d.audit_id"
-        " JOIN cases c ON c.id = d.case_id LEFT JOIN journal j ON j.id = d.journal_id"
-        " WHERE d.case_id = ? ORDER BY d.id", [case_id]))
-    out = []
-    for row in rows:
-        if row["draft"] and not drafts:
-            continue
-        stored = json.loads(row.pop("audit_data"))
-        paths = [d["path"] for d in json.loads(row.pop("audit_documents"))]
-        contexts = stored.get("documents") or []
-        index = paths.index(row["path"]) if row["path"] in paths else -1
-        row["context"] = contexts[index] if 0 <= index < len(contexts) else None
-        row["draft"] = bool(row["draft"])
-        out.append(row)
-    return out
+    return [row for row in documents.for_case(db, case_id) if drafts or not row["draft"]]
 
 
 def _file_sha256(path: Path) -> str | None:

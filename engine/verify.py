@@ -34,12 +34,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from muni.registry import accounts, audit
+from muni.registry import accounts, audit, cases, documents, journal
 from muni.registry.db import Registry
 
 from .advance import same_person
@@ -230,7 +229,7 @@ def verify(db: Registry, *, case_id: int | None = None,
         Finding(f["kind"], f["message"], audit_id=f["audit_id"])
         for f in audit.verify_chain(db)
     ]
-    rows = list(db.query("SELECT * FROM audit ORDER BY id"))
+    rows = audit.records(db)
     head = {"id": rows[-1]["id"], "hash": rows[-1]["hash"]} if rows else None
     if anchor:
         if not any(r["hash"] == anchor.strip().lower() for r in rows):
@@ -249,12 +248,7 @@ def verify(db: Registry, *, case_id: int | None = None,
         by_id[row["id"]] = decoded
         by_case.setdefault(row["case_id"], []).append(decoded)
 
-    case_rows = {c["id"]: c for c in db.query("SELECT * FROM cases")}
-    for c in case_rows.values():
-        try:
-            c["data"] = json.loads(c["data"])
-        except (TypeError, ValueError):
-            c["data"] = {"(unreadable)": c["data"]}
+    case_rows = cases.all_rows(db)
     if case_id is not None and case_id not in case_rows and case_id not in by_case:
         raise NotFound(f"no case {case_id}", case=case_id)
     wanted = ({case_id} if case_id is not None else set(case_rows) | set(by_case))
@@ -274,9 +268,7 @@ def verify(db: Registry, *, case_id: int | None = None,
     findings += [Finding(f["kind"], f["message"]) for f in accounts.verify_attempts(db)]
     findings += _check_documents(db, by_id, case_id)
     findings += _check_journal(db, case_id)
-    docs = db.execute("SELECT count(*) FROM documents"
-                      + (" WHERE case_id = ?" if case_id is not None else ""),
-                      [case_id] if case_id is not None else []).fetchone()[0]
+    docs = documents.count(db, case_id)
     return {
         "ok": not findings, "records": len(rows),
         "cases": len(wanted), "documents": docs, "head": head,
@@ -288,11 +280,7 @@ def verify(db: Registry, *, case_id: int | None = None,
 def _check_documents(db: Registry, by_id: dict[int, dict],
                      case_id: int | None) -> list[Finding]:
     found: list[Finding] = []
-    where = " WHERE d.case_id = ?" if case_id is not None else ""
-    params = [case_id] if case_id is not None else []
-    doc_rows = list(db.query(
-        "SELECT d.*, j.number AS journal_number FROM documents d "
-        "LEFT JOIN journal j ON j.id = d.journal_id" + where, params))
+    doc_rows = documents.with_numbers(db, case_id)
     listed: set[tuple[int, str]] = set()
     for d in doc_rows:
         path, cid = d["path"], d["case_id"]
@@ -332,8 +320,7 @@ def _check_documents(db: Registry, by_id: dict[int, dict],
                                  f"match the recorded SHA-256 ({recorded_sha[:16]}…, now "
                                  f"{(current or '')[:16]}…)", case=cid,
                                  audit_id=d["audit_id"], path=path))
-    numbers = {(j["case_id"], j["template"], j["number"])
-               for j in db.query("SELECT case_id, template, number FROM journal")}
+    numbers = journal.issued(db)
     for rid, record in by_id.items():
         if case_id is not None and record["case_id"] != case_id:
             continue
@@ -355,21 +342,14 @@ def _check_documents(db: Registry, by_id: dict[int, dict],
 
 def _check_journal(db: Registry, case_id: int | None) -> list[Finding]:
     found: list[Finding] = []
-    where = " WHERE j.case_id = ?" if case_id is not None else ""
-    params = [case_id] if case_id is not None else []
-    for j in db.query("SELECT j.* FROM journal j LEFT JOIN documents d ON d.journal_id = j.id"
-                      + where + (" AND" if where else " WHERE") + " d.id IS NULL", params):
+    for j in journal.without_document(db, case_id):
         found.append(Finding("journal_without_document", f"journal {j['series']} "
                              f"{j['year']} № {j['number']} (case {j['case_id']}): no document "
                              "carries this number", case=j["case_id"]))
     if case_id is not None:
         return found
-    series: dict[tuple, list[int]] = {}
-    for j in db.query("SELECT municipality, series, year, number FROM journal ORDER BY number"):
-        series.setdefault((j["municipality"], j["series"], j["year"]), []).append(j["number"])
-    counters = {(c["municipality"], c["series"], c["year"]): c["last"]
-                for c in db.query("SELECT * FROM counters")}
-    for key, numbers in sorted(series.items()):
+    counters = journal.counters(db)
+    for key, numbers in sorted(journal.numbers_by_series(db).items()):
         label = f"journal {key[0]} {key[1]} {key[2]}"
         missing = sorted(set(range(numbers[0], numbers[-1] + 1)) - set(numbers))
         if missing:

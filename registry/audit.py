@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from .db import Registry
@@ -92,6 +93,34 @@ def history(db: Registry, case_id: int) -> list[dict]:
     """The case's records, oldest first, with JSON columns decoded."""
     rows = db.query("SELECT * FROM audit WHERE case_id = ? ORDER BY id", [case_id])
     return [decode(r) for r in rows]
+
+
+def records(db: Registry) -> list[dict]:
+    """Every record as stored (JSON columns still text), oldest first."""
+    return list(db.query("SELECT * FROM audit ORDER BY id"))
+
+
+def count_for_case(db: Registry, case_id: int) -> int:
+    """How many records the case has: the number of its next step (documents are named by
+    it)."""
+    return int(db.execute("SELECT count(*) FROM audit WHERE case_id = ?",
+                          [case_id]).fetchone()[0])
+
+
+def actors_newest_first(db: Registry, case_id: int) -> Iterator[tuple[str, str]]:
+    """``(actor, trigger)`` of the case's records, newest first, read as far as the caller
+    goes (four eyes stops at the last transition)."""
+    yield from db.execute("SELECT actor, trigger FROM audit WHERE case_id = ? ORDER BY id DESC",
+                          [case_id])
+
+
+def step_date(db: Registry, case_id: int, trigger: str) -> str | None:
+    """The day the case's latest ``trigger`` step was taken: the day its rules were judged on
+    where the record says (a back-office catch-up), else the day it was recorded."""
+    row = db.execute("SELECT coalesce(json_extract(data, '$.evaluation.on'), substr(at, 1, 10))"
+                     " FROM audit WHERE case_id = ? AND trigger = ? ORDER BY id DESC LIMIT 1",
+                     [case_id, trigger]).fetchone()
+    return row[0] if row else None
 
 
 def decode(row: dict) -> dict:

@@ -16,14 +16,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from . import cases
 from .db import Registry, write_transaction
 
 
 def find_or_open(db: Registry, *, key: str, kind: str, source: str, actor: str,
-                 now: str, snapshot: tuple[str, list] | None = None) -> tuple[int, bool]:
+                 now: str, snapshot: cases.Filter | None = None) -> tuple[int, bool]:
     """The run to continue for ``key``, or a new one; returns ``(run_id, resumed)``.
 
-    ``snapshot`` (a ``WHERE`` clause on ``cases`` and its parameters) records the selected
+    ``snapshot`` (the selection's ``cases.Filter``) records the selected
     cases with their versions in the same transaction as the new run: a case that another
     process moves after this moment is skipped, never moved a second time.
     """
@@ -41,7 +42,7 @@ def find_or_open(db: Registry, *, key: str, kind: str, source: str, actor: str,
             "INSERT INTO batch_runs(key, kind, source, actor, started_at) VALUES (?, ?, ?, ?, ?)",
             [key, kind, source, actor, now]).lastrowid)
         if snapshot is not None:
-            where, params = snapshot
+            where, params = snapshot.sql()
             db.execute(
                 "INSERT INTO batch_rows(run_id, row, case_id, version) "
                 f"SELECT ?, id, id, version FROM cases WHERE {where}", [run_id, *params])
@@ -104,16 +105,3 @@ def _steps(db: Registry, run_id: int, row: int) -> int:
     found = db.execute("SELECT steps FROM batch_rows WHERE run_id = ? AND row = ?",
                        [run_id, row]).fetchone()
     return int(found[0]) if found else 0
-
-
-def cases_where(db: Registry, where: str, params: list,
-                page: int = 500) -> Iterator[dict]:
-    """``{"id", "version"}`` of the cases matching ``where``, by id, a page at a time."""
-    after = 0
-    while True:
-        rows = list(db.query(f"SELECT id, version FROM cases WHERE id > ? AND ({where}) "
-                             "ORDER BY id LIMIT ?", [after, *params, page]))
-        yield from rows
-        if len(rows) < page:
-            return
-        after = rows[-1]["id"]

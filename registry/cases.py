@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from .db import Registry, where_equal
 
@@ -91,3 +93,129 @@ def _where(ids: list[int] | None, workflow: str | None, state: str | None,
         where.insert(0, f"id IN ({', '.join('?' for _ in ids)})")
         params[:0] = ids
     return where, params
+
+
+def current(db: Registry, case_id: int) -> tuple[str, int] | None:
+    """``(state, version)`` as stored now (None when the case is gone): a step planned from
+    another version is not taken."""
+    row = db.execute("SELECT state, version FROM cases WHERE id = ?", [case_id]).fetchone()
+    return (row[0], int(row[1])) if row else None
+
+
+def existing(db: Registry, ids: list[int] | tuple[int, ...]) -> set[int]:
+    """Which of ``ids`` are cases."""
+    if not ids:
+        return set()
+    marks = ", ".join("?" for _ in ids)
+    return {r[0] for r in db.execute(f"SELECT id FROM cases WHERE id IN ({marks})", list(ids))}
+
+
+def all_rows(db: Registry) -> dict[int, dict]:
+    """Every case by id, its data decoded (or ``{"(unreadable)": text}`` when an edit outside
+    muni left it unreadable: ``verify`` reports that, it does not crash on it)."""
+    out = {}
+    for c in db.query("SELECT * FROM cases"):
+        try:
+            c["data"] = json.loads(c["data"])
+        except (TypeError, ValueError):
+            c["data"] = {"(unreadable)": c["data"]}
+        out[c["id"]] = c
+    return out
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Cases chosen by ids and/or equal columns (all must hold), leaving out, per workflow,
+    the states named in ``exclude`` (``((workflow, (state, …)), …)``: a batch over "every
+    case" skips finished ones)."""
+
+    ids: tuple[int, ...] = ()
+    workflow: str | None = None
+    state: str | None = None
+    municipality: str | None = None
+    exclude: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def sql(self) -> tuple[str, list]:
+        where, params = _where(list(self.ids), self.workflow, self.state, self.municipality)
+        for workflow, states in self.exclude:
+            if states:
+                where.append(f"NOT (workflow = ? AND state IN ({', '.join('?' for _ in states)}))")
+                params += [workflow, *states]
+        return " AND ".join(where) or "1 = 1", params
+
+
+def count(db: Registry, selected: Filter) -> int:
+    where, params = selected.sql()
+    return int(db.execute(f"SELECT count(*) FROM cases WHERE {where}", params).fetchone()[0])
+
+
+def ids_and_versions(db: Registry, selected: Filter, page: int = 500) -> Iterator[dict]:
+    """``{"id", "version"}`` of the selected cases, by id, a page at a time."""
+    where, params = selected.sql()
+    after = 0
+    while True:
+        rows = list(db.query(f"SELECT id, version FROM cases WHERE id > ? AND ({where}) "
+                             "ORDER BY id LIMIT ?", [after, *params, page]))
+        yield from rows
+        if len(rows) < page:
+            return
+        after = rows[-1]["id"]
+
+
+# --- finders on case data: the workflow names the JSON paths, the registry runs them ---------
+
+def _decoded(rows: Iterator[dict]) -> list[dict]:
+    out = []
+    for r in rows:
+        r["data"] = json.loads(r["data"])
+        out.append(r)
+    return out
+
+
+def of_workflow(db: Registry, workflow: str, municipality: str | None = None) -> list[dict]:
+    """The workflow's cases (of one municipality if given), by id, data decoded."""
+    where, params = _where(None, workflow, None, municipality)
+    return _decoded(db.query(f"SELECT * FROM cases WHERE {' AND '.join(where)} ORDER BY id",
+                             params))
+
+
+def with_values(db: Registry, *, workflow: str, values: dict[str, object],
+                municipality: str | None = None, other_than: int | None = None,
+                not_state: str | None = None) -> list[int]:
+    """Ids of the workflow's cases whose data holds each value at its JSON path
+    (``{"$.register.number": "LIP-9"}``), other than case ``other_than``, not in
+    ``not_state``."""
+    sql = "SELECT id FROM cases WHERE workflow = ?"
+    params: list = [workflow]
+    for path, value in values.items():
+        sql += " AND json_extract(data, ?) = ?"
+        params += [path, value]
+    for clause, given in (("municipality = ?", municipality), ("id != ?", other_than),
+                          ("state != ?", not_state)):
+        if given is not None:
+            sql += f" AND {clause}"
+            params.append(given)
+    return [r[0] for r in db.execute(sql + " ORDER BY id", params)]
+
+
+def listing_in(db: Registry, *, workflow: str, municipality: str, list_path: str, key: str,
+               value: object, order_path: str) -> list[dict]:
+    """The workflow's cases whose list at ``list_path`` has an item whose ``key`` is
+    ``value`` (the sessions whose agenda lists a draft), ordered by the value at
+    ``order_path``, then id; data decoded."""
+    return _decoded(db.query(
+        "SELECT * FROM cases WHERE workflow = ? AND municipality = ? AND EXISTS"
+        " (SELECT 1 FROM json_each(cases.data, ?) a WHERE json_extract(a.value, ?) = ?)"
+        " ORDER BY json_extract(data, ?), id",
+        [workflow, municipality, list_path, f"$.{key}", value, order_path]))
+
+
+def referring(db: Registry, *, workflow: str, municipality: str, path: str,
+              case_id: int) -> list[dict]:
+    """The workflow's cases whose data at ``path`` is ``case_id`` or a list holding it
+    (decisions that replace or repeal another); data decoded."""
+    return _decoded(db.query(
+        "SELECT * FROM cases WHERE workflow = ? AND municipality = ? AND ("
+        " json_extract(data, ?) = ? OR EXISTS (SELECT 1 FROM json_each(CASE json_type(data, ?)"
+        " WHEN 'array' THEN json_extract(data, ?) ELSE '[]' END) WHERE value = ?))",
+        [workflow, municipality, path, case_id, path, path, case_id]))

@@ -278,6 +278,23 @@ def write_transaction(db: Registry) -> Iterator[Registry]:
         db.conn.execute("COMMIT")
 
 
+def begin(db: Registry) -> None:
+    """``BEGIN IMMEDIATE`` for a caller that commits itself (a batch's group of steps syncs
+    its files between the last write and the COMMIT); see ``write_transaction``."""
+    refuse_if_read_only(db)
+    db.conn.execute("BEGIN IMMEDIATE")
+
+
+def commit(db: Registry) -> None:
+    db.conn.execute("COMMIT")
+
+
+def rollback(db: Registry) -> None:
+    """Roll back the open transaction, if one is open."""
+    if db.conn.in_transaction:
+        db.conn.execute("ROLLBACK")
+
+
 def refuse_if_read_only(db: Registry) -> None:
     """Before a write begins: a registry opened read-only says so, naming the file."""
     if db.read_only:

@@ -59,3 +59,38 @@ def entries(
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY municipality, series, year, number"
     return list(db.query(sql, params))
+
+
+def number_for(db: Registry, case_id: int, series: str) -> int | None:
+    """The latest number the case was given in ``series`` (None before it has one)."""
+    row = db.execute("SELECT number FROM journal WHERE case_id = ? AND series = ? "
+                     "ORDER BY id DESC LIMIT 1", [case_id, series]).fetchone()
+    return int(row[0]) if row else None
+
+
+def issued(db: Registry) -> set[tuple[int, str, int]]:
+    """``(case_id, template, number)`` of every journal line."""
+    return {(j[0], j[1], j[2]) for j in
+            db.execute("SELECT case_id, template, number FROM journal")}
+
+
+def numbers_by_series(db: Registry) -> dict[tuple[str, str, int], list[int]]:
+    """The numbers taken, per ``(municipality, series, year)``, ascending."""
+    series: dict[tuple[str, str, int], list[int]] = {}
+    for m, s, y, n in db.execute("SELECT municipality, series, year, number FROM journal "
+                                 "ORDER BY number"):
+        series.setdefault((m, s, y), []).append(n)
+    return series
+
+
+def counters(db: Registry) -> dict[tuple[str, str, int], int]:
+    """The last number each counter gave, per ``(municipality, series, year)``."""
+    return {(m, s, y): last for m, s, y, last in
+            db.execute("SELECT municipality, series, year, last FROM counters")}
+
+
+def without_document(db: Registry, case_id: int | None = None) -> list[dict]:
+    """Journal lines no documents row carries (of one case if given)."""
+    where, params = (" AND j.case_id = ?", [case_id]) if case_id is not None else ("", [])
+    return list(db.query("SELECT j.* FROM journal j LEFT JOIN documents d "
+                         "ON d.journal_id = j.id WHERE d.id IS NULL" + where, params))

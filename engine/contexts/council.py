@@ -15,15 +15,14 @@ is computed here from recorded data and the rule profile in force on the session
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from muni.registry import directory
+from muni.registry import cases, directory, journal
 from muni.registry.db import Registry
 
 from ..data import dotted, parse_date
-from ..errors import InputError, NotFound
+from ..errors import InputError
 from ..locale import ky, ru
 from ..rules import Profile, profile_for
 from ..spec import Workflow
@@ -78,12 +77,6 @@ def text(value: Any, lang: str) -> str:
     if isinstance(value, str):
         return value
     return str(value.get(lang) or value.get("ky") or "")
-
-
-def _load(row: dict) -> dict:
-    if isinstance(row.get("data"), str):
-        row = {**row, "data": json.loads(row["data"])}
-    return row
 
 
 # --------------------------------------------------------------------------------------------
@@ -149,7 +142,6 @@ def _person(db: Registry, person_id: str | None, where: str) -> dict | None:
 
 def load_session(db: Registry, case: dict) -> Session:
     """The session case ``case`` resolved against the registry on the session's date."""
-    case = _load(case)
     data = case["data"]
     code = case["municipality"]
     mun = case_municipality(db, case)
@@ -171,10 +163,10 @@ def load_session(db: Registry, case: dict) -> Session:
     for i, entry in enumerate(data.get("agenda") or []):
         draft = None
         draft_id = int(entry["draft"])
-        row = next(db.query("SELECT * FROM cases WHERE id = ?", [draft_id]), None)
+        row = cases.get(db, draft_id)
         if row is not None and row["workflow"] == "council_decision" \
                 and row["municipality"] == code:
-            draft = _load(row)
+            draft = row
         speakers = []
         for j, pid in enumerate(entry.get("speakers") or []):
             speakers.append(_person(db, pid, f"agenda[{i}].speakers[{j}]"))
@@ -203,21 +195,15 @@ def load_session(db: Registry, case: dict) -> Session:
 
 def decision_number(db: Registry, case_id: int) -> int | None:
     """The number the kenesh's journal gave the decision when it was signed (None before)."""
-    row = db.execute("SELECT number FROM journal WHERE case_id = ? AND series = ? "
-                     "ORDER BY id DESC LIMIT 1", [case_id, DECISIONS_SERIES]).fetchone()
-    return int(row[0]) if row else None
+    return journal.number_for(db, case_id, DECISIONS_SERIES)
 
 
 def sessions_listing(db: Registry, municipality: str, draft_id: int
                      ) -> list[dict]:
     """Session cases whose agenda lists the draft, oldest session first."""
-    rows = db.query(
-        "SELECT * FROM cases WHERE workflow = 'council_session' AND municipality = ? AND EXISTS"
-        " (SELECT 1 FROM json_each(cases.data, '$.agenda') a"
-        "  WHERE json_extract(a.value, '$.draft') = ?)"
-        " ORDER BY json_extract(data, '$.session.date'), id",
-        [municipality, draft_id])
-    return [_load(r) for r in rows]
+    return cases.listing_in(db, workflow="council_session", municipality=municipality,
+                            list_path="$.agenda", key="draft", value=draft_id,
+                            order_path="$.session.date")
 
 
 @dataclass
@@ -358,18 +344,14 @@ def build_council_session(db: Registry, case: dict, workflow: Workflow, *,
                           today: dt.date, lang: str = "ky",
                           act_date_path: str | None = None) -> Prepared:
     """A session: its agenda's readiness, attendance, quorum and each item's outcome."""
-    mun = directory.municipality(db, case["municipality"])
-    if mun is None:
-        raise NotFound(f"case {case['id']}: unknown municipality '{case['municipality']}'")
+    mun = case_municipality(db, case)
     session = load_session(db, {**case, "state": case.get("state", "planned")})
     profile = profile_for(session.date)
-    same = [r["id"] for r in db.query(
-        "SELECT id FROM cases WHERE workflow = 'council_session' AND municipality = ? "
-        "AND state != 'planned' "  # a session that never convened does not use its number
-        "AND id != ? AND json_extract(data, '$.session.convocation') = ? "
-        "AND json_extract(data, '$.session.number') = ?",
-        [case["municipality"], case["id"] if isinstance(case["id"], int) else -1,
-         session.convocation, session.number])]
+    same = cases.with_values(  # a session that never convened does not use its number
+        db, workflow="council_session", municipality=case["municipality"],
+        not_state="planned", other_than=case["id"] if isinstance(case["id"], int) else -1,
+        values={"$.session.convocation": session.convocation,
+                "$.session.number": session.number})
     ready = {item.draft_id: _draft_ready(db, item, session) for item in session.items}
     facts = SessionFacts(session=session, today=today, same_number=same, ready=ready,
                          profile=profile)
@@ -481,13 +463,8 @@ def in_force_on(data: dict, published: dt.date | None, default_days: int) -> dt.
 def _cases_referring(db: Registry, municipality: str, key: str, case_id: int
                      ) -> list[dict]:
     """council_decision cases whose ``draft.<key>`` is ``case_id`` or a list containing it."""
-    rows = db.query(
-        "SELECT * FROM cases WHERE workflow = 'council_decision' AND municipality = ? AND ("
-        f" json_extract(data, '$.draft.{key}') = ? OR EXISTS (SELECT 1 FROM"
-        f" json_each(CASE json_type(data, '$.draft.{key}') WHEN 'array' THEN"
-        f" json_extract(data, '$.draft.{key}') ELSE '[]' END) WHERE value = ?))",
-        [municipality, case_id, case_id])
-    return [_load(r) for r in rows]
+    return cases.referring(db, workflow="council_decision", municipality=municipality,
+                           path=f"$.draft.{key}", case_id=case_id)
 
 
 def build_council_decision(db: Registry, case: dict, workflow: Workflow, *,
@@ -508,8 +485,7 @@ def build_council_decision(db: Registry, case: dict, workflow: Workflow, *,
     result = outcome(session, item, profile) if session and item else None
     source = None
     if dotted(data, "draft.source_case") is not None:
-        source = next(db.query("SELECT id, workflow, municipality, state FROM cases "
-                               "WHERE id = ?", [int(dotted(data, "draft.source_case"))]), None)
+        source = cases.get(db, int(dotted(data, "draft.source_case")))
     default_days = int(profile.rule("act.in_force_date").params.get(
         "default_days_after_publication", 0))
     published = dotted(data, "publication.date")
@@ -520,9 +496,8 @@ def build_council_decision(db: Registry, case: dict, workflow: Workflow, *,
     register_due = act_date + dt.timedelta(days=deadline_days) if session and normative \
         else None
     number = dotted(data, "register.number")
-    same_number = [r["id"] for r in db.query(
-        "SELECT id FROM cases WHERE workflow = 'council_decision' AND id != ? "
-        "AND json_extract(data, '$.register.number') = ?", [case_id, number])] if number else []
+    same_number = cases.with_values(db, workflow="council_decision", other_than=case_id,
+                                    values={"$.register.number": number}) if number else []
     facts = DecisionFacts(
         case_id=case_id, municipality=code, state=case.get("state", workflow.initial),
         today=today, data=data, registered=registered, normative=normative,

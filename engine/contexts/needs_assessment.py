@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from muni.registry import cases, directory
+from muni.registry import cases, directory, documents
 from muni.registry.db import Registry
 
 from ..data import dotted, parse_date
@@ -633,16 +633,13 @@ def build_needs_assessment(db: Registry, case: dict, workflow: Workflow, *,
 
     # --- hand-over to the council --------------------------------------------------------
     handover_date = _date((data.get("handover") or {}).get("date"), "handover.date")
-    doc_row = None
-    if isinstance(case.get("id"), int):
-        doc_row = db.execute(
-            "SELECT path, sha256 FROM documents WHERE case_id = ? AND template = ? AND draft = 0 "
-            "ORDER BY id DESC LIMIT 1", [case["id"], ACTION_PLAN_TEMPLATE]).fetchone()
+    doc_row = (documents.latest(db, case["id"], ACTION_PLAN_TEMPLATE)
+               if isinstance(case.get("id"), int) else None)
     council_handoff = {
         "case": case.get("id"), "title": plan_ctx["title"],
         "action_plan_date": plan_ctx["date"],
-        "action_plan_document": doc_row[0] if doc_row else None,
-        "action_plan_sha256": doc_row[1] if doc_row else None,
+        "action_plan_document": doc_row["path"] if doc_row else None,
+        "action_plan_sha256": doc_row["sha256"] if doc_row else None,
         "hearing_date": hearing_ctx["date"], "hearing_kind": hearing_ctx["kind"],
         "handover_date": handover_date or BLANK, "total": plan_ctx["total"],
     }
@@ -689,7 +686,7 @@ def build_needs_assessment(db: Registry, case: dict, workflow: Workflow, *,
         initiative_date=initiative_date, initiative_groups=initiative_groups,
         action_plan=ap, action_plan_problems=ap_problems, hearing=hearing,
         hearing_votes=hearing_votes, handover_date=handover_date,
-        action_plan_document=doc_row[0] if doc_row else None, mismatches=mismatches,
+        action_plan_document=doc_row["path"] if doc_row else None, mismatches=mismatches,
         names=names,
     )
     context = {
