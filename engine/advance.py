@@ -1,8 +1,8 @@
-"""The one path every workflow takes: plan a step, then commit it atomically.
+"""The one path every workflow takes: a planned step (``plan.py``) committed atomically.
 
-    plan()     load the case, restore its machine, evaluate the trigger's rules, build the
-               documents' context — reads only. ``explain``, ``preview`` and ``--dry-run``
-               stop here.
+    plan()     load the case, evaluate the trigger's rules, build the documents' context —
+               reads only (``engine/plan.py``). ``explain``, ``preview`` and ``--dry-run``
+               stop there.
     advance()  render every document with a placeholder where its journal number goes
                (``prerender``: Jinja, XML check, compression — no lock, any process); then
                BEGIN IMMEDIATE; check nobody moved the case meanwhile; take journal numbers;
@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from muni.registry import audit, cases, claims, directory, documents, journal
+from muni.registry import audit, cases, claims, documents, journal
 from muni.registry.db import (
     Registry,
     begin,
@@ -37,26 +37,26 @@ from muni.registry.db import (
     write_transaction,
 )
 
-from .actor import Actor, require
-from .contexts import Prepared, prepare
+from .actor import Actor
 from .data import dotted, jsonable, set_dotted, utc_now
-from .errors import Conflict, GuardFailed, InputError, NotFound, StateError
-from .guards import CHECKS
+from .errors import Conflict, GuardFailed, InputError, StateError
+from .files import PART_SUFFIX, discard, publish, sha256, sync_files, write_part
 from .machine import fire, restore
-from .names import name_key
-from .render import (
-    PART_SUFFIX,
-    Rendition,
-    TemplateStore,
-    discard,
-    number_hole,
-    publish,
-    sha256,
-    sync_files,
-    write_part,
+
+# Reached through this module by web/backend.py, written before plan.py; the web's way to
+# these is the Engine (engine/api.py).
+from .plan import (  # noqa: F401
+    Plan,
+    check_four_eyes,
+    evaluation,
+    load_case,
+    plan,
+    preparers,
+    require_actor,
+    same_person,
 )
-from .rules import Profile, Verdict, evaluate, profile_for
-from .spec import DocumentSpec, TransitionSpec, Workflow, load
+from .render import Rendition, TemplateStore, number_hole
+from .spec import DocumentSpec
 
 #: Where a document's journal number goes while it is rendered outside the write lock;
 #: ``commit_plan`` writes the number over it. Markup that case data cannot produce (see
@@ -64,25 +64,6 @@ from .spec import DocumentSpec, TransitionSpec, Workflow, load
 NUMBER_PLACEHOLDER = number_hole()
 #: The value the placeholder probe compares against (any number would do).
 _PROBE_NUMBER = "4242"
-
-
-@dataclass
-class Plan:
-    """What one step would do, computed from the registry without writing anything."""
-
-    case: dict
-    workflow: Workflow
-    transition: TransitionSpec
-    prepared: Prepared
-    profile: Profile
-    verdicts: list[Verdict]
-    lang: str
-    #: The date the rules were evaluated on (``MUNI_TODAY`` or today): recorded in the audit.
-    today: dt.date | None = None
-
-    @property
-    def allowed(self) -> bool:
-        return not any(v.blocks for v in self.verdicts)
 
 
 @dataclass
@@ -105,63 +86,6 @@ class StepResult:
         }
 
 
-def load_case(db: Registry, case_id: int) -> tuple[dict, Workflow]:
-    case = cases.get(db, case_id)
-    if case is None:
-        raise NotFound(f"no case {case_id}", case=case_id)
-    workflow = load(case["workflow"])
-    restore(workflow, case_id, case["state"])  # validates the stored state
-    return case, workflow
-
-
-def choose_transition(workflow: Workflow, case: dict, trigger: str | None) -> TransitionSpec:
-    """The named trigger, or the only one leaving the current state."""
-    state = case["state"]
-    available = workflow.transitions_from(state)
-    if trigger is None:
-        if not available:
-            raise StateError(f"case {case['id']} is in final state '{state}'; nothing to do",
-                             case=case["id"])
-        if len(available) > 1:
-            raise StateError(
-                f"case {case['id']}: several steps are possible from '{state}' — name one: "
-                + ", ".join(t.trigger for t in available), case=case["id"])
-        return available[0]
-    t = workflow.transition(trigger, state)
-    if t is None:
-        known = {x.trigger for x in workflow.transitions}
-        if trigger not in known:
-            raise StateError(f"case {case['id']}: workflow '{workflow.id}' has no trigger "
-                             f"'{trigger}' (triggers: {', '.join(sorted(known))})",
-                             case=case["id"])
-        raise StateError(
-            f"case {case['id']}: '{trigger}' is not allowed in state '{state}'"
-            + (f"; allowed now: {', '.join(x.trigger for x in available)}" if available else
-               " (final state)"), case=case["id"])
-    return t
-
-
-def plan(db: Registry, case_id: int, trigger: str | None = None, *,
-         today: dt.date | None = None, lang: str | None = None) -> Plan:
-    case, workflow = load_case(db, case_id)
-    transition = choose_transition(workflow, case, trigger)
-    return plan_transition(db, case, workflow, transition, today=today, lang=lang)
-
-
-def plan_transition(db: Registry, case: dict, workflow: Workflow,
-                    transition: TransitionSpec, *, today: dt.date | None = None,
-                    lang: str | None = None) -> Plan:
-    today = today or dt.date.today()
-    municipality = directory.municipality(db, case["municipality"])
-    chosen = lang or (municipality["lang"] if municipality else "ky")
-    prepared = prepare(db, case, workflow, today=today, lang=chosen,
-                       act_date_path=transition.act_date)
-    profile = profile_for(prepared.act_date)
-    verdicts = evaluate(transition.guards, prepared.facts, profile, CHECKS, lang="en")
-    return Plan(case=case, workflow=workflow, transition=transition, prepared=prepared,
-                profile=profile, verdicts=verdicts, lang=chosen, today=today)
-
-
 def document_path(out_dir: Path, case: dict, step: int, plan_: Plan, template: str,
                   number: int | None, draft: bool) -> Path:
     """``<out>/<municipality>/<year>/case-<id>/<step>-<trigger>-<template>[-noN|-draft].<lang>.docx``"""
@@ -169,66 +93,6 @@ def document_path(out_dir: Path, case: dict, step: int, plan_: Plan, template: s
     name = f"{step:02d}-{plan_.transition.trigger}-{template}{tag}.{plan_.lang}.docx"
     return (out_dir / case["municipality"] / str(plan_.prepared.act_date.year)
             / f"case-{case['id']}" / name)
-
-
-def preparers(db: Registry, case_id: int) -> set[str]:
-    """Who prepared the pending step: the actor of the last transition and of every data
-    change since."""
-    actors = set()
-    for actor, trigger in audit.actors_newest_first(db, case_id):
-        actors.add(actor)
-        if trigger != "update_data":
-            break
-    return actors
-
-
-def same_person(actor: str) -> str:
-    """The form declared names are compared in: "Clerk ", "clerk\\u200b", "ｃｌｅｒｋ" and
-    "сlerk" (Cyrillic с) are one person for four eyes (``names.name_key``)."""
-    return name_key(actor)
-
-
-def require_actor(actor: Actor | None) -> Actor:
-    """Every record names who acted (``actor.require``)."""
-    return require(actor)
-
-
-def evaluation(plan_: Plan) -> dict[str, Any]:
-    """What the verdicts were judged by, besides the case data: the profile's exact version,
-    the act's date that chose it, and the day the rules were evaluated on."""
-    return {"profile": _profile_version(plan_.profile),
-            "act_date": plan_.prepared.act_date.isoformat(),
-            "on": plan_.today.isoformat() if plan_.today else None}
-
-
-_profile_versions: dict[tuple, dict[str, Any]] = {}
-
-
-def _profile_version(profile: Profile) -> dict[str, Any]:
-    """``profile.version()``, kept while its files are unchanged (same mtime and size): it
-    digests every rule and re-reads the files (~1 ms), and a batch records it for every
-    step."""
-    stamps = []
-    for path in (getattr(profile, "sources", ()) or (profile.path,)):
-        try:
-            st = path.stat()
-        except OSError:
-            continue
-        stamps.append((str(path), st.st_mtime_ns, st.st_size))
-    key = (id(profile), profile.id, tuple(stamps))
-    if key not in _profile_versions:
-        _profile_versions[key] = profile.version()
-    return copy.deepcopy(_profile_versions[key])
-
-
-def check_four_eyes(db: Registry, plan_: Plan, actor: Actor) -> None:
-    if not plan_.transition.four_eyes:
-        return
-    if same_person(actor.name) in {same_person(a) for a in preparers(db, plan_.case["id"])}:
-        raise StateError(
-            f"case {plan_.case['id']}: '{plan_.transition.trigger}' needs a second person — "
-            f"'{actor.name}' prepared this step; another actor must confirm it",
-            case=plan_.case["id"], rule="four_eyes")
 
 
 def advance(db: Registry, case_id: int, trigger: str | None = None, *,

@@ -211,7 +211,7 @@ class Engine:
 
     def case(self, case_id: int) -> dict[str, Any]:
         """The case's row: id, workflow, municipality, state, version, dates and data."""
-        from .advance import load_case
+        from .plan import load_case
 
         case, _ = load_case(self.db, case_id)
         return case
@@ -320,7 +320,7 @@ class Engine:
 
     def deadlines(self, case_id: int, *, today: dt.date) -> list[dict[str, Any]]:
         """The case's dated obligations, each met | missed | overdue | pending on ``today``."""
-        from .advance import load_case
+        from .plan import load_case
         from .review import deadlines
 
         case, workflow = load_case(self.db, case_id)

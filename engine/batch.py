@@ -58,19 +58,12 @@ from muni.registry.db import Registry
 from .actor import Actor
 from .advance import (
     CommitGroup,
-    Plan,
     Rendered,
     StepResult,
-    check_four_eyes,
-    choose_transition,
     commit_plan,
     ensure_unchanged,
-    load_case,
-    plan_transition,
     prerender,
     recover,
-    require_actor,
-    same_person,
 )
 from .data import deep_merge, jsonable, set_dotted, utc_now
 from .errors import (
@@ -83,6 +76,15 @@ from .errors import (
     StateError,
 )
 from .intake import check_references, update_case, validate
+from .plan import (
+    Plan,
+    check_four_eyes,
+    choose_transition,
+    load_case,
+    plan_transition,
+    require_actor,
+    same_person,
+)
 from .render import TemplateStore
 from .spec import TransitionSpec, Workflow, all_workflows, load
 

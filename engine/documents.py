@@ -27,8 +27,9 @@ from muni.registry.db import Registry
 from .advance import NUMBER_PLACEHOLDER
 from .data import set_dotted
 from .errors import ConversionError, InputError, MuniError, NotFound, TemplateError
+from .files import file_sha256, publish, sha256, write_part
 from .pdf import convert, font_problem, pdf_path
-from .render import TemplateStore, publish, sha256, write_part
+from .render import TemplateStore
 from .spec import load
 
 
@@ -39,20 +40,13 @@ def recorded(db: Registry, case_id: int, *, drafts: bool = True) -> list[dict]:
     return [row for row in documents.for_case(db, case_id) if drafts or not row["draft"]]
 
 
-def _file_sha256(path: Path) -> str | None:
-    try:
-        return sha256(path.read_bytes())
-    except FileNotFoundError:
-        return None
-
-
 def ensure(doc: dict, store: TemplateStore) -> str:
     """Make sure ``doc['path']`` holds the recorded bytes; returns ``"ok"`` or ``"restored"``.
 
     Raises ``InputError`` naming the file when it differs from the record or cannot be
     rebuilt exactly."""
     path = Path(doc["path"])
-    found = _file_sha256(path)
+    found = file_sha256(path)
     if found == doc["sha256"]:
         return "ok"
     if found is not None:

@@ -25,15 +25,21 @@ class CaseModel:
         self.case_id = case_id
 
 
-def restore(workflow: Workflow, case_id: int, state: str,
-            allowed: Callable[[str], bool] | None = None) -> CaseModel:
-    """A model in ``state``; ``allowed(trigger)`` is every transition's condition."""
+def check_state(workflow: Workflow, case_id: int, state: str) -> None:
+    """A stored state the workflow does not know is an error (``StateError``), found when
+    the case is loaded, before any machine is built."""
     if state not in workflow.state_names:
         raise StateError(
             f"case {case_id}: stored state '{state}' is not a state of workflow "
             f"'{workflow.id}' ({', '.join(workflow.state_names)})",
             case=case_id,
         )
+
+
+def restore(workflow: Workflow, case_id: int, state: str,
+            allowed: Callable[[str], bool] | None = None) -> CaseModel:
+    """A model in ``state``; ``allowed(trigger)`` is every transition's condition."""
+    check_state(workflow, case_id, state)
     model = CaseModel(case_id)
     transitions = []
     for t in workflow.transitions:

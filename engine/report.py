@@ -23,10 +23,11 @@ import jinja2
 
 from muni.registry.db import Registry
 
-from .advance import load_case
 from .contexts import prepare
 from .data import utc_now
 from .errors import InputError
+from .files import write_atomic
+from .plan import load_case
 from .review import deadlines, steps_until
 from .verify import verify
 
@@ -339,10 +340,7 @@ def write_review(db: Registry, case_id: int, out: Path, *,
                                                            indent=2)})
     else:
         text = render_markdown(r)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, out)
+    write_atomic(out, text.encode("utf-8"))
     altered = [d for d in r["documents"] if d["status"] != "ok"]
     return {"case": case_id, "path": str(out.resolve()), "format": fmt,
             "records": len(r["timeline"]), "documents": len(r["documents"]),

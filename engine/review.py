@@ -1,6 +1,6 @@
 """Read-only views for clerks and legal reviewers: explain a case, preview its next step.
 
-Both reuse ``advance.plan`` — the same rules, the same context — and write nothing to the
+Both reuse ``plan.plan_transition`` — the same rules, the same context — and write nothing to the
 registry; a preview's documents are marked as drafts and carry no journal number.
 """
 
@@ -8,19 +8,19 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import os
 from pathlib import Path
 from typing import Any
 
 from muni.registry import audit
 from muni.registry.db import Registry
 
-from .advance import choose_transition, load_case, plan_transition, preparers
 from .contexts import prepare
 from .contexts.common import BLANK
 from .data import set_dotted
 from .errors import InputError, MuniError
+from .files import write_atomic
 from .identity import describe
+from .plan import choose_transition, load_case, plan_transition, preparers
 from .render import TemplateStore
 from .rules import profile_for, profile_named
 from .spec import Workflow
@@ -183,10 +183,7 @@ def preview(db: Registry, case_id: int, trigger: str | None = None, *,
             set_dotted(context, d.number_at, BLANK)
         data = store.render(d.template, p.lang, case["municipality"], context)
         final = out_dir / f"case-{case['id']}-{t.trigger}-{d.template}-preview.{p.lang}.docx"
-        final.parent.mkdir(parents=True, exist_ok=True)
-        tmp = final.with_name(final.name + ".part")
-        tmp.write_bytes(data)
-        os.replace(tmp, final)
+        write_atomic(final, data)
         paths.append(str(final.resolve()))
     return {"case": case["id"], "trigger": t.trigger, "allowed": p.allowed,
             "guards": [v.to_json() for v in p.verdicts], "documents": paths}

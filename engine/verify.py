@@ -33,7 +33,6 @@ Read-only; returns findings as data, never prints.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,8 +40,9 @@ from typing import Any
 from muni.registry import accounts, audit, cases, documents, journal
 from muni.registry.db import Registry
 
-from .advance import same_person
 from .errors import MuniError, NotFound
+from .files import file_sha256
+from .plan import preparers_of, same_person
 from .spec import Workflow, load
 
 #: Audit triggers that are not transitions of a workflow.
@@ -62,15 +62,6 @@ class Finding:
     def to_json(self) -> dict[str, Any]:
         return {"kind": self.kind, "message": self.message, "case": self.case,
                 "audit_id": self.audit_id, "path": self.path}
-
-
-def file_sha256(path: Path) -> str | None:
-    """The file's SHA-256, or None when it is missing or unreadable."""
-    try:
-        with path.open("rb") as fh:
-            return hashlib.file_digest(fh, "sha256").hexdigest()
-    except OSError:
-        return None
 
 
 def document_status(path: str, recorded_sha256: str) -> tuple[str, str | None]:
@@ -94,10 +85,10 @@ def _decode(row: dict) -> dict | None:
 
 
 def preparers_before(records: list[dict], index: int) -> set[str]:
-    """Who prepared the step at ``records[index]``: the same rule as
-    ``advance.preparers`` — the previous transition's actor and every data change since —
-    but computed from the recorded history, so it can be re-checked after the fact."""
-    return {r["actor"] for r in preparers_records(records, index)}
+    """Who prepared the step at ``records[index]``: ``plan.preparers_of`` the records before
+    it — the one rule of four eyes, here applied to the recorded history so it can be
+    re-checked after the fact."""
+    return preparers_of((r["actor"], r["trigger"]) for r in reversed(records[:index]))
 
 
 def _evaluated_on(record: dict) -> str | None:

@@ -11,6 +11,7 @@ from conftest import EXAMPLES
 
 from muni.engine import advance as adv
 from muni.engine import intake
+from muni.engine import plan as planning
 from muni.engine.actor import Actor
 from muni.engine.errors import InputError
 from muni.registry import audit
@@ -106,7 +107,7 @@ def test_engine_paths_below_the_cli_refuse_a_blank_actor(db, tmp_path, store):
     """``commit_plan`` (what batch runs call) and ``audit.append`` itself refuse too."""
     case = intake.open_case(db, "working_group", "lipenka", intake.read_data_file(CASE),
                             actor=Actor("clerk"))
-    plan = adv.plan(db, case, today=dt.date(2026, 11, 21))
+    plan = planning.plan(db, case, today=dt.date(2026, 11, 21))
     with pytest.raises(InputError, match="every step needs an actor"):
         adv.commit_plan(db, plan, actor=Actor(" "), out_dir=tmp_path, store=store)
     with pytest.raises(InputError, match="every step needs an actor"):

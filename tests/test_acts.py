@@ -265,6 +265,7 @@ def test_register_number_is_held_by_the_registry_too(council, monkeypatch):
     would)."""
     from muni.engine import advance as adv
     from muni.engine import guards
+    from muni.engine import plan as planning
 
     monkeypatch.setitem(guards.CHECKS, "act.register_number_unique", lambda f, p: (True, "ok"))
     c = council
@@ -274,7 +275,7 @@ def test_register_number_is_held_by_the_registry_too(council, monkeypatch):
         c.update(case, {"register": sent})
         c.step(case, "send_to_register", "2026-12-28")
         c.update(case, {"register": {**sent, "number": "LIP-9", "date": "2027-01-03"}})
-    plans = [adv.plan(c.db, case, "include", today=dt.date(2027, 1, 3))
+    plans = [planning.plan(c.db, case, "include", today=dt.date(2027, 1, 3))
              for case in (first, second)]
     assert all(p.allowed for p in plans)
     adv.commit_plan(c.db, plans[0], actor=Actor("clerk"), out_dir=c.out, store=c.store)

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from muni.engine import advance as adv
 from muni.engine import intake
+from muni.engine import plan as planning
 from muni.engine.actor import Actor
 from muni.engine.errors import StateError, TemplateError
 from muni.engine.render import TemplateStore
@@ -95,7 +96,7 @@ def test_recover_publishes_committed_parts_and_deletes_orphans(db, tmp_path, sto
 
 def test_a_case_moved_meanwhile_is_refused(db, tmp_path, store):
     case = new_case(db)
-    plan = adv.plan(db, case, today=TODAY)
+    plan = planning.plan(db, case, today=TODAY)
     adv.advance(db, case, actor=Actor("clerk"), out_dir=tmp_path, store=store, today=TODAY)
     with pytest.raises(StateError, match="changed while this step was prepared"):
         adv.commit_plan(db, plan, actor=Actor("other"), out_dir=tmp_path, store=store)

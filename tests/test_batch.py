@@ -14,6 +14,7 @@ from conftest import Muni
 
 from muni.engine import advance as adv
 from muni.engine import batch, intake
+from muni.engine import plan as planning
 from muni.engine.actor import Actor
 from muni.engine.render import TemplateStore
 from muni.registry import db as regdb
@@ -188,8 +189,8 @@ def test_batch_file_rows_fail_alone_and_are_applied_once(fleet):
     assert out["advanced"] == 3
     assert (states(fleet)[1], states(fleet)[3], states(fleet)[4]) == ("order_drafted",) * 3
     db = regdb.connect(fleet.db_path)
-    assert adv.load_case(db, 3)[0]["data"]["order"]["signer"] == "m0001-001"
-    assert adv.load_case(db, 4)[0]["data"]["responsible"] == "m0001-005"
+    assert planning.load_case(db, 3)[0]["data"]["order"]["signer"] == "m0001-001"
+    assert planning.load_case(db, 4)[0]["data"]["responsible"] == "m0001-005"
     db.close()
     audit_before = counts(fleet)["audit"]
     again = run_json(fleet, "--batch", str(path), code=10)
@@ -326,8 +327,8 @@ def test_the_example_batch_files_draft_three_orders(sample_muni, name):
                    str(Path(__file__).resolve().parent.parent / "examples" / name))
     assert out["advanced"] == 3 and out["documents"] == 3
     db = regdb.connect(sample_muni.db_path)
-    assert adv.load_case(db, 2)[0]["data"]["responsible"] == "lip-005"
-    assert adv.load_case(db, 3)[0]["data"]["order"]["date"] == "2026-11-25"
+    assert planning.load_case(db, 2)[0]["data"]["responsible"] == "lip-005"
+    assert planning.load_case(db, 3)[0]["data"]["order"]["date"] == "2026-11-25"
     db.close()
     signed = run_json(sample_muni, "--workflow", "working_group", "--state", "order_drafted",
                       actor="head")

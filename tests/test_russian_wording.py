@@ -8,8 +8,8 @@ import sqlite3
 
 from conftest import EXAMPLES
 
-from muni.engine import advance as adv
 from muni.engine import intake
+from muni.engine import plan as planning
 from muni.engine.actor import Actor
 from muni.engine.imports import import_files
 from muni.registry import db as regdb
@@ -64,7 +64,7 @@ def test_import_reads_the_russian_fields_from_yaml_and_csv(tmp_path):
 def _positions(db, lang: str | None) -> dict[str, str]:
     case_id = intake.open_case(db, "working_group", "lipenka", intake.read_data_file(CASE),
                                actor=Actor("clerk"))
-    plan = adv.plan(db, case_id, "draft_order", today=dt.date(2026, 11, 21), lang=lang)
+    plan = planning.plan(db, case_id, "draft_order", today=dt.date(2026, 11, 21), lang=lang)
     group = plan.prepared.context["group"]
     people = [group["chair"], group["secretary"], *group["members"]]
     return {p["name"]: p["position"] for p in people}

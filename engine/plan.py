@@ -1,0 +1,176 @@
+"""Planning a step: what it would do, computed from the registry without writing anything.
+
+    load_case        the case and its workflow (the stored state must be one of its states)
+    choose_transition the trigger named, or the only one possible now
+    plan_transition  the documents' context (``contexts.prepare``), the rule profile in
+                     force on the act's date, and every rule's verdict (``rules.evaluate``
+                     with ``guards.CHECKS``)
+    check_four_eyes  who prepared the step (``preparers``) may not confirm it
+
+``explain``, ``preview``, ``--dry-run`` and a batch's preparation stop here; ``advance.py``
+commits a plan. Four eyes has one rule, ``preparers_of``: ``verify`` re-checks recorded steps
+with it, so the engine and the auditor cannot disagree on who prepared a step.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from muni.registry import audit, cases, directory
+from muni.registry.db import Registry
+
+from .actor import Actor, require
+from .contexts import Prepared, prepare
+from .errors import NotFound, StateError
+from .guards import CHECKS
+from .machine import check_state
+from .names import name_key
+from .rules import Profile, Verdict, evaluate, profile_for
+from .spec import TransitionSpec, Workflow, load
+
+
+@dataclass
+class Plan:
+    """What one step would do, computed from the registry without writing anything."""
+
+    case: dict
+    workflow: Workflow
+    transition: TransitionSpec
+    prepared: Prepared
+    profile: Profile
+    verdicts: list[Verdict]
+    lang: str
+    #: The date the rules were evaluated on (``MUNI_TODAY`` or today): recorded in the audit.
+    today: dt.date | None = None
+
+    @property
+    def allowed(self) -> bool:
+        return not any(v.blocks for v in self.verdicts)
+
+
+def load_case(db: Registry, case_id: int) -> tuple[dict, Workflow]:
+    case = cases.get(db, case_id)
+    if case is None:
+        raise NotFound(f"no case {case_id}", case=case_id)
+    workflow = load(case["workflow"])
+    check_state(workflow, case_id, case["state"])
+    return case, workflow
+
+
+def choose_transition(workflow: Workflow, case: dict, trigger: str | None) -> TransitionSpec:
+    """The named trigger, or the only one leaving the current state."""
+    state = case["state"]
+    available = workflow.transitions_from(state)
+    if trigger is None:
+        if not available:
+            raise StateError(f"case {case['id']} is in final state '{state}'; nothing to do",
+                             case=case["id"])
+        if len(available) > 1:
+            raise StateError(
+                f"case {case['id']}: several steps are possible from '{state}' — name one: "
+                + ", ".join(t.trigger for t in available), case=case["id"])
+        return available[0]
+    t = workflow.transition(trigger, state)
+    if t is None:
+        known = {x.trigger for x in workflow.transitions}
+        if trigger not in known:
+            raise StateError(f"case {case['id']}: workflow '{workflow.id}' has no trigger "
+                             f"'{trigger}' (triggers: {', '.join(sorted(known))})",
+                             case=case["id"])
+        raise StateError(
+            f"case {case['id']}: '{trigger}' is not allowed in state '{state}'"
+            + (f"; allowed now: {', '.join(x.trigger for x in available)}" if available else
+               " (final state)"), case=case["id"])
+    return t
+
+
+def plan(db: Registry, case_id: int, trigger: str | None = None, *,
+         today: dt.date | None = None, lang: str | None = None) -> Plan:
+    case, workflow = load_case(db, case_id)
+    transition = choose_transition(workflow, case, trigger)
+    return plan_transition(db, case, workflow, transition, today=today, lang=lang)
+
+
+def plan_transition(db: Registry, case: dict, workflow: Workflow,
+                    transition: TransitionSpec, *, today: dt.date | None = None,
+                    lang: str | None = None) -> Plan:
+    today = today or dt.date.today()
+    municipality = directory.municipality(db, case["municipality"])
+    chosen = lang or (municipality["lang"] if municipality else "ky")
+    prepared = prepare(db, case, workflow, today=today, lang=chosen,
+                       act_date_path=transition.act_date)
+    profile = profile_for(prepared.act_date)
+    verdicts = evaluate(transition.guards, prepared.facts, profile, CHECKS, lang="en")
+    return Plan(case=case, workflow=workflow, transition=transition, prepared=prepared,
+                profile=profile, verdicts=verdicts, lang=chosen, today=today)
+
+
+def preparers_of(records_newest_first: Iterable[tuple[str, str]]) -> set[str]:
+    """Who prepared a pending step, from the ``(actor, trigger)`` of the records before it,
+    newest first: the actor of the last transition and of every data change since. The one
+    rule of four eyes: ``preparers`` applies it to the registry, ``verify`` to the recorded
+    history."""
+    actors = set()
+    for actor, trigger in records_newest_first:
+        actors.add(actor)
+        if trigger != "update_data":
+            break
+    return actors
+
+
+def preparers(db: Registry, case_id: int) -> set[str]:
+    """Who prepared the case's pending step (``preparers_of`` its records)."""
+    return preparers_of(audit.actors_newest_first(db, case_id))
+
+
+def same_person(actor: str) -> str:
+    """The form declared names are compared in: "Clerk ", "clerk\\u200b", "ｃｌｅｒｋ" and
+    "сlerk" (Cyrillic с) are one person for four eyes (``names.name_key``)."""
+    return name_key(actor)
+
+
+def require_actor(actor: Actor | None) -> Actor:
+    """Every record names who acted (``actor.require``)."""
+    return require(actor)
+
+
+def evaluation(plan_: Plan) -> dict[str, Any]:
+    """What the verdicts were judged by, besides the case data: the profile's exact version,
+    the act's date that chose it, and the day the rules were evaluated on."""
+    return {"profile": _profile_version(plan_.profile),
+            "act_date": plan_.prepared.act_date.isoformat(),
+            "on": plan_.today.isoformat() if plan_.today else None}
+
+
+_profile_versions: dict[tuple, dict[str, Any]] = {}
+
+
+def _profile_version(profile: Profile) -> dict[str, Any]:
+    """``profile.version()``, kept while its files are unchanged (same mtime and size): it
+    digests every rule and re-reads the files (~1 ms), and a batch records it for every
+    step."""
+    stamps = []
+    for path in (getattr(profile, "sources", ()) or (profile.path,)):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        stamps.append((str(path), st.st_mtime_ns, st.st_size))
+    key = (id(profile), profile.id, tuple(stamps))
+    if key not in _profile_versions:
+        _profile_versions[key] = profile.version()
+    return copy.deepcopy(_profile_versions[key])
+
+
+def check_four_eyes(db: Registry, plan_: Plan, actor: Actor) -> None:
+    if not plan_.transition.four_eyes:
+        return
+    if same_person(actor.name) in {same_person(a) for a in preparers(db, plan_.case["id"])}:
+        raise StateError(
+            f"case {plan_.case['id']}: '{plan_.transition.trigger}' needs a second person — "
+            f"'{actor.name}' prepared this step; another actor must confirm it",
+            case=plan_.case["id"], rule="four_eyes")
