@@ -7,7 +7,7 @@ import sqlite3
 
 import docx
 import pytest
-from council_helpers import ALL_DEPUTIES, PLAN, Council, council_registry, data
+from council_helpers import ALL_DEPUTIES, PLAN, SESSION, Council, council_registry, data
 
 from muni.engine import acts, review
 from muni.engine.errors import GuardFailed, StateError
@@ -283,3 +283,40 @@ def test_two_thirds_before_2018_and_majority_after(council):
     assert outcomes[2018][:2] == ("kg-2018", True)
     assert outcomes[2018][2]["vote.special_majority"] == (
         "not required for a decision of kind 'chair_election'")
+
+
+@pytest.mark.parametrize("field, change", [
+    ("secretary", lambda p, who: p.update(secretary=who)),
+    ("presiding", lambda p, who: p.update(presiding=who)),
+    ("agenda[0].speakers[0]", lambda p, who: p["agenda"][0].update(speakers=[who])),
+])
+def test_session_people_belong_to_the_municipality(council, tmp_path, field, change):
+    """Changed on purpose with the one person resolver (contexts.common.People): the
+    council's presiding, secretary and speakers are checked like every other person a case
+    names — a person of another municipality is refused at intake, naming the field."""
+    from muni.engine.errors import InputError
+    from muni.engine.sample import copy_municipalities
+
+    c = council
+    copy_municipalities(c.db, 1, tmp_path)            # m0001, whose people are m0001-…
+    draft = c.examined_plan()
+    payload = data(SESSION)
+    payload["agenda"] = [{"draft": draft, "speakers": ["lip-001"]}]
+    change(payload, "m0001-012")
+    with pytest.raises(InputError) as refused:
+        c.open("council_session", payload)
+    assert refused.value.message == (f"{field}: 'm0001-012' belongs to municipality 'm0001', "
+                                     "not 'lipenka'")
+
+
+def test_a_decision_initiator_belongs_to_the_municipality(council, tmp_path):
+    from muni.engine.errors import InputError
+    from muni.engine.sample import copy_municipalities
+
+    copy_municipalities(council.db, 1, tmp_path)
+    payload = data(PLAN)
+    payload["draft"]["initiator"] = "m0001-001"
+    with pytest.raises(InputError) as refused:
+        council.open("council_decision", payload)
+    assert refused.value.message == ("draft.initiator: 'm0001-001' belongs to municipality "
+                                     "'m0001', not 'lipenka'")

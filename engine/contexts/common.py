@@ -15,7 +15,7 @@ from typing import Any
 from muni.registry import directory
 from muni.registry.db import Registry
 
-from ..errors import NotFound
+from ..errors import InputError, NotFound
 
 #: What a document shows where a value is not known yet (a draft's number).
 BLANK = "________"
@@ -47,3 +47,91 @@ def municipality_context(row: dict) -> dict[str, Any]:
     keys = ("code", "oblast_ky", "oblast_ru", "rayon_ky", "rayon_ru", "aimak_ky", "aimak_ru",
             "seat_ky", "seat_ru")
     return {k: row[k] for k in keys}
+
+
+@dataclass
+class Person:
+    """A person a case names, as of the act's date: who, and in what capacity."""
+
+    id: str
+    name: str
+    short: str                       # "Б. К. Асанов"
+    sex: str
+    position: str                    # the office held then, else the occupation ("" if none)
+    category: str                    # staff | deputy | community
+    offices: list[str]               # roles held in the municipality then
+    contacts: str
+    row: dict[str, Any]              # the registry's row
+
+    def ctx(self) -> dict[str, str]:
+        """What a document prints of a person."""
+        return {"name": self.name, "short": self.short, "position": self.position,
+                "contacts": self.contacts}
+
+
+#: What a document prints where no person is named.
+NOBODY = {"name": BLANK, "short": BLANK, "position": "", "contacts": ""}
+
+
+class People:
+    """Person ids a case names, resolved once each against the registry.
+
+    The one person resolver of every builder: a person must exist and belong to the case's
+    municipality (the error names the field, e.g. ``group.members[2]``); offices are those
+    held in the municipality on ``on`` (the act's date); positions and occupations are
+    worded in ``lang`` (the registry's ``*_ru`` columns for Russian documents).
+    """
+
+    def __init__(self, db: Registry, municipality: str, on: dt.date, lang: str = "ky"):
+        self.db, self.municipality, self.on, self.lang = db, municipality, on, lang
+        self.cache: dict[str, Person] = {}
+
+    def get(self, person_id: Any, where: str) -> Person:
+        """The person ``person_id`` names at field ``where``; ``InputError`` if unknown or of
+        another municipality."""
+        key = str(person_id) if person_id not in (None, "") else ""
+        if key not in self.cache:
+            row = directory.person(self.db, key) if key else None
+            if row is None:
+                raise InputError(f"{where}: unknown person '{person_id}' (import people "
+                                 "first)", field=where)
+            if row["municipality"] != self.municipality:
+                raise InputError(f"{where}: '{person_id}' belongs to municipality "
+                                 f"'{row['municipality']}', not '{self.municipality}'",
+                                 field=where)
+            offices = directory.offices_on(self.db, self.municipality, [row["id"]],
+                                           self.on.isoformat())[row["id"]]
+            staff = [o for o in offices if o["role"] in directory.STAFF_ROLES]
+            council = [o for o in offices if o["role"] in directory.COUNCIL_ROLES]
+            self.cache[key] = Person(
+                id=row["id"], name=row["name"], short=directory.short_name(row),
+                sex=row["sex"],
+                position=(self.worded(staff[0] if staff else None, "position")
+                          or self.worded(council[0] if council else None, "position")
+                          or self.worded(row, "occupation") or ""),
+                category="staff" if staff else "deputy" if council else "community",
+                offices=sorted({o["role"] for o in offices}),
+                contacts=", ".join(x for x in (row.get("phone"), row.get("email")) if x),
+                row=row)
+        return self.cache[key]
+
+    def optional(self, person_id: Any, where: str) -> Person | None:
+        """``get`` where the field may be empty (None then)."""
+        return self.get(person_id, where) if person_id not in (None, "") else None
+
+    def ctx(self, person_id: Any, where: str) -> dict[str, str]:
+        """What a document prints of the person at ``where`` (blanks when none is named)."""
+        person = self.optional(person_id, where)
+        return person.ctx() if person else dict(NOBODY)
+
+    def worded(self, row: dict | None, key: str) -> str | None:
+        """``row[key]`` in the document's language: ``<key>_ru`` for Russian where the
+        registry has it, else the Kyrgyz wording it always has."""
+        if not row:
+            return None
+        return (row.get(f"{key}_ru") if self.lang == "ru" else None) or row.get(key)
+
+    @property
+    def short_names(self) -> dict[str, str]:
+        """Every person resolved so far: id → short name."""
+        return {pid: p.short for pid, p in self.cache.items()}

@@ -37,6 +37,7 @@ from ..votes import (
 )
 from .common import (
     BLANK,
+    People,
     Prepared,
     case_municipality,
     municipality_context,
@@ -130,14 +131,11 @@ class Session:
         return next((i for i in self.items if i.draft_id == draft_id), None)
 
 
-def _person(db: Registry, person_id: str | None, where: str) -> dict | None:
-    if not person_id:
-        return None
-    row = directory.person(db, person_id)
-    if row is None:
-        raise InputError(f"{where}: unknown person '{person_id}' (import people first)",
-                         field=where)
-    return row
+def _row(people: People, person_id: str | None, where: str) -> dict | None:
+    """The registry row of the person named at ``where`` (``People``: known, of the
+    municipality), or None when the field is empty."""
+    person = people.optional(person_id, where)
+    return person.row if person else None
 
 
 def load_session(db: Registry, case: dict) -> Session:
@@ -155,9 +153,10 @@ def load_session(db: Registry, case: dict) -> Session:
     present_ids = [str(p) for p in attendance["present"]] if "present" in attendance else None
     present_count = (len(present_ids) if present_ids is not None
                      else int(attendance["count"]) if "count" in attendance else None)
-    presiding = _person(db, data.get("presiding"), "presiding") or (
+    named = People(db, code, on)
+    presiding = _row(named, data.get("presiding"), "presiding") or (
         directory.person(db, chair["person"]) if chair else None)
-    secretary = _person(db, data.get("secretary"), "secretary")
+    secretary = _row(named, data.get("secretary"), "secretary")
     items = []
     people: dict[str, dict] = {}
     for i, entry in enumerate(data.get("agenda") or []):
@@ -169,7 +168,7 @@ def load_session(db: Registry, case: dict) -> Session:
             draft = row
         speakers = []
         for j, pid in enumerate(entry.get("speakers") or []):
-            speakers.append(_person(db, pid, f"agenda[{i}].speakers[{j}]"))
+            speakers.append(_row(named, pid, f"agenda[{i}].speakers[{j}]"))
         vote = entry.get("vote")
         items.append(Item(index=i + 1, draft_id=draft_id, draft=draft, speakers=speakers,
                           tally=tally_from(vote) if vote else None,
@@ -475,7 +474,7 @@ def build_council_decision(db: Registry, case: dict, workflow: Workflow, *,
     code = case["municipality"]
     mun = case_municipality(db, case)
     registered = parse_date(dotted(data, "draft.registered"), "draft.registered")
-    _person(db, dotted(data, "draft.initiator"), "draft.initiator")
+    People(db, code, registered).optional(dotted(data, "draft.initiator"), "draft.initiator")
     case_id = case["id"] if isinstance(case["id"], int) else -1
     listing = [load_session(db, s) for s in sessions_listing(db, code, case_id)]
     session = listing[-1] if listing else None

@@ -29,6 +29,7 @@ from ..errors import InputError
 from ..spec import Workflow
 from .common import (
     BLANK,
+    People,
     Prepared,
     case_municipality,
     municipality_context,
@@ -194,52 +195,6 @@ def _date(value: Any, where: str) -> dt.date | None:
     return None if value in (None, "") else parse_date(value, where)
 
 
-class _People:
-    """Person ids resolved once, checked to belong to the municipality."""
-
-    def __init__(self, db: Registry, municipality: str, on: dt.date,
-                 lang: str = "ky"):
-        self.db, self.municipality, self.on, self.lang = db, municipality, on, lang
-        self.cache: dict[str, dict] = {}
-
-    def get(self, person_id: str, where: str) -> dict:
-        if person_id not in self.cache:
-            row = directory.person(self.db, str(person_id))
-            if row is None:
-                raise InputError(f"{where}: unknown person '{person_id}' (import people first)",
-                                 field=where)
-            if row["municipality"] != self.municipality:
-                raise InputError(f"{where}: '{person_id}' belongs to municipality "
-                                 f"'{row['municipality']}', not '{self.municipality}'",
-                                 field=where)
-            offices = directory.offices_on(self.db, self.municipality, [row["id"]],
-                                           self.on.isoformat())[row["id"]]
-            staff = [o for o in offices if o["role"] in directory.STAFF_ROLES]
-            council = [o for o in offices if o["role"] in directory.COUNCIL_ROLES]
-            position = (self._worded(staff[0] if staff else None, "position")
-                        or self._worded(council[0] if council else None, "position")
-                        or self._worded(row, "occupation") or "")
-            self.cache[person_id] = {
-                "id": row["id"], "name": row["name"], "short": directory.short_name(row),
-                "sex": row["sex"], "position": position,
-                "contacts": ", ".join(x for x in (row.get("phone"), row.get("email")) if x),
-            }
-        return self.cache[person_id]
-
-    def _worded(self, row: dict | None, key: str) -> str | None:
-        """``row[key]`` in the document's language: ``<key>_ru`` for Russian where the
-        registry has it, else the Kyrgyz wording."""
-        if not row:
-            return None
-        return (row.get(f"{key}_ru") if self.lang == "ru" else None) or row.get(key)
-
-    def ctx(self, person_id: str | None, where: str) -> dict[str, str]:
-        if not person_id:
-            return {"name": BLANK, "short": BLANK, "position": "", "contacts": ""}
-        p = self.get(person_id, where)
-        return {k: p[k] for k in ("name", "short", "position", "contacts")}
-
-
 def _group_members(group_case: dict | None) -> set[str]:
     if group_case is None:
         return set()
@@ -310,7 +265,7 @@ def build_needs_assessment(db: Registry, case: dict, workflow: Workflow, *,
     # The plan order's date, or the step's own (the initiative-groups order, issued later).
     date_path = act_date_path or workflow.act_date
     act_date = parse_date(dotted(data, date_path), date_path)
-    people = _People(db, code, act_date, lang)
+    people = People(db, code, act_date, lang)
     mismatches: list[Mismatch] = []
 
     group_case_id = data.get("working_group_case")
@@ -329,7 +284,7 @@ def build_needs_assessment(db: Registry, case: dict, workflow: Workflow, *,
         for i, pid in enumerate(ids):
             p = people.get(pid, f"{where}[{i}]")
             role_ky = "жумушчу топтун мүчөсү"
-            out.append({"short": p["short"], "name": p["name"], "position": p["position"],
+            out.append({"short": p.short, "name": p.name, "position": p.position,
                         "role_ky": role_ky, "role_ru": "член рабочей группы"})
         return out
 
@@ -340,7 +295,7 @@ def build_needs_assessment(db: Registry, case: dict, workflow: Workflow, *,
         plan_rows.append({"n": i + 1, "activity": row["activity"],
                           "due": parse_date(row["due"], f"{where}.due"),
                           "responsible": people.get(row["responsible"],
-                                                    f"{where}.responsible")["short"],
+                                                    f"{where}.responsible").short,
                           "result": row.get("result", "")})
     schedule: list[Event] = []
     schedule_rows = []
@@ -674,7 +629,7 @@ def build_needs_assessment(db: Registry, case: dict, workflow: Workflow, *,
 
     report_compiler = people.ctx(report.get("compiler"), "session_report.compiler")
     focus_report = data.get("focus_report") or {}
-    names = {pid: p["short"] for pid, p in people.cache.items()}
+    names = people.short_names
     facts = NeedsFacts(
         act_date=act_date, today=today, municipality=code,
         group_case_id=int(group_case_id) if group_case_id else None, group_case=group_case,

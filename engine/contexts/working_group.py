@@ -14,6 +14,7 @@ from ..errors import InputError
 from ..spec import Workflow
 from .common import (
     BLANK,
+    People,
     Prepared,
     case_municipality,
     municipality_context,
@@ -51,43 +52,15 @@ class WorkingGroupFacts:
         return [m for m in (self.chair, self.secretary) if m] + self.members
 
 
-def _worded(row: dict | None, key: str, lang: str) -> str | None:
-    """``row[key]`` in the document's language: the optional ``<key>_ru`` for Russian
-    documents, falling back to the Kyrgyz wording the registry always has."""
-    if not row:
-        return None
-    return (row.get(f"{key}_ru") if lang == "ru" else None) or row.get(key)
-
-
-def _member(db: Registry, municipality: str, entry: Any, role: str, where: str,
-            on: dt.date, lang: str = "ky") -> Member:
-    override: dict[str, Any] = {}
-    if isinstance(entry, dict):
-        override = entry
-        person_id = entry.get("person")
-    else:
-        person_id = entry
-    person = directory.person(db, str(person_id)) if person_id else None
-    if person is None:
-        raise InputError(f"{where}: unknown person '{person_id}' (import people first)",
-                         field=where)
-    if person["municipality"] != municipality:
-        raise InputError(f"{where}: '{person_id}' belongs to municipality "
-                         f"'{person['municipality']}', not '{municipality}'", field=where)
-    offices = directory.offices_on(db, municipality, [person["id"]], on.isoformat())[person["id"]]
-    roles = {o["role"] for o in offices}
-    staff = [o for o in offices if o["role"] in directory.STAFF_ROLES]
-    council = [o for o in offices if o["role"] in directory.COUNCIL_ROLES]
-    category = "staff" if staff else "deputy" if council else "community"
-    position = (_worded(override, "position", lang)
-                or _worded(staff[0] if staff else None, "position", lang)
-                or _worded(council[0] if council else None, "position", lang)
-                or _worded(person, "occupation", lang) or "")
-    contacts = override.get("contacts") or ", ".join(
-        x for x in (person.get("phone"), person.get("email")) if x)
-    return Member(person=person["id"], name=person["name"], short_name=directory.short_name(person),
-                  sex=person["sex"], role=role, category=category, position=position,
-                  contacts=contacts, offices=sorted(roles))
+def _member(people: People, entry: Any, role: str, where: str) -> Member:
+    """A group member: the person (``People``: known, of this municipality, offices on the
+    order's date) in ``role``; an entry may override the position and contacts printed."""
+    override: dict[str, Any] = entry if isinstance(entry, dict) else {}
+    p = people.get(override.get("person") if override else entry, where)
+    return Member(person=p.id, name=p.name, short_name=p.short, sex=p.sex, role=role,
+                  category=p.category,
+                  position=people.worded(override, "position") or p.position,
+                  contacts=override.get("contacts") or p.contacts, offices=p.offices)
 
 
 def build_working_group(db: Registry, case: dict, workflow: Workflow, *,
@@ -102,12 +75,12 @@ def build_working_group(db: Registry, case: dict, workflow: Workflow, *,
     act_date = parse_date(dotted(data, date_path), date_path)
     initiative_date = parse_date(dotted(data, "initiative.date"), "initiative.date")
     group = data.get("group") or {}
-    chair = (_member(db, code, group["chair"], "chair", "group.chair", act_date, lang)
+    people = People(db, code, act_date, lang)
+    chair = (_member(people, group["chair"], "chair", "group.chair")
              if group.get("chair") else None)
-    secretary = (_member(db, code, group["secretary"], "secretary", "group.secretary",
-                         act_date, lang)
+    secretary = (_member(people, group["secretary"], "secretary", "group.secretary")
                  if group.get("secretary") else None)
-    members = [_member(db, code, e, "member", f"group.members[{i}]", act_date, lang)
+    members = [_member(people, e, "member", f"group.members[{i}]")
                for i, e in enumerate(group.get("members") or [])]
     seen: dict[str, str] = {}
     for label, m in ([("group.chair", chair), ("group.secretary", secretary)]
@@ -120,10 +93,7 @@ def build_working_group(db: Registry, case: dict, workflow: Workflow, *,
         seen[m.person] = label
     heads = directory.holders_on(db, code, "head", act_date.isoformat())
     head = heads[0] if heads else None
-    responsible_id = data.get("responsible")
-    responsible = directory.person(db, responsible_id) if responsible_id else None
-    if responsible_id and responsible is None:
-        raise InputError(f"responsible: unknown person '{responsible_id}'", field="responsible")
+    responsible = people.optional(data.get("responsible"), "responsible")
     facts = WorkingGroupFacts(
         act_date=act_date, today=today, initiative_date=initiative_date, chair=chair,
         secretary=secretary, members=members, head=head,
@@ -140,7 +110,7 @@ def build_working_group(db: Registry, case: dict, workflow: Workflow, *,
         "municipality": municipality_context(mun),
         "order": {"number": BLANK, "date": act_date},
         "head": {"name": directory.short_name(head) if head else BLANK},
-        "responsible": {"name": directory.short_name(responsible) if responsible else BLANK},
+        "responsible": {"name": responsible.short if responsible else BLANK},
         "group": {
             "size": len(facts.everyone),
             "chair": person_ctx(chair),
