@@ -14,11 +14,12 @@ from typing import Any
 from muni.registry import audit
 from muni.registry.db import Registry
 
-from .contexts import prepare
+from .contexts import Prepared, prepare
 from .contexts.common import BLANK
 from .data import set_dotted
-from .errors import InputError, MuniError
+from .errors import InputError, MuniError, SpecError
 from .files import write_atomic
+from .guards import DEADLINES
 from .identity import describe
 from .plan import choose_transition, load_case, plan_transition, preparers
 from .render import TemplateStore
@@ -147,24 +148,36 @@ def explain(db: Registry, case_id: int, *, today: dt.date | None = None
     return out
 
 
-def deadlines(db: Registry, case: dict, workflow: Workflow, on: dt.date
-              ) -> list[dict[str, Any]]:
-    """The case's dated obligations (``Prepared.deadlines``) as JSON, each with a status:
-    met | missed | overdue (not met and past due) | pending. Data the context builder cannot
-    read yields none here; ``explain`` reports the data problem under its triggers."""
+def deadlines(db: Registry, case: dict, workflow: Workflow, on: dt.date,
+              prepared: Prepared | None = None) -> list[dict[str, Any]]:
+    """The case's dated obligations as JSON, each with a status: met | missed | overdue (not
+    met and past due) | pending. Each comes from the ``@deadline`` beside its rule's check
+    (``guards.DEADLINES``), with the params and basis of the profile in force on the act's
+    date — the due date the check enforces. Data the context builder cannot read yields
+    none here; ``explain`` reports the data problem under its triggers. ``prepared``: the
+    case's context when the caller has just built it."""
+    if prepared is None:
+        try:
+            prepared = prepare(db, case, workflow, today=on)
+        except InputError:
+            return []
     try:
-        prepared = prepare(db, case, workflow, today=on)
-    except InputError:
+        profile = profile_for(prepared.act_date)
+    except SpecError:  # dated before every profile: explain says so under its triggers
         return []
     out = []
-    for d in prepared.deadlines:
-        due = d["due"]
-        status = ("met" if d.get("met") is True else "missed" if d.get("met") is False
-                  else "overdue" if due < on else "pending")
-        out.append({"what": d["what"], "due": due.isoformat(),
-                    "from": d["from"].isoformat() if d.get("from") else None,
-                    "basis": d.get("basis"), "rule": d.get("rule"), "met": d.get("met"),
-                    "status": status})
+    for rule_id in workflow.rule_ids:
+        fn = DEADLINES.get(rule_id)
+        if fn is None or rule_id not in profile.rules:
+            continue
+        for d in fn(prepared.facts, profile):
+            due = d["due"]
+            status = ("met" if d.get("met") is True else "missed" if d.get("met") is False
+                      else "overdue" if due < on else "pending")
+            out.append({"what": d["what"], "due": due.isoformat(),
+                        "from": d["from"].isoformat() if d.get("from") else None,
+                        "basis": profile.rule(rule_id).basis, "rule": rule_id,
+                        "met": d.get("met"), "status": status})
     return out
 
 

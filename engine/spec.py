@@ -92,6 +92,11 @@ class Workflow:
                     None)
 
     @property
+    def rule_ids(self) -> tuple[str, ...]:
+        """Every rule a step of the workflow names, in the order of first mention."""
+        return tuple(dict.fromkeys(g for t in self.transitions for g in t.guards))
+
+    @property
     def templates(self) -> set[str]:
         return {d.template for t in self.transitions for d in t.documents}
 

@@ -463,7 +463,7 @@ def test_focus_group_timing_and_planning_deadline_in_explain(sample_muni):
     assert planning["due"] == "2026-12-17" and planning["status"] == "pending"
     assert planning["rule"] == "na.planning_within_week"
     shown = muni("explain", case).output
-    assert "[pending] planning meeting (within a week of the last focus group, 2026-12-10): " \
+    assert "[pending] planning meeting (within 7 days of the last focus group, 2026-12-10): " \
            "by 2026-12-17" in shown
     listed = muni("status", "--deadlines").output
     assert "by 2026-12-17" in listed
@@ -511,3 +511,35 @@ def test_templates_render_the_whole_sample(lang, db, store):
                            today=dt.date(2026, 11, 21))
     for template in sorted(wf.templates):
         assert store.render(template, lang, "lipenka", copy.deepcopy(prepared.context))
+
+
+def test_a_profile_that_moves_a_deadline_moves_explain_and_the_check(sample_muni, monkeypatch):
+    """The planning meeting's deadline is read from the rule profile the check reads
+    (na.planning_within_week's max_days), not from a number in Python: a profile giving 21
+    days moves explain's due date and the check's limit together."""
+    import dataclasses
+
+    from muni.engine import rules
+
+    muni = sample_muni
+    data = sample()
+    case = open_case(muni, data)
+    muni.json("advance", case, actor="head")
+    advance_to(muni, case, data, "record_focus_groups")
+    edited = []
+    for p in rules.profiles():
+        rule = dataclasses.replace(p.rules["na.planning_within_week"], params={"max_days": 21})
+        edited.append(dataclasses.replace(p, rules={**p.rules,
+                                                    "na.planning_within_week": rule}))
+    monkeypatch.setattr(rules, "profiles", lambda directory=rules.RULES_DIR: tuple(edited))
+    explained = muni.json("explain", case)
+    [planning] = [d for d in explained["deadlines"] if d["what"].startswith("planning meeting")]
+    assert planning["what"] == ("planning meeting (within 21 days of the last focus group, "
+                                "2026-12-10)")
+    assert planning["due"] == "2026-12-31"
+    late = {"planning_meeting": {**data["planning_meeting"], "date": "2026-12-30"}}
+    muni("case", "update", case, "--data", write(muni, "pm.yaml", late))
+    check = next(g for t in muni.json("explain", case)["triggers"] for g in t["guards"]
+                 if g["rule"] == "na.planning_within_week")
+    assert check["ok"] is True
+    assert check["message"] == "held 20 days after the last focus group (2026-12-10)"

@@ -11,7 +11,7 @@ import lxml.html
 import pytest
 from conftest import EXAMPLES, working_group
 
-from muni.engine import contexts, report
+from muni.engine import report
 from muni.engine.actor import Actor
 from muni.engine.contexts import working_group as wg_context  # noqa: F401  (registers it)
 
@@ -115,27 +115,19 @@ def test_wrong_suffix_is_an_input_error(done):
 
 
 def test_deadlines_met_missed_and_pending(db, monkeypatch, tmp_path):
-    """Deadlines come from ``Prepared.deadlines``; the page says met, missed, overdue or
-    pending as of the review date."""
-    from muni.engine import intake
+    """Deadlines come from the ``@deadline`` beside a rule's check (``guards.DEADLINES``);
+    the page says met, missed, overdue or pending as of the review date."""
+    from muni.engine import guards, intake
 
-    original = contexts.BUILDERS["working_group"]
-
-    def with_deadlines(*args, **kwargs):
-        prepared = original(*args, **kwargs)
-        prepared.deadlines = [
-            {"what": "notify the council", "due": dt.date(2026, 11, 25), "basis": "art. 1",
-             "met": True},
-            {"what": "publish the order", "due": dt.date(2026, 11, 22), "basis": "art. 2",
-             "met": False},
-            {"what": "first meeting", "due": dt.date(2026, 11, 20), "basis": "art. 3",
-             "met": None},
-            {"what": "report <back>", "due": dt.date(2026, 12, 20), "basis": "art. 4",
-             "met": None},
+    def deadlines(facts, profile):
+        return [
+            {"what": "notify the council", "due": dt.date(2026, 11, 25), "met": True},
+            {"what": "publish the order", "due": dt.date(2026, 11, 22), "met": False},
+            {"what": "first meeting", "due": dt.date(2026, 11, 20), "met": None},
+            {"what": "report <back>", "due": dt.date(2026, 12, 20), "met": None},
         ]
-        return prepared
 
-    monkeypatch.setitem(contexts.BUILDERS, "working_group", with_deadlines)
+    monkeypatch.setitem(guards.DEADLINES, "group.min_size", deadlines)
     case = intake.open_case(db, "working_group", "lipenka",
                             intake.read_data_file(CASE), actor=Actor("clerk"))
     out = tmp_path / "p.html"

@@ -29,9 +29,6 @@ class Prepared:
     facts: Any
     context: dict[str, Any]
     warnings: list[str] = field(default_factory=list)
-    #: Dated obligations of the case (shown by ``explain``/``status``):
-    #: ``{"what": str, "due": date, "basis": str, "met": bool | None}``.
-    deadlines: list[dict[str, Any]] = field(default_factory=list)
 
 
 def case_municipality(db: Registry, case: dict) -> dict:

@@ -565,15 +565,6 @@ def build_council_decision(db: Registry, case: dict, workflow: Workflow, *,
                                or []],
         },
     }
-    deadlines = []
-    if register_due is not None:
-        sent = dotted(data, "register.sent")
-        deadlines.append({
-            "what": "send the act for inclusion in the State Register",
-            "rule": "act.register_deadline", "due": register_due,
-            "basis": profile.rule("act.register_deadline").basis,
-            "met": (parse_date(sent, "register.sent") <= register_due) if sent else None,
-        })
     # The cover letter to the State Register is numbered in the year it is sent, not the
     # decision's: for that one step the journal (and the profile) go by the sending date.
     journal_date = act_date
@@ -581,7 +572,7 @@ def build_council_decision(db: Registry, case: dict, workflow: Workflow, *,
     if facts.state == "signed" and normative and sent:
         journal_date = max(act_date, parse_date(sent, "register.sent"))
     return Prepared(act_date=_step_date(data, act_date_path, journal_date), facts=facts,
-                    context=context, deadlines=deadlines)
+                    context=context)
 
 
 def _step_date(data: dict, act_date_path: str | None, default: dt.date) -> dt.date:

@@ -599,34 +599,6 @@ def build_needs_assessment(db: Registry, case: dict, workflow: Workflow, *,
         "handover_date": handover_date or BLANK, "total": plan_ctx["total"],
     }
 
-    # --- deadlines (shown by explain/status) ---------------------------------------------
-    deadlines: list[dict[str, Any]] = []
-    for village, evs in village_sessions.items():
-        if not evs:
-            continue
-        last = max(e.date for e in evs if e.date)
-        held = [f for f in focus_groups if f.village == village]
-        deadlines.append({
-            "what": f"focus group in {village} (1–2 weeks after its last session, {last})",
-            "due": last + dt.timedelta(days=14), "from": last + dt.timedelta(days=7),
-            "basis": "seed 002 L1643–1645 (F-1)", "rule": "na.focus_group_not_late",
-            "met": (None if not held else
-                    all(last + dt.timedelta(days=7) <= f.date <= last + dt.timedelta(days=14)
-                        for f in held if f.date))})
-    if focus_groups:
-        last_fg = max(f.date for f in focus_groups if f.date)
-        deadlines.append({
-            "what": f"planning meeting (within a week of the last focus group, {last_fg})",
-            "due": last_fg + dt.timedelta(days=7), "basis": "seed 002 L1855–1856 (M-1)",
-            "rule": "na.planning_within_week",
-            "met": None if planning is None else planning.date <= last_fg + dt.timedelta(days=7)})
-    if planning is not None:
-        deadlines.append({
-            "what": "joint action plan drafted (2–4 weeks after the planning meeting)",
-            "due": planning.date + dt.timedelta(days=28), "basis": "seed 002 L1920–1921 (B-1)",
-            "rule": "na.action_plan_duration",
-            "met": None if not ap else plan_ctx["date"] <= planning.date + dt.timedelta(days=28)})
-
     report_compiler = people.ctx(report.get("compiler"), "session_report.compiler")
     focus_report = data.get("focus_report") or {}
     names = people.short_names
@@ -675,5 +647,4 @@ def build_needs_assessment(db: Registry, case: dict, workflow: Workflow, *,
         "council_handoff": council_handoff,
     }
     warnings = [str(m) for m in mismatches]
-    return Prepared(act_date=act_date, facts=facts, context=context, warnings=warnings,
-                    deadlines=deadlines)
+    return Prepared(act_date=act_date, facts=facts, context=context, warnings=warnings)

@@ -22,6 +22,8 @@ from ..errors import SpecError
 Result = tuple[bool, str]
 #: ``check(facts, params) -> (ok, message)``.
 Check = Callable[[Any, dict[str, Any]], Result]
+#: ``deadline(facts, profile) -> [{"what", "due", "from"?, "met"}]``.
+DeadlineFn = Callable[[Any, Any], list[dict[str, Any]]]
 
 
 def check(rule_id: str) -> Callable[[Check], Check]:
@@ -32,20 +34,41 @@ def check(rule_id: str) -> Callable[[Check], Check]:
     return mark
 
 
-def checks_in(modules: Iterable[ModuleType]) -> dict[str, Check]:
-    """Every marked check of ``modules`` by rule id; a rule checked twice is an error."""
-    found: dict[str, Check] = {}
+def deadline(rule_id: str) -> Callable[[DeadlineFn], DeadlineFn]:
+    """Mark ``fn`` as the dated obligation of ``rule_id`` — written beside the rule's check
+    and reading the same ``params`` from the profile, so ``explain``, ``status --deadlines``
+    and ``--overdue`` show the due date the check enforces. ``fn(facts, profile)`` returns
+    ``[{"what", "due", "from"?, "met": bool | None}]``; the caller adds the rule and its
+    basis."""
+    def mark(fn: DeadlineFn) -> DeadlineFn:
+        fn.deadline_of = rule_id  # type: ignore[attr-defined]
+        return fn
+    return mark
+
+
+def _marked(modules: Iterable[ModuleType], attribute: str, what: str) -> dict[str, Any]:
+    found: dict[str, Any] = {}
     where: dict[str, str] = {}
     for module in modules:
         for fn in vars(module).values():
-            rule_id = getattr(fn, "rule", None)
+            rule_id = getattr(fn, attribute, None)
             if not callable(fn) or not isinstance(rule_id, str):
                 continue
             if rule_id in found and found[rule_id] is not fn:
-                raise SpecError(f"rule '{rule_id}' has two checks: in {where[rule_id]} and in "
-                                f"{module.__name__}")
+                raise SpecError(f"rule '{rule_id}' has two {what}s: in {where[rule_id]} and "
+                                f"in {module.__name__}")
             found[rule_id], where[rule_id] = fn, module.__name__
     return found
+
+
+def checks_in(modules: Iterable[ModuleType]) -> dict[str, Check]:
+    """Every marked check of ``modules`` by rule id; a rule checked twice is an error."""
+    return _marked(modules, "rule", "check")
+
+
+def deadlines_in(modules: Iterable[ModuleType]) -> dict[str, DeadlineFn]:
+    """Every marked deadline of ``modules`` by rule id."""
+    return _marked(modules, "deadline_of", "deadline")
 
 
 def head_on_record(head: dict | None, signer: str | None, on: dt.date,

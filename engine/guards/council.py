@@ -13,7 +13,7 @@ from typing import Any
 
 from ..contexts.council import HANDED_STATE, DecisionFacts, Session, SessionFacts, outcome
 from ..votes import describe, fraction_of, quorum_needed, tally_problems
-from .base import Result, check
+from .base import Result, check, deadline
 
 
 def _session(f: Any) -> Session | None:
@@ -350,6 +350,17 @@ def register_deadline(f: DecisionFacts, p: dict[str, Any]) -> Result:
                        f"not sent; the deadline was {due} ({days} days after "
                        f"{f.act_date})")
     return True, f"deadline {due} ({days} days after {f.act_date})"
+
+
+@deadline("act.register_deadline")
+def register_due(f: DecisionFacts, profile: Any) -> list[dict[str, Any]]:
+    """A normative act is sent for inclusion in the State Register within the profile's days
+    of its decision (``f.register_due``, computed from the same ``params``)."""
+    if f.register_due is None:
+        return []
+    sent = f.date("register.sent")
+    return [{"what": "send the act for inclusion in the State Register",
+             "due": f.register_due, "met": sent <= f.register_due if sent else None}]
 
 
 @check("act.register_number_unique")

@@ -13,7 +13,8 @@ import math
 from typing import Any
 
 from ..contexts.needs_assessment import AGE_GROUPS, READINESS, Event, NeedsFacts, share
-from .base import Result, check, head_on_record
+from ..rules import Profile
+from .base import Result, check, deadline, head_on_record
 
 GROUP_READY_STATES = ("order_registered", "group_working")
 
@@ -316,6 +317,26 @@ def focus_group_not_late(f: NeedsFacts, p: dict[str, Any]) -> Result:
                            for e, _, gap in _gaps(f)) or "no focus group recorded"
 
 
+@deadline("na.focus_group_not_late")
+def focus_group_window(f: NeedsFacts, profile: Profile) -> list[dict[str, Any]]:
+    """Each village's focus group falls due between the two rules' days after its last
+    session (``na.focus_group_not_early`` … ``na.focus_group_not_late``)."""
+    early = int(profile.rule("na.focus_group_not_early").params["min_days"])
+    late = int(profile.rule("na.focus_group_not_late").params["max_days"])
+    out = []
+    for village, evs in f.village_sessions.items():
+        if not evs:
+            continue
+        last = max(e.date for e in evs if e.date)
+        start, due = last + dt.timedelta(days=early), last + dt.timedelta(days=late)
+        held = [e for e in f.focus_groups if e.village == village]
+        out.append({"what": f"focus group in {village} ({early}–{late} days after its last "
+                            f"session, {last})", "due": due, "from": start,
+                    "met": None if not held else all(start <= e.date <= due
+                                                     for e in held if e.date)})
+    return out
+
+
 @check("na.focus_group_not_early")
 def focus_group_not_early(f: NeedsFacts, p: dict[str, Any]) -> Result:
     earliest = int(p["min_days"])
@@ -387,6 +408,17 @@ def planning_within_week(f: NeedsFacts, p: dict[str, Any]) -> Result:
                        f"focus group ({last}); it must be held within {days} days, by "
                        f"{last + dt.timedelta(days=days)}")
     return True, f"held {gap} days after the last focus group ({last})"
+
+
+@deadline("na.planning_within_week")
+def planning_due(f: NeedsFacts, profile: Profile) -> list[dict[str, Any]]:
+    if not f.focus_groups:
+        return []
+    days = int(profile.rule("na.planning_within_week").params["max_days"])
+    last = max(e.date for e in f.focus_groups if e.date)
+    due = last + dt.timedelta(days=days)
+    return [{"what": f"planning meeting (within {days} days of the last focus group, {last})",
+             "due": due, "met": None if f.planning is None else f.planning.date <= due}]
 
 
 @check("na.planning_size")
@@ -476,6 +508,18 @@ def action_plan_duration(f: NeedsFacts, p: dict[str, Any]) -> Result:
     if not low <= days <= high:
         return False, f"drafted {days} days after the planning meeting; typically {low}–{high}"
     return True, f"drafted {days} days after the planning meeting"
+
+
+@deadline("na.action_plan_duration")
+def action_plan_due(f: NeedsFacts, profile: Profile) -> list[dict[str, Any]]:
+    if f.planning is None:
+        return []
+    p = profile.rule("na.action_plan_duration").params
+    low, high = int(p["min_days"]), int(p["max_days"])
+    due = f.planning.date + dt.timedelta(days=high)
+    drafted = dt.date.fromisoformat(str(f.action_plan["date"])) if f.action_plan else None
+    return [{"what": f"joint action plan drafted ({low}–{high} days after the planning "
+                     "meeting)", "due": due, "met": None if drafted is None else drafted <= due}]
 
 
 # --- the БАП before the community, then to the council -------------------------------------
