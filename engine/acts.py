@@ -14,13 +14,14 @@ import json
 from typing import Any
 
 import muni.engine.spreadsheet as spreadsheet
+import muni.engine.tags as tags
 from muni.registry import audit, cases, documents
 from muni.registry.db import Registry
 
 from .contexts.council import (
-    ACT_STATES,
-    READY_STATES,
+    DECISION,
     decision_number,
+    in_force_default_days,
     in_force_on,
     load_session,
     outcome,
@@ -40,7 +41,7 @@ ACT_COLUMNS = (
 
 
 def _decisions(db: Registry, municipality: str | None) -> list[dict]:
-    return cases.of_workflow(db, "council_decision", municipality or None)
+    return cases.of_workflow(db, DECISION, municipality or None)
 
 
 def _links(case: dict, everyone: list[dict]) -> dict[str, list[int]]:
@@ -70,14 +71,18 @@ def act_row(db: Registry, case: dict, everyone: list[dict]) -> dict[str, Any]:
     data = case["data"]
     listing = sessions_listing(db, case["municipality"], case["id"])
     session = load_session(db, listing[-1]) if listing else None
-    adopted = session.date if session and case["state"] in ACT_STATES + ("adopted",) else None
+    decisions = load(DECISION)
+
+    def tagged(tag: str) -> bool:
+        return decisions.tagged(case["state"], tag)
+
+    adopted = session.date if session and tagged(tags.ADOPTED) else None
     published = data.get("publication", {}).get("date")
     in_force = None
-    if published and case["state"] in ("in_force", "suspended", "annulled", "repealed"):
+    if published and tagged(tags.ENTERED_INTO_FORCE):
         profile = profile_for(session.date if session else dt.date.fromisoformat(published))
-        days = int(profile.rule("act.in_force_date").params.get(
-            "default_days_after_publication", 0))
-        in_force = in_force_on(data, dt.date.fromisoformat(published), days)
+        in_force = in_force_on(data, dt.date.fromisoformat(published),
+                               in_force_default_days(profile))
     links = _links(case, everyone)
     number = decision_number(db, case["id"])
     return {
@@ -91,12 +96,10 @@ def act_row(db: Registry, case: dict, everyone: list[dict]) -> dict[str, Any]:
         "adopted": adopted.isoformat() if adopted else None,
         "signed": audit.step_date(db, case["id"], "sign"),
         "sent": data.get("register", {}).get("sent"),
-        "included": data.get("register", {}).get("date") if case["state"] not in (
-            "sent_to_register", "refused", "withdrawn", "superseded") else None,
-        "register_number": data.get("register", {}).get("number") if case["state"] not in (
-            "sent_to_register", "refused", "withdrawn", "superseded") else None,
-        "published": published if case["state"] in (
-            "published", "in_force", "suspended", "annulled", "repealed") else None,
+        "included": data.get("register", {}).get("date") if tagged(tags.REGISTERED) else None,
+        "register_number": (data.get("register", {}).get("number")
+                            if tagged(tags.REGISTERED) else None),
+        "published": published if tagged(tags.PUBLISHED) else None,
         "in_force": in_force.isoformat() if in_force else None,
         "status": case["state"],
         "editions": [case["id"], *links.get("amended_by", [])],
@@ -111,7 +114,7 @@ def list_acts(db: Registry, *, municipality: str | None = None,
     everyone = _decisions(db, municipality)
     rows = []
     for case in everyone:
-        if not include_drafts and case["state"] not in ACT_STATES:
+        if not include_drafts and not load(DECISION).tagged(case["state"], tags.ACT):
             continue
         row = act_row(db, case, everyone)
         if status and row["status"] != status:
@@ -141,7 +144,7 @@ def chain(db: Registry, case_id: int) -> dict[str, Any]:
     signature → sending → inclusion or refusal → publication → force → oversight, each step
     with its date, actor, rule profile and documents, from the audit log and the sessions."""
     case = cases.get(db, case_id)
-    if case is None or case["workflow"] != "council_decision":
+    if case is None or case["workflow"] != DECISION:
         raise NotFound(f"no council decision case {case_id}", case=case_id)
     data = case["data"]
     docs: dict[int, list[dict]] = {}
@@ -182,7 +185,8 @@ def chain(db: Registry, case_id: int) -> dict[str, Any]:
         "sessions": votes,
         "register": data.get("register"), "refusal": data.get("refusal"),
         "publication": data.get("publication"), "oversight": data.get("oversight"),
-        "act": act_row(db, case, everyone) if case["state"] in ACT_STATES else None,
+        "act": (act_row(db, case, everyone) if load(DECISION).tagged(case["state"], tags.ACT)
+                else None),
         "steps": steps,
     }
 
@@ -192,12 +196,13 @@ def ready_drafts(db: Registry, municipality: str, on: dt.date
     """Drafts that can go on the agenda of a session held on ``on``: examined and, for a
     normative act, with its public discussion over before that day; not on another agenda."""
     out = []
+    decisions = load(DECISION)
     for case in _decisions(db, municipality):
-        if case["state"] not in READY_STATES:
+        if not decisions.tagged(case["state"], tags.READY_FOR_AGENDA):
             continue
         d = case["data"]
         normative = bool(d["draft"].get("normative"))
-        if normative and case["state"] != "discussed":
+        if normative and not decisions.tagged(case["state"], tags.DISCUSSION_OVER):
             continue
         end = (d.get("discussion") or {}).get("end")
         if normative and end and dt.date.fromisoformat(end) >= on:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import muni.engine.inputs as inputs
+import muni.engine.tags as tags
 
 from .contexts import BUILDERS
 from .errors import SpecError
@@ -155,6 +156,25 @@ def who_findings(wf: Workflow) -> list[LintFinding]:
     return found
 
 
+def tag_findings(workflows: dict[str, Workflow]) -> list[LintFinding]:
+    """A state tag Python asks about (``engine/tags.py``) that no state declares: Python
+    would silently stop finding, say, the acts or the drafts ready for a session."""
+    found = []
+    for wf_id, asked in tags.ASKED.items():
+        wf = workflows.get(wf_id)
+        for tag in asked if wf else ():
+            if not wf.states_tagged(tag):
+                found.append(LintFinding("tag_missing", f"{wf.path.name}: no state carries the "
+                                         f"tag '{tag}', which engine/tags.py asks about",
+                                         wf.path.name, wf.id))
+    for tag, asker in tags.ASKED_OF_ANY.items():
+        if asker in workflows and not any(w.states_tagged(tag) for w in workflows.values()):
+            found.append(LintFinding("tag_missing", f"no workflow has a state tagged '{tag}', "
+                                     f"which '{asker}' asks about (engine/tags.py)",
+                                     workflows[asker].path.name, asker))
+    return found
+
+
 def lint(workflows_dir: Path = WORKFLOWS_DIR, *, rules_dir: Path | None = None,
          templates_dir: Path | None = None) -> dict[str, Any]:
     """Lint every workflow in ``workflows_dir`` against its rules and templates.
@@ -228,6 +248,7 @@ def lint(workflows_dir: Path = WORKFLOWS_DIR, *, rules_dir: Path | None = None,
                         "template_missing", f"{name}: template '{template}' is named but "
                         f"{lang}/{template}.docx is missing in {templates_dir}", name, wf.id))
 
+    findings += tag_findings(workflows)
     named = {t for wf in workflows.values() for t in wf.templates}
     for path in sorted(templates_dir.glob("*/*.docx")):
         if path.stem not in named:

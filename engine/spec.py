@@ -58,6 +58,8 @@ class StateSpec:
     name: str
     title: dict[str, str]
     final: bool = False
+    #: What Python may ask about the state (``engine/tags.py``), e.g. ``("act", "standing")``.
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,14 @@ class Workflow:
     @property
     def state_names(self) -> tuple[str, ...]:
         return tuple(s.name for s in self.states)
+
+    def states_tagged(self, tag: str) -> tuple[str, ...]:
+        """The names of the states carrying ``tag`` (``engine/tags.py``), in file order."""
+        return tuple(s.name for s in self.states if tag in s.tags)
+
+    def tagged(self, state: str, tag: str) -> bool:
+        """Does ``state`` carry ``tag``? (False for a name the workflow does not know.)"""
+        return any(s.name == state and tag in s.tags for s in self.states)
 
     def state(self, name: str) -> StateSpec:
         for s in self.states:
@@ -147,9 +157,12 @@ def parse(path: Path) -> Workflow:
         where = f"{name}: states[{i}]"
         if isinstance(s, str):
             s = {"name": s}
+        tags = s.get("tags") or []
+        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+            raise SpecError(f"{where}.tags: a list of words (see engine/tags.py)")
         states.append(StateSpec(name=_require(s, "name", where),
                                 title=_title(s.get("title", s.get("name")), where),
-                                final=bool(s.get("final", False))))
+                                final=bool(s.get("final", False)), tags=tuple(tags)))
     names = [s.name for s in states]
     if len(set(names)) != len(names):
         raise SpecError(f"{name}: states: duplicate state names")

@@ -170,3 +170,25 @@ def test_svg_without_graphviz_says_what_to_do(tmp_path, monkeypatch):
     assert result.exit_code == 3
     assert "SVG and PNG need Graphviz, which is not installed (apt-get install graphviz)" in \
         result.stderr
+
+
+def test_lint_reports_a_state_tag_python_asks_about_and_no_state_carries(tmp_path):
+    """Renaming or dropping a tag in a workflow file would make Python silently stop
+    finding, say, the acts of the kenesh; lint says so instead."""
+    folder = tmp_path / "workflows"
+    shutil.copytree(spec.WORKFLOWS_DIR, folder)
+    council = folder / "council_decision.yaml"
+    text = council.read_text(encoding="utf-8")
+    council.write_text(text.replace("tags: [ready_for_agenda, discussion_over]",
+                                    "tags: [ready_for_agenda]"), encoding="utf-8")
+    handing = folder / "needs_assessment.yaml"
+    handing.write_text(handing.read_text(encoding="utf-8").replace(
+        "    tags: [handed_to_council]\n", ""), encoding="utf-8")
+    code, out = run("workflows", "lint", folder, "--json")
+    assert code == SPEC_EXIT
+    missing = [f["message"] for f in json.loads(out)["findings"] if f["kind"] == "tag_missing"]
+    assert missing == [
+        "council_decision.yaml: no state carries the tag 'discussion_over', which "
+        "engine/tags.py asks about",
+        "no workflow has a state tagged 'handed_to_council', which 'council_decision' asks "
+        "about (engine/tags.py)"]

@@ -18,14 +18,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+import muni.engine.tags as tags
 from muni.registry import cases, directory, journal
 from muni.registry.db import Registry
 
 from ..data import dotted, parse_date
-from ..errors import InputError
+from ..errors import InputError, NotFound
 from ..locale import ky, ru
 from ..rules import Profile, profile_for
-from ..spec import Workflow
+from ..spec import Workflow, all_workflows, load
 from ..votes import (
     Requirement,
     Tally,
@@ -43,13 +44,8 @@ from .common import (
     municipality_context,
 )
 
-#: States in which a draft is ready to be put on a session's agenda.
-READY_STATES = ("examined", "discussed")
-#: States of a decision that has been adopted and signed (an act exists).
-ACT_STATES = ("signed", "sent_to_register", "included", "refused", "published", "in_force",
-              "suspended", "annulled", "repealed", "withdrawn", "superseded")
-#: The state a handing-over procedure leaves its case in (e.g. the ЖМБА needs assessment).
-HANDED_STATE = "handed_to_council"
+#: The two workflows of this module (their states are asked about by tag, ``engine/tags``).
+DECISION, SESSION = "council_decision", "council_session"
 #: The kenesh's own journal series for its decisions (the ayil okmotu's orders are "orders").
 DECISIONS_SERIES = "council_decisions"
 
@@ -126,6 +122,8 @@ class Session:
     secretary: dict | None
     items: list[Item]
     people: dict[str, dict] = field(default_factory=dict)
+    convened: bool = False             # convened and not yet held (tag ``convened``)
+    held: bool = False                 # the session took place (tag ``held``)
 
     def item_for(self, draft_id: int) -> Item | None:
         return next((i for i in self.items if i.draft_id == draft_id), None)
@@ -163,7 +161,7 @@ def load_session(db: Registry, case: dict) -> Session:
         draft = None
         draft_id = int(entry["draft"])
         row = cases.get(db, draft_id)
-        if row is not None and row["workflow"] == "council_decision" \
+        if row is not None and row["workflow"] == DECISION \
                 and row["municipality"] == code:
             draft = row
         speakers = []
@@ -177,8 +175,10 @@ def load_session(db: Registry, case: dict) -> Session:
         person = directory.person(db, pid)
         if person is not None:
             people[pid] = person
+    sessions = load(SESSION)
+    state = case.get("state", sessions.initial)
     return Session(
-        case_id=case["id"], state=case.get("state", "planned"), municipality=code,
+        case_id=case["id"], state=state, municipality=code,
         number=int(dotted(data, "session.number")),
         convocation=int(dotted(data, "session.convocation")),
         kind=str(dotted(data, "session.kind")), date=on,
@@ -189,6 +189,7 @@ def load_session(db: Registry, case: dict) -> Session:
         elected=elected, deputies=deputies, present_ids=present_ids,
         present_count=present_count, chair=chair, presiding=presiding, secretary=secretary,
         items=items, people=people,
+        convened=sessions.tagged(state, tags.CONVENED), held=sessions.tagged(state, tags.HELD),
     )
 
 
@@ -200,7 +201,7 @@ def decision_number(db: Registry, case_id: int) -> int | None:
 def sessions_listing(db: Registry, municipality: str, draft_id: int
                      ) -> list[dict]:
     """Session cases whose agenda lists the draft, oldest session first."""
-    return cases.listing_in(db, workflow="council_session", municipality=municipality,
+    return cases.listing_in(db, workflow=SESSION, municipality=municipality,
                             list_path="$.agenda", key="draft", value=draft_id,
                             order_path="$.session.date")
 
@@ -265,19 +266,20 @@ def _draft_ready(db: Registry, item: Item, session: Session) -> tuple[bool, str]
                        f"draft of '{session.municipality}'")
     d = item.draft
     state = d["state"]
-    if state == "on_agenda":
+    decisions, sessions = load(DECISION), load(SESSION)
+    if decisions.tagged(state, tags.ON_AGENDA):
         listing = [s for s in sessions_listing(db, session.municipality, item.draft_id)
-                   if s["id"] != session.case_id and s["state"] != "held"]
+                   if s["id"] != session.case_id and not sessions.tagged(s["state"], tags.HELD)]
         if listing:
             return False, (f"agenda item {item.index}: draft {item.draft_id} is already on "
                            f"the agenda of session case {listing[0]['id']}")
         return True, f"draft {item.draft_id} is on this session's agenda"
-    if state not in READY_STATES:
+    if not decisions.tagged(state, tags.READY_FOR_AGENDA):
         return False, (f"agenda item {item.index}: draft {item.draft_id} is in state "
                        f"'{state}'; a draft is ready once examined by a commission (and, "
                        "for a normative act, after public discussion)")
     normative = bool(dotted(d["data"], "draft.normative"))
-    if normative and state != "discussed":
+    if normative and not decisions.tagged(state, tags.DISCUSSION_OVER):
         return False, (f"agenda item {item.index}: draft {item.draft_id} is a normative act; "
                        "its public discussion is not over")
     end = dotted(d["data"], "discussion.end")
@@ -344,11 +346,11 @@ def build_council_session(db: Registry, case: dict, workflow: Workflow, *,
                           act_date_path: str | None = None) -> Prepared:
     """A session: its agenda's readiness, attendance, quorum and each item's outcome."""
     mun = case_municipality(db, case)
-    session = load_session(db, {**case, "state": case.get("state", "planned")})
+    session = load_session(db, {**case, "state": case.get("state", workflow.initial)})
     profile = profile_for(session.date)
     same = cases.with_values(  # a session that never convened does not use its number
-        db, workflow="council_session", municipality=case["municipality"],
-        not_state="planned", other_than=case["id"] if isinstance(case["id"], int) else -1,
+        db, workflow=SESSION, municipality=case["municipality"],
+        not_state=workflow.initial, other_than=case["id"] if isinstance(case["id"], int) else -1,
         values={"$.session.convocation": session.convocation,
                 "$.session.number": session.number})
     ready = {item.draft_id: _draft_ready(db, item, session) for item in session.items}
@@ -391,8 +393,11 @@ class DecisionFacts:
     in_force_date: dt.date | None
     register_due: dt.date | None
     same_register_number: list[int]
-    conforming: list[dict]             # later decisions that replace this one
-    repealing: list[dict]              # later decisions that repeal this one
+    conforming: list[dict]             # later decisions that replace this one (+ "standing")
+    repealing: list[dict]              # later decisions that repeal this one (+ "in_force")
+    in_register: bool = False          # included in the State Register (tag ``registered``)
+    source_handed: bool = False        # the source case is in a state handing it over
+    handing_states: tuple[str, ...] = ()   # the states that hand a case to the council
 
     def date(self, path: str) -> dt.date | None:
         value = dotted(self.data, path)
@@ -446,6 +451,14 @@ def in_force_clause(data: dict, default_days: int, lang: str) -> str:
             f"күчүнө кирет.")
 
 
+def in_force_default_days(profile: Profile) -> int:
+    """Days after publication an act enters into force when it names no date: the
+    ``act.in_force_date`` rule's parameter in ``profile`` (the builder and the register of
+    acts both read it here)."""
+    return int(profile.rule("act.in_force_date").params.get("default_days_after_publication",
+                                                            0))
+
+
 def in_force_on(data: dict, published: dt.date | None, default_days: int) -> dt.date | None:
     """The date the act enters into force: computed, never typed. Never before publication."""
     if published is None:
@@ -462,8 +475,24 @@ def in_force_on(data: dict, published: dt.date | None, default_days: int) -> dt.
 def _cases_referring(db: Registry, municipality: str, key: str, case_id: int
                      ) -> list[dict]:
     """council_decision cases whose ``draft.<key>`` is ``case_id`` or a list containing it."""
-    return cases.referring(db, workflow="council_decision", municipality=municipality,
+    return cases.referring(db, workflow=DECISION, municipality=municipality,
                            path=f"$.draft.{key}", case_id=case_id)
+
+
+def _handing_states() -> tuple[str, ...]:
+    """Every workflow's states that hand a case to the council (tag ``handed_to_council``)."""
+    return tuple(sorted({s for wf in all_workflows().values()
+                         for s in wf.states_tagged(tags.HANDED_TO_COUNCIL)}))
+
+
+def _hands_over(case: dict | None) -> bool:
+    """Is ``case`` in a state of its workflow that hands it to the council?"""
+    if case is None:
+        return False
+    try:
+        return load(case["workflow"]).tagged(case["state"], tags.HANDED_TO_COUNCIL)
+    except NotFound:
+        return False
 
 
 def build_council_decision(db: Registry, case: dict, workflow: Workflow, *,
@@ -485,8 +514,7 @@ def build_council_decision(db: Registry, case: dict, workflow: Workflow, *,
     source = None
     if dotted(data, "draft.source_case") is not None:
         source = cases.get(db, int(dotted(data, "draft.source_case")))
-    default_days = int(profile.rule("act.in_force_date").params.get(
-        "default_days_after_publication", 0))
+    default_days = in_force_default_days(profile)
     published = dotted(data, "publication.date")
     in_force = in_force_on(data, parse_date(published, "publication.date") if published
                            else None, default_days)
@@ -495,7 +523,7 @@ def build_council_decision(db: Registry, case: dict, workflow: Workflow, *,
     register_due = act_date + dt.timedelta(days=deadline_days) if session and normative \
         else None
     number = dotted(data, "register.number")
-    same_number = cases.with_values(db, workflow="council_decision", other_than=case_id,
+    same_number = cases.with_values(db, workflow=DECISION, other_than=case_id,
                                     values={"$.register.number": number}) if number else []
     facts = DecisionFacts(
         case_id=case_id, municipality=code, state=case.get("state", workflow.initial),
@@ -504,8 +532,12 @@ def build_council_decision(db: Registry, case: dict, workflow: Workflow, *,
         past_sessions=listing[:-1], outcome=result, source_case=source,
         signer=None, act_date=act_date, in_force_date=in_force, register_due=register_due,
         same_register_number=same_number,
-        conforming=_cases_referring(db, code, "replaces", case_id),
-        repealing=_cases_referring(db, code, "repeals", case_id),
+        conforming=[{**c, "standing": workflow.tagged(c["state"], tags.STANDING)}
+                    for c in _cases_referring(db, code, "replaces", case_id)],
+        repealing=[{**c, "in_force": workflow.tagged(c["state"], tags.IN_FORCE)}
+                   for c in _cases_referring(db, code, "repeals", case_id)],
+        in_register=workflow.tagged(case.get("state", workflow.initial), tags.REGISTERED),
+        source_handed=_hands_over(source), handing_states=_handing_states(),
     )
     chair = session.presiding if session else None
     if session is None:  # a draft: the chair on record when it was registered would sign
@@ -569,7 +601,7 @@ def build_council_decision(db: Registry, case: dict, workflow: Workflow, *,
     # decision's: for that one step the journal (and the profile) go by the sending date.
     journal_date = act_date
     sent = dotted(data, "register.sent")
-    if facts.state == "signed" and normative and sent:
+    if workflow.tagged(facts.state, tags.TO_REGISTER) and normative and sent:
         journal_date = max(act_date, parse_date(sent, "register.sent"))
     return Prepared(act_date=_step_date(data, act_date_path, journal_date), facts=facts,
                     context=context)

@@ -21,12 +21,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+import muni.engine.tags as tags
 from muni.registry import cases, directory, documents
 from muni.registry.db import Registry
 
 from ..data import dotted, parse_date
 from ..errors import InputError
-from ..spec import Workflow
+from ..spec import Workflow, load
 from .common import (
     BLANK,
     People,
@@ -167,6 +168,8 @@ class NeedsFacts:
     group_case_id: int | None
     group_case: dict | None            # the working_group case, if found
     group_members: set[str]
+    group_formed: bool                 # the group case's order is signed (tag ``group_formed``)
+    group_formed_states: tuple[str, ...]
     head: dict | None
     signer: str | None
     schedule: list[Event]
@@ -275,6 +278,7 @@ def build_needs_assessment(db: Registry, case: dict, workflow: Workflow, *,
         group_case = {**group_case, "foreign": True}
     members = _group_members(group_case) if group_case and not group_case.get("foreign") \
         else set()
+    groups = load("working_group")
 
     heads = directory.holders_on(db, code, "head", act_date.isoformat())
     head = heads[0] if heads else None
@@ -605,7 +609,10 @@ def build_needs_assessment(db: Registry, case: dict, workflow: Workflow, *,
     facts = NeedsFacts(
         act_date=act_date, today=today, municipality=code,
         group_case_id=int(group_case_id) if group_case_id else None, group_case=group_case,
-        group_members=members, head=head,
+        group_members=members, group_formed=bool(
+            group_case and not group_case.get("foreign")
+            and groups.tagged(group_case["state"], tags.GROUP_FORMED)),
+        group_formed_states=groups.states_tagged(tags.GROUP_FORMED), head=head,
         signer=(data.get("plan_order") or {}).get("signer"), schedule=schedule,
         readiness=readiness, sessions=sessions, villages=order,
         village_sessions=village_sessions, village_top=village_top, session_report=report,

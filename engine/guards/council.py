@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..contexts.council import HANDED_STATE, DecisionFacts, Session, SessionFacts, outcome
+from ..contexts.council import DecisionFacts, Session, SessionFacts, outcome
 from ..votes import describe, fraction_of, quorum_needed, tally_problems
 from .base import Result, check, deadline
 
@@ -33,9 +33,9 @@ def source_case_ready(f: DecisionFacts, p: dict[str, Any]) -> Result:
     if src["municipality"] != f.municipality:
         return False, (f"draft.source_case: case {wanted} belongs to '{src['municipality']}', "
                        f"not '{f.municipality}'")
-    if src["state"] != HANDED_STATE:
+    if not f.source_handed:
         return False, (f"draft.source_case: case {wanted} ({src['workflow']}) is in state "
-                       f"'{src['state']}', not '{HANDED_STATE}'")
+                       f"'{src['state']}', not '{' or '.join(f.handing_states)}'")
     return True, f"case {wanted} ({src['workflow']}) was handed to the council"
 
 
@@ -91,7 +91,7 @@ def public_discussion(f: DecisionFacts, p: dict[str, Any]) -> Result:
 @check("draft.on_convened_session")
 def on_convened_session(f: DecisionFacts, p: dict[str, Any]) -> Result:
     s = f.session
-    if s is None or s.state not in ("convened",):
+    if s is None or not s.convened:
         return False, ("no convened session lists this draft on its agenda; add it to a "
                        "session's agenda and convene the session")
     return True, (f"on the agenda of session № {s.number} (convocation {s.convocation}) of "
@@ -101,7 +101,7 @@ def on_convened_session(f: DecisionFacts, p: dict[str, Any]) -> Result:
 @check("draft.session_held")
 def session_held(f: DecisionFacts, p: dict[str, Any]) -> Result:
     s = f.session
-    if s is None or s.state != "held":
+    if s is None or not s.held:
         return False, ("the session that lists this draft has not been held (a commission's "
                        "approval is not an adoption)")
     if f.item is None or f.item.tally is None:
@@ -295,7 +295,7 @@ def publication_recorded(f: DecisionFacts, p: dict[str, Any]) -> Result:
         return False, "the publication is not recorded (publication.source, publication.date)"
     if when < f.act_date:
         return False, f"published {when}, before the decision's date {f.act_date}"
-    if f.state == "included":
+    if f.in_register:
         included = f.date("register.date")
         if included and when < included:
             return False, (f"published {when}, before the inclusion in the State Register on "
@@ -385,8 +385,7 @@ def refusal_recorded(f: DecisionFacts, p: dict[str, Any]) -> Result:
 
 @check("act.conformity_decision")
 def conformity_decision(f: DecisionFacts, p: dict[str, Any]) -> Result:
-    signed = [c for c in f.conforming if c["state"] in ("signed", "sent_to_register",
-                                                        "included", "published", "in_force")]
+    signed = [c for c in f.conforming if c["standing"]]
     if not signed:
         pending = ", ".join(f"{c['id']} ({c['state']})" for c in f.conforming)
         return False, ("no signed council decision replaces this act (draft.replaces: "
@@ -425,7 +424,7 @@ def court_decision_recorded(f: DecisionFacts, p: dict[str, Any]) -> Result:
 
 @check("act.repealing_act_in_force")
 def repealing_act_in_force(f: DecisionFacts, p: dict[str, Any]) -> Result:
-    live = [c for c in f.repealing if c["state"] == "in_force"]
+    live = [c for c in f.repealing if c["in_force"]]
     if not live:
         return False, f"no act in force repeals this one (draft.repeals: [{f.case_id}])"
     return True, f"repealed by decision case {live[0]['id']}"

@@ -16,8 +16,6 @@ from ..contexts.needs_assessment import AGE_GROUPS, READINESS, Event, NeedsFacts
 from ..rules import Profile
 from .base import Result, check, deadline, head_on_record
 
-GROUP_READY_STATES = ("order_registered", "group_working")
-
 
 def _join(items: list[str], limit: int = 8) -> str:
     shown = "; ".join(items[:limit])
@@ -42,10 +40,10 @@ def group_registered(f: NeedsFacts, p: dict[str, Any]) -> Result:
                        f"'{f.group_case['workflow']}' case of '{f.group_case['municipality']}', "
                        f"not a working_group case of '{f.municipality}'")
     state = f.group_case["state"]
-    if state not in GROUP_READY_STATES:
+    if not f.group_formed:
         return False, (f"working_group_case: case {f.group_case_id} is in state '{state}'; "
                        "its order must be signed and registered first "
-                       f"({' or '.join(GROUP_READY_STATES)})")
+                       f"({' or '.join(f.group_formed_states)})")
     return True, (f"working group case {f.group_case_id} is '{state}' "
                   f"({len(f.group_members)} members)")
 
