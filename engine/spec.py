@@ -1,8 +1,15 @@
 """Load the declarative workflow files (``workflows/*.yaml``) into frozen dataclasses.
 
-A workflow file is written for a lawyer to read: states, triggers, the rules (guards) each
-trigger needs, and the documents it issues. It names rules and templates; the logic lives in
-Python (``engine/guards``, ``engine/context.py``). Errors name the file and the key.
+A workflow file is written for a lawyer to read: states, triggers, the rules each trigger
+needs (``rules:``; ``guards:``, the older word, is accepted too), and the documents it issues.
+It names rules and templates; the logic lives in Python — the rules' checks in
+``engine/guards``, the documents' context in ``engine/contexts``. Errors name the file and
+the key.
+
+The words: a *rule* is a requirement with its text, thresholds and legal basis (in a rule
+profile, ``workflows/rules``); its *check* is the Python function that judges it
+(``@check``); a *verdict* is one rule's result for one case. Audit records and JSON keep the
+key ``guards`` for the verdicts: the audit's hash chain covers them.
 """
 
 from __future__ import annotations
@@ -36,7 +43,7 @@ class TransitionSpec:
     source: str
     dest: str
     title: dict[str, str]
-    guards: tuple[str, ...] = ()
+    guards: tuple[str, ...] = ()     # the rules the step needs (``rules:`` in the file)
     documents: tuple[DocumentSpec, ...] = ()
     four_eyes: bool = False          # the actor must differ from who prepared the step before
     #: Who may take the step: offices held in the case's municipality on the act's date
@@ -140,6 +147,17 @@ def _who(value: Any, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _rules(t: dict, where: str) -> tuple[str, ...]:
+    """A transition's ``rules:`` (or ``guards:``, the older key; not both)."""
+    if "rules" in t and "guards" in t:
+        raise SpecError(f"{where}: name the rules once, under 'rules' ('guards' is the older "
+                        "word for the same list)")
+    names = t.get("rules", t.get("guards")) or []
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise SpecError(f"{where}.rules: a list of rule ids")
+    return tuple(names)
+
+
 def _claim(doc: Any, where: str) -> tuple[str, str]:
     if not isinstance(doc, dict) or not doc.get("key") or not doc.get("value"):
         raise SpecError(f"{where}: a claim needs 'key' and 'value' (a dotted path in the data)")
@@ -186,7 +204,7 @@ def parse(path: Path) -> Workflow:
         transitions.append(TransitionSpec(
             trigger=_require(t, "trigger", where), source=t["source"], dest=t["dest"],
             title=_title(t.get("title", t["trigger"]), where),
-            guards=tuple(t.get("guards") or ()), documents=tuple(docs),
+            guards=_rules(t, where), documents=tuple(docs),
             four_eyes=bool(t.get("four_eyes", False)), who=_who(t.get("who"), where),
             act_date=t.get("act_date"),
             claims=tuple(_claim(c, f"{where}.claims[{k}]")

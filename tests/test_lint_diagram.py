@@ -192,3 +192,19 @@ def test_lint_reports_a_state_tag_python_asks_about_and_no_state_carries(tmp_pat
         "engine/tags.py asks about",
         "no workflow has a state tagged 'handed_to_council', which 'council_decision' asks "
         "about (engine/tags.py)"]
+
+
+def test_a_workflow_names_its_rules_under_rules_or_the_older_guards(tmp_path):
+    text = (spec.WORKFLOWS_DIR / "working_group.yaml").read_text(encoding="utf-8")
+    assert "    rules:" in text and "    guards:" not in text
+    older = tmp_path / "working_group.yaml"
+    older.write_text(text.replace("    rules:", "    guards:"), encoding="utf-8")
+    (tmp_path / "schemas").mkdir()
+    shutil.copy(spec.WORKFLOWS_DIR / "schemas" / "working_group.json", tmp_path / "schemas")
+    assert spec.parse(older) == spec.load("working_group")
+    both = tmp_path / "both.yaml"
+    both.write_text(text.replace("    rules: &composition", "    guards: []\n    rules: "
+                                 "&composition", 1), encoding="utf-8")
+    with pytest.raises(Exception, match=r"transitions\[0\]: name the rules once, under "
+                                         "'rules'"):
+        spec.parse(both)
