@@ -36,7 +36,7 @@ from muni.engine.errors import BATCH_BLOCKED_EXIT, AuthError, TemplateError
 #: Choices spelled out here, not read from the modules at import time (which would load
 #: them, and Jinja, YAML … with them, for every command); tests check they stay equal.
 IMPORT_KINDS = ("municipalities", "people", "officials", "journals")   # importer.KINDS
-REPORT_FORMATS = ("html", "md")                                         # report.FORMATS
+REPORT_FORMATS = ("html", "md")                                         # review.FORMATS
 ACCOUNT_ROLES = ("clerk", "reviewer", "district", "admin")              # identity.ROLES
 #: How many cases `muni status` lists on screen by default (a registry may hold 10,000).
 STATUS_LIMIT = 50

@@ -117,14 +117,14 @@ def peak_rss(db_path: Path, cache: Path) -> tuple[float, dict]:
 ENGINE_ANSWERS = """
 import datetime as dt, json, sys, time
 t0 = time.perf_counter()
-from muni.engine import review
+from muni.engine import explain
 from muni.registry import cases
 from muni.registry import db as regdb
 t1 = time.perf_counter()
 db = regdb.connect(sys.argv[1])
 case = int(sys.argv[2])
 t2 = time.perf_counter()
-review.explain(db, case, today=dt.date(2026, 11, 21))
+explain.explain(db, case, today=dt.date(2026, 11, 21))
 t3 = time.perf_counter()
 cases.count_by_state(db)
 cases.select(db, limit=50, newest_first=True)

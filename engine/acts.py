@@ -217,8 +217,8 @@ def overdue(db: Registry, today: dt.date, municipality: str | None = None
             ) -> list[dict[str, Any]]:
     """Open cases with a dated obligation past due and not met — e.g. a normative act not
     sent to the State Register within the profile's days — the same deadlines ``explain``
-    and ``status --deadlines`` show (``review.deadlines``), for every workflow."""
-    from .review import deadlines
+    and ``status --deadlines`` show (``explain.deadlines``), for every workflow."""
+    from .explain import deadlines
 
     out = []
     for row in cases.select(db, municipality=municipality):

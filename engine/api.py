@@ -235,7 +235,7 @@ class Engine:
     def explain(self, case_id: int, *, today: dt.date) -> dict[str, Any]:
         """Every step possible now with each rule's verdict, values and basis; the steps
         recorded until ``today`` as they were judged then; the case's deadlines."""
-        from .review import explain
+        from .explain import explain
 
         return explain(self.db, case_id, today=today)
 
@@ -243,7 +243,7 @@ class Engine:
                 lang: str | None = None, out: Path | None = None) -> dict[str, Any]:
         """The next step's documents as drafts in ``out`` (default
         ``<documents>/preview``): no number taken, nothing recorded."""
-        from .review import preview
+        from .explain import preview
 
         return preview(self.db, case_id, trigger, out_dir=out or self.documents / "preview",
                        store=self.store, today=today, lang=lang)
@@ -307,21 +307,21 @@ class Engine:
 
     def review(self, case_id: int, *, today: dt.date, lang: str = "en") -> dict[str, Any]:
         """Everything the reviewer's page shows, as data (``write_review`` renders it)."""
-        from .report import review_data
+        from .review import review_data
 
         return review_data(self.db, case_id, today=today, lang=lang)
 
     def write_review(self, case_id: int, out: Path, *, today: dt.date, lang: str = "en",
                      fmt: str | None = None) -> dict[str, Any]:
         """The reviewer's page written to ``out`` (HTML or Markdown by its suffix)."""
-        from .report import write_review
+        from .review import write_review
 
         return write_review(self.db, case_id, out, fmt=fmt, today=today, lang=lang)
 
     def deadlines(self, case_id: int, *, today: dt.date) -> list[dict[str, Any]]:
         """The case's dated obligations, each met | missed | overdue | pending on ``today``."""
+        from .explain import deadlines
         from .plan import load_case
-        from .review import deadlines
 
         case, workflow = load_case(self.db, case_id)
         return deadlines(self.db, case, workflow, today)
@@ -339,7 +339,7 @@ class Engine:
         rows = select(self.db, workflow=workflow, state=state, municipality=municipality,
                       limit=limit, newest_first=newest_first)
         if deadlines_on is not None:  # one context build per open case: opt-in
-            from .review import deadlines
+            from .explain import deadlines
             from .spec import load
 
             for r in rows:

@@ -18,10 +18,10 @@ from .demo_needs_assessment import run as run_needs_assessment
 from .demo_needs_assessment import summary as needs_summary
 from .demo_runner import Runner
 from .errors import MuniError
+from .explain import explain
 from .imports import import_files
 from .intake import open_case, read_data_file
 from .render import TemplateStore
-from .review import explain
 from .sample import SAMPLE_CODE, SAMPLE_MUNICIPALITY
 from .spec import load
 

@@ -1,202 +1,144 @@
-"""Read-only views for clerks and legal reviewers: explain a case, preview its next step.
+"""``muni review CASE --out FILE.html|.md``: one page a legal reviewer can read without muni.
 
-Both reuse ``plan.plan_transition`` — the same rules, the same context — and write nothing to the
-registry; a preview's documents are marked as drafts and carry no journal number.
+Everything on the page comes from the audit log as recorded — the verdicts, the profile's
+version, the documents' hashes — never re-evaluated on today's data, so the page shows what
+the step was judged by. Live checks are added beside the record and labelled as such: does
+each document's file still match its hash, does the profile still say the same, does
+``verify`` find anything for this case, which deadlines were met.
+
+The page is self-contained (inline CSS, no scripts, no external resources) so it can be
+mailed or archived. Every value is escaped: names and case data are typed by people. The
+page's HTML and Markdown are templates (``templates/html/review.{html,md}.j2``); this module
+gathers the data (``review_data``, also what ``--json`` prints) and writes the file.
 """
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
+import functools
+import json
+import os
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
-from muni.registry import audit
+import jinja2
+
 from muni.registry.db import Registry
 
-from .contexts import Prepared, prepare
-from .contexts.common import BLANK
-from .data import set_dotted
-from .errors import InputError, MuniError, SpecError
+from .contexts import prepare
+from .data import utc_now
+from .errors import InputError
+from .explain import deadlines, steps_until
 from .files import write_atomic
-from .guards import DEADLINES
-from .identity import describe
-from .plan import choose_transition, load_case, plan_transition, preparers
-from .render import TemplateStore
-from .rules import profile_for, profile_named
-from .spec import Workflow
-from .verify import NON_TRANSITIONS, document_status, preparers_before
+from .plan import load_case
+from .spec import PACKAGE_ROOT
+from .verify import verify
+
+FORMATS = ("html", "md")
 
 
-def record_date(record: dict) -> str:
-    """The day a record counts for: the day its rules were evaluated on when recorded
-    (``MUNI_TODAY`` for back-office catch-up), else the UTC day it was written."""
-    evaluation = record["data"].get("evaluation") or {}
-    return str(evaluation.get("on") or record["at"][:10])
-
-
-def profile_then(record: dict) -> dict[str, Any] | None:
-    """The profile a recorded step was judged by, and whether its text has changed since.
-
-    ``sha256`` is what the record holds; ``current_sha256`` what the profile with that id
-    says today; ``in_force_now`` which profile today's files would pick for the same act
-    date (a profile added later with an earlier start date would change the answer).
-    """
-    if not record["profile"]:
-        return None
-    evaluation = record["data"].get("evaluation") or {}
-    recorded = evaluation.get("profile") or {}
-    current = profile_named(record["profile"])
-    act_date = evaluation.get("act_date")
-    try:
-        in_force_now = profile_for(dt.date.fromisoformat(act_date)).id if act_date else None
-    except MuniError:
-        in_force_now = None
-    current_sha = current.sha256 if current else None
-    return {
-        "id": record["profile"], "sha256": recorded.get("sha256"),
-        "effective_from": recorded.get("effective_from") or (
-            current.effective_from.isoformat() if current else None),
-        "title": current.title if current else None,
-        "files": recorded.get("files") or {},
-        "current_sha256": current_sha,
-        "changed_since": (None if not recorded.get("sha256") or current_sha is None
-                          else recorded["sha256"] != current_sha),
-        "in_force_now": in_force_now,
-    }
-
-
-def past_step(record: dict, workflow: Workflow, preparers_then: set[str]) -> dict[str, Any]:
-    """One audit record as a reviewer reads it: what moved, who, and by which rules — the
-    verdicts exactly as recorded, never re-evaluated on today's data."""
-    kind = record["trigger"] if record["trigger"] in NON_TRANSITIONS else "transition"
-    spec_t = workflow.transition(record["trigger"], record["from_state"] or "")
-    evaluation = record["data"].get("evaluation") or {}
-    return {
-        "audit_id": record["id"], "kind": kind, "at": record["at"],
-        "on": record_date(record), "actor": record["actor"], "trigger": record["trigger"],
-        "who": describe(record), "identity": record.get("identity") or "declared",
-        "title": spec_t.title if spec_t else {}, "from": record["from_state"],
-        "to": record["to_state"], "four_eyes": bool(spec_t and spec_t.four_eyes),
-        "prepared_by": sorted(preparers_then) if spec_t and spec_t.four_eyes else [],
-        "act_date": evaluation.get("act_date"), "profile": profile_then(record),
-        "guards": record["guards"],
-        "documents": [{**d, "status": document_status(d["path"], d["sha256"])[0]}
-                      for d in record["documents"]],
-        "hash": record["hash"],
-    }
-
-
-def steps_until(db: Registry, case_id: int, workflow: Workflow,
-                on: dt.date | None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """The case's recorded steps up to ``on`` (all when None), and where that left it.
-
-    The history is the prefix of records up to the last one dated on or before ``on``: an
-    "open" written on a later wall-clock day than a caught-up step still comes first.
-    """
-    records = audit.history(db, case_id)
-    last = len(records) - 1 if on is None else max(
-        (i for i, r in enumerate(records) if record_date(r) <= on.isoformat()), default=-1)
-    steps = [past_step(r, workflow, preparers_before(records, i))
-             for i, r in enumerate(records[: last + 1])]
-    as_of = {
-        "date": on.isoformat() if on else None,
-        "state": records[last]["to_state"] if last >= 0 else None,
-        "audit_id": records[last]["id"] if last >= 0 else None,
-        "moved_since": any(r["trigger"] not in NON_TRANSITIONS for r in records[last + 1:]),
-    }
-    return steps, as_of
-
-
-def explain(db: Registry, case_id: int, *, today: dt.date | None = None
-            ) -> dict[str, Any]:
-    """The case's state and, for every trigger leaving it, each rule's verdict and basis;
-    and, from the audit log, every step recorded up to ``today`` with the verdicts and the
-    profile as they were then (``explain --at`` for a past transition)."""
-    case, workflow = load_case(db, case_id)
-    state = workflow.state(case["state"])
+def review_data(db: Registry, case_id: int, *, today: dt.date | None = None,
+                lang: str = "en") -> dict[str, Any]:
+    """Everything the page shows, as data (also what ``--json`` prints)."""
     on = today or dt.date.today()
-    history, as_of = steps_until(db, case_id, workflow, on)
-    out: dict[str, Any] = {
-        "case": case["id"], "workflow": workflow.id, "municipality": case["municipality"],
-        "state": {"name": state.name, "title": state.title, "final": state.final},
-        "on": on.isoformat(), "profile": None, "triggers": [],
-        "problems": [], "as_of": as_of, "history": history,
-    }
-    for t in workflow.transitions_from(case["state"]):
-        entry: dict[str, Any] = {
-            "trigger": t.trigger, "title": t.title, "to": t.dest, "allowed": False,
-            "four_eyes": t.four_eyes, "prepared_by": sorted(preparers(db, case_id))
-            if t.four_eyes else [],
-            "documents": [{"template": d.template, "journal": d.journal, "draft": d.draft}
-                          for d in t.documents],
-            "guards": [],
-        }
-        try:
-            p = plan_transition(db, case, workflow, t, today=today)
-        except InputError as exc:
-            entry["problems"] = [str(exc)]
-            out["problems"].append(f"{t.trigger}: {exc}")
-        else:
-            entry["allowed"] = p.allowed
-            entry["guards"] = [v.to_json() for v in p.verdicts]
-            out["profile"] = {"id": p.profile.id, "title": p.profile.title,
-                              "effective_from": p.profile.effective_from.isoformat()}
-            out["act_date"] = p.prepared.act_date.isoformat()
-        out["triggers"].append(entry)
-    out["deadlines"] = deadlines(db, case, workflow, on)
-    return out
-
-
-def deadlines(db: Registry, case: dict, workflow: Workflow, on: dt.date,
-              prepared: Prepared | None = None) -> list[dict[str, Any]]:
-    """The case's dated obligations as JSON, each with a status: met | missed | overdue (not
-    met and past due) | pending. Each comes from the ``@deadline`` beside its rule's check
-    (``guards.DEADLINES``), with the params and basis of the profile in force on the act's
-    date — the due date the check enforces. Data the context builder cannot read yields
-    none here; ``explain`` reports the data problem under its triggers. ``prepared``: the
-    case's context when the caller has just built it."""
-    if prepared is None:
-        try:
-            prepared = prepare(db, case, workflow, today=on)
-        except InputError:
-            return []
-    try:
-        profile = profile_for(prepared.act_date)
-    except SpecError:  # dated before every profile: explain says so under its triggers
-        return []
-    out = []
-    for rule_id in workflow.rule_ids:
-        fn = DEADLINES.get(rule_id)
-        if fn is None or rule_id not in profile.rules:
-            continue
-        for d in fn(prepared.facts, profile):
-            due = d["due"]
-            status = ("met" if d.get("met") is True else "missed" if d.get("met") is False
-                      else "overdue" if due < on else "pending")
-            out.append({"what": d["what"], "due": due.isoformat(),
-                        "from": d["from"].isoformat() if d.get("from") else None,
-                        "basis": profile.rule(rule_id).basis, "rule": rule_id,
-                        "met": d.get("met"), "status": status})
-    return out
-
-
-def preview(db: Registry, case_id: int, trigger: str | None = None, *,
-            out_dir: Path, store: TemplateStore, today: dt.date | None = None,
-            lang: str | None = None) -> dict[str, Any]:
-    """Render the next step's documents as drafts into ``out_dir``; record nothing."""
     case, workflow = load_case(db, case_id)
-    t = choose_transition(workflow, case, trigger)
-    p = plan_transition(db, case, workflow, t, today=today, lang=lang)
-    paths = []
-    for d in t.documents:
-        context = copy.deepcopy(p.prepared.context)
-        context["draft"] = True
-        if d.number_at:
-            set_dotted(context, d.number_at, BLANK)
-        data = store.render(d.template, p.lang, case["municipality"], context)
-        final = out_dir / f"case-{case['id']}-{t.trigger}-{d.template}-preview.{p.lang}.docx"
-        write_atomic(final, data)
-        paths.append(str(final.resolve()))
-    return {"case": case["id"], "trigger": t.trigger, "allowed": p.allowed,
-            "guards": [v.to_json() for v in p.verdicts], "documents": paths}
+    steps, _ = steps_until(db, case_id, workflow, None)
+    problems: list[str] = []
+    try:  # the same deadlines `explain` shows; here a data problem is said, not skipped
+        prepare(db, case, workflow, today=on)
+    except InputError as exc:
+        problems.append(f"deadlines cannot be computed: {exc}")
+    dated = deadlines(db, case, workflow, on)
+    documents = [{**d, "audit_id": s["audit_id"], "trigger": s["trigger"]}
+                 for s in steps for d in s["documents"]]
+    integrity = verify(db, case_id=case_id)
+    state = workflow.state(case["state"])
+
+    def title(value: dict[str, str]) -> str:
+        return value.get(lang) or value.get("en") or value.get("ky") or ""
+
+    return {
+        "case": case["id"], "municipality": case["municipality"],
+        "workflow": {"id": workflow.id, "title": title(workflow.title), "basis": workflow.basis,
+                     "file": workflow.path.name},
+        "state": {"name": state.name, "title": title(state.title), "final": state.final},
+        "generated_at": utc_now(), "on": on.isoformat(),
+        "timeline": [{**s, "title": title(s["title"]) if s["title"] else ""} for s in steps],
+        "documents": documents, "deadlines": dated,
+        "integrity": {"ok": integrity["ok"], "head": integrity["head"],
+                      "findings": integrity["findings"]},
+        "data": case["data"], "problems": problems,
+    }
+
+
+def link(path: str, page: Path) -> str:
+    """A link from the page to a document: relative when they share a root (the archive can
+    move as a whole), else a file:// URI."""
+    target = Path(path)
+    try:
+        rel = os.path.relpath(target, page.resolve().parent)
+    except ValueError:  # another drive
+        return target.as_uri()
+    return urllib.parse.quote(Path(rel).as_posix())
+
+
+#: The page's sources, package data beside the .docx templates.
+PAGES = PACKAGE_ROOT / "templates" / "html"
+
+
+@functools.cache
+def _page(fmt: str) -> jinja2.Template:
+    """``review.html.j2`` (every value HTML-escaped) or ``review.md.j2`` (every value through
+    ``|md``), compiled once per process."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(PAGES), autoescape=fmt == "html",
+                             undefined=jinja2.StrictUndefined, trim_blocks=True,
+                             lstrip_blocks=True, keep_trailing_newline=fmt == "md")
+    env.filters["md"] = md_escape
+    return env.get_template(f"review.{fmt}.j2")
+
+
+def md_escape(value: Any) -> str:
+    """Text safe inside Markdown (tables included): no markup, no raw HTML, one line."""
+    text = " ".join(str(value if value is not None else "").split())
+    out = []
+    for ch in text:
+        if ch in "\\`*_{}[]<>#|~&":  # "(" ")" "!" only matter after "]" or before "["
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def render_markdown(r: dict[str, Any]) -> str:
+    """The same page as Markdown: for wikis, tickets and plain-text archives."""
+    return _page("md").render(r=r)
+
+
+def write_review(db: Registry, case_id: int, out: Path, *,
+                 fmt: str | None = None, today: dt.date | None = None,
+                 lang: str = "en") -> dict[str, Any]:
+    """Build the page and write it atomically to ``out``; the format follows the suffix."""
+    fmt = fmt or {".html": "html", ".htm": "html", ".md": "md",
+                  ".markdown": "md"}.get(out.suffix.lower())
+    if fmt not in FORMATS:
+        raise InputError(f"--out {out}: name an .html or .md file (or pass --format html|md)")
+    r = review_data(db, case_id, today=today, lang=lang)
+    for d in r["documents"]:
+        d["href"] = link(d["path"], out)
+        d["name"] = Path(d["path"]).name
+    for s in r["timeline"]:
+        for d in s["documents"]:
+            d["href"] = link(d["path"], out)
+            d["name"] = Path(d["path"]).name
+    if fmt == "html":
+        text = _page("html").render(r={**r, "data_json": json.dumps(
+            r["data"], ensure_ascii=False, indent=2)})
+    else:
+        text = render_markdown(r)
+    write_atomic(out, text.encode("utf-8"))
+    altered = [d for d in r["documents"] if d["status"] != "ok"]
+    return {"case": case_id, "path": str(out.resolve()), "format": fmt,
+            "records": len(r["timeline"]), "documents": len(r["documents"]),
+            "documents_ok": not altered, "integrity_ok": r["integrity"]["ok"],
+            "findings": r["integrity"]["findings"]}

@@ -11,7 +11,7 @@ import docx
 import pytest
 from council_helpers import NORMATIVE, PLAN, Council, council_registry, data
 
-from muni.engine import acts, review, rules
+from muni.engine import acts, explain, rules
 from muni.engine.actor import Actor
 from muni.engine.errors import GuardFailed
 
@@ -125,7 +125,7 @@ def test_withdrawal_register_number_unique_and_overdue(council):
         "state": "signed", "what": "send the act for inclusion in the State Register",
         "rule": "act.register_deadline", "due": "2027-01-19", "days_overdue": 6,
         "basis": rules.profile_for(dt.date(2026, 12, 20)).rule("act.register_deadline").basis}]
-    explained = review.explain(c.db, second, today=dt.date(2027, 1, 25))
+    explained = explain.explain(c.db, second, today=dt.date(2027, 1, 25))
     send = next(t for t in explained["triggers"] if t["trigger"] == "send_to_register")
     deadline = next(g for g in send["guards"] if g["rule"] == "act.register_deadline")
     assert (deadline["ok"], deadline["severity"], deadline["message"]) == (

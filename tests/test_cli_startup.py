@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 from muni import cli
-from muni.engine import report
+from muni.engine import review
 from muni.registry import accounts, importer
 
 PROBE = """
@@ -43,5 +43,5 @@ def test_status_and_explain_load_no_rendering_or_batch_machinery(sample_muni):
 
 def test_choices_spelled_out_in_the_cli_match_the_engine():
     assert cli.IMPORT_KINDS == importer.KINDS
-    assert cli.REPORT_FORMATS == report.FORMATS
+    assert cli.REPORT_FORMATS == review.FORMATS
     assert cli.ACCOUNT_ROLES == accounts.ROLES

@@ -9,7 +9,7 @@ import docx
 import pytest
 from council_helpers import ALL_DEPUTIES, PLAN, SESSION, Council, council_registry, data
 
-from muni.engine import acts, review
+from muni.engine import acts, explain
 from muni.engine.errors import GuardFailed, StateError
 
 
@@ -273,7 +273,7 @@ def test_two_thirds_before_2018_and_majority_after(council):
         c.step(draft, "examine", f"{year}-05-10")
         c.adopted(draft, {"for": 9, "against": 2, "abstained": 0}, number=number,
                   date=f"{year}-06-01", notice=f"{year}-05-20")
-        explained = review.explain(c.db, draft, today=dt.date(year, 6, 1))
+        explained = explain.explain(c.db, draft, today=dt.date(year, 6, 1))
         adopt = next(t for t in explained["triggers"] if t["trigger"] == "adopt")
         outcomes[year] = (explained["profile"]["id"], adopt["allowed"],
                           {g["rule"]: g["message"] for g in adopt["guards"]})

@@ -11,7 +11,7 @@ import lxml.html
 import pytest
 from conftest import EXAMPLES, working_group
 
-from muni.engine import report
+from muni.engine import review
 from muni.engine.actor import Actor
 from muni.engine.contexts import working_group as wg_context  # noqa: F401  (registers it)
 
@@ -131,7 +131,7 @@ def test_deadlines_met_missed_and_pending(db, monkeypatch, tmp_path):
     case = intake.open_case(db, "working_group", "lipenka",
                             intake.read_data_file(CASE), actor=Actor("clerk"))
     out = tmp_path / "p.html"
-    report.write_review(db, case, out, today=dt.date(2026, 11, 21))
+    review.write_review(db, case, out, today=dt.date(2026, 11, 21))
     doc = lxml.html.fromstring(out.read_text(encoding="utf-8"))
     rows = doc.xpath('//table[@id="deadlines"]/tbody/tr')
     assert [r.get("data-status") for r in rows] == ["met", "missed", "overdue", "pending"]

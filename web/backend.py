@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from muni.engine import advance as adv
-from muni.engine import diagram, documents, identity, intake, review, rules, spec
+from muni.engine import diagram, documents, identity, intake, rules, spec
+from muni.engine import explain as explaining
 from muni.engine.errors import Forbidden, GuardFailed, MuniError, NotFound, StateError
 from muni.engine.render import TemplateStore
 from muni.registry import audit, cases, directory
@@ -153,7 +154,7 @@ def explain(db: Registry, actor: identity.Actor, case_id: int, *, today: dt.date
     """``muni explain`` for a case the account sees, and for each next step whether *this*
     account may take it (its ``who:``, four eyes, read-only roles) and why not."""
     case, wf = case_for(db, actor, case_id)
-    view = review.explain(db, case_id, today=today)
+    view = explaining.explain(db, case_id, today=today)
     view["workflow_title"] = wf.title
     view["data"] = case["data"]
     act_date = dt.date.fromisoformat(view.get("act_date") or today.isoformat())
@@ -205,7 +206,7 @@ def history(db: Registry, actor: identity.Actor, case_id: int, *, today: dt.date
             ) -> list[dict]:
     """Every recorded step (newest last) with its rules, documents and hashes."""
     case_for(db, actor, case_id)
-    return review.explain(db, case_id, today=today)["history"]
+    return explaining.explain(db, case_id, today=today)["history"]
 
 
 def case_documents(db: Registry, actor: identity.Actor, case_id: int) -> list[dict]:
@@ -293,7 +294,7 @@ def preview(db: Registry, actor: identity.Actor, case_id: int, trigger: str, *,
             ) -> dict[str, Any]:
     """The step's documents as drafts (no number, nothing recorded), with their text."""
     case_for(db, actor, case_id)
-    result = review.preview(db, case_id, trigger, out_dir=out_dir, store=store, today=today,
+    result = explaining.preview(db, case_id, trigger, out_dir=out_dir, store=store, today=today,
                             lang=lang)
     result["texts"] = [docx_text(Path(p)) for p in result["documents"]]
     return result
