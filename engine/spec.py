@@ -21,7 +21,7 @@ from typing import Any
 
 import muni.engine.inputs as inputs
 
-from .errors import NotFound, SpecError
+from .errors import NotFound, SpecError, StateError
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS_DIR = PACKAGE_ROOT / "workflows"
@@ -103,6 +103,31 @@ class Workflow:
 
     def transitions_from(self, state: str) -> list[TransitionSpec]:
         return [t for t in self.transitions if t.source == state]
+
+    def first_step_toward(self, state: str, target: str) -> TransitionSpec:
+        """The first transition of the shortest way from ``state`` to ``target``.
+
+        Raises ``StateError`` when the target cannot be reached from here, or when two
+        different steps lead there equally fast (the user must name the trigger)."""
+        frontier = {state: set[str]()}
+        seen = {state}
+        while frontier:
+            nxt: dict[str, set[str]] = {}
+            for s, firsts in frontier.items():
+                for t in self.transitions_from(s):
+                    via = firsts or {t.trigger}
+                    if t.dest not in seen:
+                        nxt.setdefault(t.dest, set()).update(via)
+            if target in nxt:
+                firsts = nxt[target]
+                if len(firsts) > 1:
+                    raise StateError(f"several steps lead from '{state}' to '{target}' ("
+                                     f"{', '.join(sorted(firsts))}); name one with --trigger")
+                return next(t for t in self.transitions_from(state) if t.trigger in firsts)
+            seen |= set(nxt)
+            frontier = nxt
+        raise StateError(f"'{target}' cannot be reached from '{state}' in workflow "
+                         f"'{self.id}'")
 
     def transition(self, trigger: str, source: str) -> TransitionSpec | None:
         return next((t for t in self.transitions if t.trigger == trigger and t.source == source),

@@ -232,7 +232,7 @@ def engine_run(db_path: Path, source, *, actor: str = "clerk", **kw):
 
 
 def test_an_interrupted_selection_resumes_where_it_stopped(fleet, monkeypatch):
-    monkeypatch.setattr(batch, "GROUP", 2)  # commit two at a time: stop between groups
+    monkeypatch.setattr(batch.pool, "GROUP", 2)  # commit two at a time: stop between groups
     selection = batch.Selection(workflow="working_group")
     db, events = engine_run(fleet.db_path, selection, jobs=1)
     started = next(events)
@@ -260,7 +260,7 @@ def test_an_interrupted_selection_resumes_where_it_stopped(fleet, monkeypatch):
 
 
 def test_a_case_moved_by_someone_else_after_selection_is_skipped(fleet, monkeypatch):
-    monkeypatch.setattr(batch, "GROUP", 2)
+    monkeypatch.setattr(batch.pool, "GROUP", 2)
     db, events = engine_run(fleet.db_path, batch.Selection(ids=tuple(range(1, 13))), jobs=1)
     next(events)
     first = next(events)
