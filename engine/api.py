@@ -472,6 +472,6 @@ class Engine:
     def demo(out: Path, *, today: dt.date, lang: str = "ky") -> dict[str, Any]:
         """Every procedure run end to end on the sample municipality, in a fresh registry
         in ``out``; returns the log and the documents written."""
-        from .demo import run
+        from .scenario import run_demo
 
-        return run(out, lang=lang, on=today)
+        return run_demo(out, lang=lang, today=today)

@@ -63,9 +63,11 @@ def open_cases(db: Registry, codes: list[str], per_municipality: int, *,
                actor: Actor | None = None) -> int:
     """Open ``per_municipality`` working-group cases (the example data) in each municipality.
 
-    The first case of each municipality goes through ``intake.open_case`` (schema and
-    references checked); the others have the same data, so they are written directly — in
-    one transaction, as ``open_case`` writes them — to build 10,000 cases in seconds."""
+    A fixture for benchmarks and batch tests, not a clerk's path (that is
+    ``intake.open_case``, which the demo's scenarios take): the first case of each
+    municipality goes through ``intake.open_case`` (schema and references checked); the
+    others have the same data, so they are written directly — in one transaction, as
+    ``open_case`` writes them — to build 10,000 cases in seconds."""
     from muni.registry import audit, cases
     from muni.registry.db import write_transaction
 

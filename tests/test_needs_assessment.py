@@ -17,12 +17,30 @@ import pytest
 import yaml
 from conftest import EXAMPLES, docx_text
 
-from muni.engine.demo_needs_assessment import STAGES as DEMO_STAGES
+from muni.engine.inputs import parse
 from muni.engine.intake import read_data_file
+from muni.engine.scenario import DEMO
 
 CASE = EXAMPLES / "needs_assessment_case.yaml"
 WG_CASE = EXAMPLES / "working_group_case.yaml"
+
+
+def demo_stages() -> list[tuple[str, tuple[str, ...]]]:
+    """``(step, the data sections added before it)`` in the demo's order (its scenario file,
+    examples/demo/needs_assessment.yaml): the case is opened with the first stage's."""
+    steps = parse((DEMO / "needs_assessment.yaml").read_text(encoding="utf-8"), "demo")["steps"]
+    stages, pending = [], ()
+    for item in steps:
+        if "open" in item or "change" in item:
+            pending += tuple(item.get("keys") or ())
+        elif "step" in item and item.get("expect") != "refused":
+            stages.append((item["step"], pending))
+            pending = ()
+    return stages
+
+
 # The order a clerk feeds the data in: the demo's, so the two cannot drift apart.
+DEMO_STAGES = demo_stages()
 FIRST = DEMO_STAGES[0][1]
 STAGES = DEMO_STAGES[1:]
 

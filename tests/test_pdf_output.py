@@ -32,7 +32,7 @@ from pathlib import Path
 
 import pytest
 
-from muni.engine import demo, pdf
+from muni.engine import pdf, scenario
 from muni.engine.render import LANGS
 from muni.engine.spec import all_workflows
 
@@ -328,7 +328,7 @@ def rendered(tmp_path_factory) -> list[Rendered]:
     root = tmp_path_factory.mktemp("pdf-demo")
     docs: list[Rendered] = []
     for lang in LANGS:
-        result = demo.run(root / lang, lang=lang, on=ON)
+        result = scenario.run_demo(root / lang, lang=lang, today=ON)
         with sqlite3.connect(result["db"]) as conn:
             rows = conn.execute("SELECT template, lang, draft, path FROM documents ORDER BY id")
             docs += [Rendered(t, lg, bool(d), Path(p), Path(p).with_suffix(".pdf"))
