@@ -126,7 +126,10 @@ class Run:
         if item.get("keys"):
             data = {k: data[k] for k in item["keys"] if k in data}
         for path, value in (item.get("set") or {}).items():
-            _set(data, path, self._value(jsonable(value)))
+            try:
+                _set(data, path, self._value(jsonable(value)))
+            except (IndexError, KeyError, TypeError):
+                raise InputError(f"set: no place '{path}' in the data it changes") from None
         return data
 
     def _value(self, value: Any) -> Any:
