@@ -100,39 +100,39 @@ def font_problem() -> str | None:
 
 def _batches(paths: Sequence[Path], workers: int) -> list[list[list[Path]]]:
     """Split ``paths`` over ``workers``; each worker's share in calls of at most
-    ``BATCH_SIZE`` files whose names are unique (``soffice --outdir`` writes every PDF of a
-    call into one folder, named after the file's stem)."""
-    shares: list[list[Path]] = [paths[i::workers] for i in range(workers)]
-    plan: list[list[list[Path]]] = []
-    for share in shares:
-        calls: list[list[Path]] = []
-        for path in share:
-            for call in calls:
-                if len(call) < BATCH_SIZE and all(p.stem != path.stem for p in call):
-                    call.append(path)
-                    break
-            else:
-                calls.append([path])
-        if calls:
-            plan.append(calls)
-    return plan
+    ``BATCH_SIZE`` files. (Same-named files go into one call: each is copied to a private
+    folder under a name of its own first — see ``_run_worker``.)"""
+    shares: list[list[Path]] = [list(paths[i::workers]) for i in range(workers)]
+    return [[share[i:i + BATCH_SIZE] for i in range(0, len(share), BATCH_SIZE)]
+            for share in shares if share]
 
 
 def _run_worker(soffice: str, calls: list[list[Path]], timeout: float
                 ) -> tuple[list[Converted], list[str]]:
     """Convert ``calls`` one after the other with one private profile; never raises for a
-    file, returns the problems instead so every worker's failures are reported together."""
+    file, returns the problems instead so every worker's failures are reported together.
+
+    Why copies under numbered names: ``soffice --outdir`` writes every PDF of a call into
+    one folder named after the file, so two cases' ``01-draft_order-….docx`` cannot share a
+    call — and a draft of each case has the same name. Each file of a call is copied into the
+    call's own folder as ``<n>.docx``; its PDF ``<n>.pdf`` goes back next to the original."""
     done: list[Converted] = []
     problems: list[str] = []
     with tempfile.TemporaryDirectory(prefix="muni-lo-") as tmp:
         profile = Path(tmp) / "profile"
-        outdir = Path(tmp) / "out"
-        outdir.mkdir()
-        for call in calls:
+        for number, call in enumerate(calls):
+            staging = Path(tmp) / f"call-{number}"
+            outdir = staging / "out"
+            outdir.mkdir(parents=True)
+            copies = []
+            for i, docx in enumerate(call):
+                copy = staging / f"{i}.docx"
+                shutil.copyfile(docx, copy)
+                copies.append(copy)
             argv = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
                     "--invisible", "--nologo", "--norestore", "--nolockcheck",
                     "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(outdir),
-                    *(str(p) for p in call)]
+                    *(str(p) for p in copies)]
             try:
                 proc = subprocess.run(argv, capture_output=True, text=True, timeout=timeout,
                                       check=False, stdin=subprocess.DEVNULL)
@@ -143,17 +143,18 @@ def _run_worker(soffice: str, calls: list[list[Path]], timeout: float
                 why = f"soffice did not finish within {timeout:.0f} s"
             except OSError as exc:
                 why = f"soffice could not be started ({exc.strerror})"
-            for docx in call:
-                produced = outdir / f"{docx.stem}.pdf"
+            for docx, copy in zip(call, copies, strict=True):
+                produced = outdir / f"{copy.stem}.pdf"
                 if not produced.is_file() or produced.stat().st_size == 0:
                     problems.append(f"{docx}: no PDF produced ({why})")
                     produced.unlink(missing_ok=True)
                     continue
                 final = pdf_path(docx)
-                tmp_final = final.with_name(f".{final.name}.tmp")  # not *.part: see recover()
+                tmp_final = final.with_name(f".{final.name}.tmp")  # never *.part: muni's own
                 shutil.move(produced, tmp_final)
                 os.replace(tmp_final, final)
                 done.append(Converted(docx=docx, pdf=final))
+            shutil.rmtree(staging, ignore_errors=True)
     return done, problems
 
 

@@ -100,15 +100,36 @@ def test_a_conversion_without_output_names_the_file(signed, monkeypatch, tmp_pat
     assert "wrote no PDF" in result.stderr
 
 
-def test_batches_keep_names_unique_and_split_over_workers():
-    paths = [Path(f"/a/{i % 3}/x{i // 3}.docx") for i in range(9)]  # x0 ×3, x1 ×3, x2 ×3
-    plan = pdf._batches(paths, workers=2)
-    assert len(plan) == 2
-    flat = [p for worker in plan for call in worker for p in call]
-    assert sorted(flat) == sorted(paths)
-    for worker in plan:
-        for call in worker:
-            assert len({p.stem for p in call}) == len(call)
+def test_same_named_documents_share_one_call_and_each_pdf_lands_by_its_own(tmp_path):
+    """Every case's draft has the same file name; they used to fall into one LibreOffice call
+    each (issue 15: 50 documents in 25 calls). Now each call converts numbered copies: one
+    call per worker, and each PDF next to the document it was made from."""
+    paths = []
+    for case in range(6):
+        docx = tmp_path / f"case-{case}" / "01-draft_order-working_group_order-draft.ky.docx"
+        docx.parent.mkdir()
+        docx.write_bytes(f"document of case {case}".encode())
+        paths.append(docx)
+    calls = tmp_path / "calls.log"
+    fake = tmp_path / "bin" / "soffice"
+    fake.parent.mkdir()
+    # a stand-in that "converts" by copying each input to <outdir>/<stem>.pdf
+    fake.write_text(f"""#!/bin/sh
+echo call >> {calls}
+while [ "$1" != "--outdir" ]; do shift; done
+out="$2"; shift 2
+for f in "$@"; do n=$(basename "$f" .docx); {{ printf '%%PDF '; cat "$f"; }} > "$out/$n.pdf"; done
+""")
+    fake.chmod(0o755)
+    done = pdf.convert(paths, workers=2, soffice=str(fake))
+    assert calls.read_text().count("call") == 2
+    assert [c.docx for c in done] == paths
+    for case, converted in enumerate(done):
+        assert converted.pdf == paths[case].with_suffix(".pdf")
+        assert converted.pdf.read_bytes() == f"%PDF document of case {case}".encode()
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == sorted(
+        ["calls.log", "soffice"] + [p.name for p in paths] + [p.with_suffix(".pdf").name
+                                                              for p in paths])
 
 
 @needs_soffice
