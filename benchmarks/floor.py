@@ -28,17 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from muni.engine import ooxml
-from muni.engine.batch import GROUP
-from muni.engine.render import (
-    _BODY_MARK,
-    CompiledTemplate,
-    Rendition,
-    TemplateStore,
-    publish,
-    sha256,
-    sync_files,
-    write_part,
-)
+from muni.engine.batch.pool import GROUP
+from muni.engine.files import publish, sha256, sync_files, write_part
+from muni.engine.render import _BODY_MARK, CompiledTemplate, Rendition, TemplateStore
 
 from .fixtures import documents
 
