@@ -32,6 +32,7 @@ import click
 
 from muni.engine import Actor, Engine, InputError, IntegrityError, MuniError, SpecError
 from muni.engine.errors import BATCH_BLOCKED_EXIT, AuthError, TemplateError
+from muni.registry.values import INT_MAX
 
 #: Choices spelled out here, not read from the modules at import time (which would load
 #: them, and Jinja, YAML … with them, for every command); tests check they stay equal.
@@ -42,6 +43,12 @@ ACCOUNT_ROLES = ("clerk", "reviewer", "district", "admin")              # identi
 STATUS_LIMIT = 50
 #: How many blocked (and failed) cases a batch's summary names on screen.
 BATCH_LISTED = 20
+#: Numbers muni looks up in the registry are SQLite integers: an id or a year beyond them is
+#: a usage error naming the argument (exit 2), not an OverflowError inside a query.
+CASE_ID = click.IntRange(1, INT_MAX)
+YEAR = click.IntRange(1, 9999)
+#: More worker processes than this is a typo, not a machine.
+MAX_JOBS = 256
 
 
 class DateType(click.ParamType):
@@ -315,7 +322,7 @@ def case_new(env: Env, workflow: str, municipality: str, data_file: Path, actor:
 
 
 @command(case, actor=True)  # `muni case update`: named after the function, as click does
-@click.argument("case_id", type=int)
+@click.argument("case_id", type=CASE_ID)
 @click.option("--data", "data_file", required=True, type=click.Path(path_type=Path))
 @click.option("--replace", is_flag=True, help="Replace the data instead of merging into it.")
 def update(env: Env, case_id: int, data_file: Path, replace: bool, actor: Actor,
@@ -327,7 +334,7 @@ def update(env: Env, case_id: int, data_file: Path, replace: bool, actor: Actor,
 
 
 @command(case, "show")
-@click.argument("case_id", type=int)
+@click.argument("case_id", type=CASE_ID)
 def case_show(env: Env, case_id: int, as_json: bool) -> None:
     """A case's state and data."""
     row = env.engine.case(case_id)
@@ -347,7 +354,7 @@ def case_schema(workflow: str, as_json: bool) -> None:
 # --- stepping -------------------------------------------------------------------------------
 
 @command(main, actor=True)
-@click.argument("case_ids", nargs=-1, type=int)
+@click.argument("case_ids", nargs=-1, type=CASE_ID)
 @click.option("--trigger", "-t", help="Which step (default: the only one possible).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Where documents go (default: documents/ next to the registry).")
@@ -363,7 +370,7 @@ def case_schema(workflow: str, as_json: bool) -> None:
 @click.option("--batch", "batch_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Batch: rows of case, trigger and data changes (CSV or YAML).")
 @click.option("--until", help="Go on, step by step, until this state (default: one step).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1),
+@click.option("--jobs", "-j", type=click.IntRange(1, MAX_JOBS),
               help="Batch: processes that render and commit (default: the cores).")
 @click.option("--strict", is_flag=True,
               help=f"Batch: exit {BATCH_BLOCKED_EXIT} when a rule stopped any case.")
@@ -494,7 +501,7 @@ def outcome_line(o: Any) -> str:
 
 
 @command(main)
-@click.argument("case_id", type=int)
+@click.argument("case_id", type=CASE_ID)
 @click.option("--trigger", "-t")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Where drafts go (default: documents/preview next to the registry).")
@@ -523,7 +530,7 @@ def preview(env: Env, case_id: int, trigger: str | None, out_dir: Path | None,
 @click.option("--deadlines", "with_deadlines", is_flag=True,
               help="Under each open case, its dated obligations not yet met (e.g. the ЖМБА "
                    "planning meeting within a week of the last focus group).")
-@click.option("--limit", type=click.IntRange(min=0), default=None,
+@click.option("--limit", type=click.IntRange(0, INT_MAX), default=None,
               help=f"The N most recently changed cases (default: {STATUS_LIMIT} on screen, "
                    "every case with --json; 0: every case).")
 def status(env: Env, workflow: str | None, state: str | None, municipality: str | None,
@@ -573,7 +580,7 @@ def status(env: Env, workflow: str | None, state: str | None, municipality: str 
 
 
 @command(main)
-@click.argument("case_id", type=int)
+@click.argument("case_id", type=CASE_ID)
 @click.option("--at", "at_date", type=DATE, help="As of this date (YYYY-MM-DD): the steps "
               "recorded until then, with their verdicts and rule profile as recorded; the "
               "current state's rules evaluated on that date.")
@@ -653,7 +660,7 @@ def show_history(result: dict[str, Any]) -> None:
 
 
 @command(main)
-@click.argument("case_id", type=int)
+@click.argument("case_id", type=CASE_ID)
 @click.option("--attempts", "with_attempts", is_flag=True,
               help="Also the refused attempts on the case (failed rules, four eyes, who:), "
                    "in time order with the records.")
@@ -683,7 +690,7 @@ def history(env: Env, case_id: int, with_attempts: bool, as_json: bool) -> None:
 
 
 @command(main)
-@click.argument("case_ids", nargs=-1, type=int, required=True)
+@click.argument("case_ids", nargs=-1, type=CASE_ID, required=True)
 @click.option("--pdf", "to_pdf", is_flag=True,
               help="Write a PDF next to each .docx (LibreOffice, one batch for all).")
 @click.option("--drafts/--no-drafts", default=True, show_default=True,
@@ -716,7 +723,7 @@ def render(env: Env, case_ids: tuple[int, ...], to_pdf: bool, drafts: bool, forc
 @command(main, "journal")
 @click.option("--municipality", "-m")
 @click.option("--series")
-@click.option("--year", type=int)
+@click.option("--year", type=YEAR)
 def journal_(env: Env, municipality: str | None, series: str | None, year: int | None,
              as_json: bool) -> None:
     """The numbered journal of orders and decisions."""
@@ -741,7 +748,7 @@ registry_group.add_command(journal_, "journal")  # `muni journal` stays as an al
 @click.option("--municipality", "-m")
 @click.option("--status", "status_", help="Only acts in this state (e.g. in_force).")
 @click.option("--type", "kind", type=click.Choice(["decision", "normative_act"]))
-@click.option("--year", type=int, help="Adopted in this year.")
+@click.option("--year", type=YEAR, help="Adopted in this year.")
 @click.option("--drafts", is_flag=True, help="Include drafts not yet signed.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True)
@@ -773,7 +780,7 @@ def registry_acts(env: Env, municipality: str | None, status_: str | None, kind:
 
 
 @command(registry_group, "act")
-@click.argument("case_id", type=int)
+@click.argument("case_id", type=CASE_ID)
 def registry_act(env: Env, case_id: int, as_json: bool) -> None:
     """One act's whole chain: draft → vote → signature → sending → inclusion → publication →
     force, with dates, actors, rule profiles and documents."""
@@ -947,7 +954,7 @@ def templates_diff(env: Env, municipality: str | None, as_json: bool) -> None:
 # `workflows lint` exit non-zero on findings so they can guard an archive or a CI job.
 
 @command(main, "verify")
-@click.option("--case", "case_id", type=int, help="Check only this case (the chain is always "
+@click.option("--case", "case_id", type=CASE_ID, help="Check only this case (the chain is always "
               "walked whole).")
 @click.option("--anchor", help="A chain head hash written down earlier (see the report's "
               "'head'); it must still be in the chain.")
@@ -980,7 +987,7 @@ def verify_(env: Env, case_id: int | None, anchor: str | None, as_json: bool) ->
 
 
 @command(main, "review")
-@click.argument("case_id", type=int)
+@click.argument("case_id", type=CASE_ID)
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The page to write: FILE.html or FILE.md.")
 @click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS),

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .db import Registry, where_equal
+from .values import in_int_range
 
 
 def create(
@@ -21,6 +22,9 @@ def create(
 
 
 def get(db: Registry, case_id: int) -> dict | None:
+    """The case, or None — also for an id no SQLite integer can be (no such case)."""
+    if not in_int_range(case_id):
+        return None
     row = next(db.query("SELECT * FROM cases WHERE id = ?", [case_id]), None)
     if row is not None:
         row["data"] = json.loads(row["data"])
