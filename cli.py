@@ -761,9 +761,8 @@ def registry_acts(env: Env, municipality: str | None, status_: str | None, kind:
     rows = env.engine.acts(municipality=municipality, status=status_, kind=kind, year=year,
                            drafts=drafts)
     if fmt in ("csv", "json") and not as_json:
-        data = Engine.export_acts(rows, fmt)
+        data = Engine.export_acts(rows, fmt, out=output)
         if output:
-            output.write_text(data, encoding="utf-8")
             click.echo(f"Wrote {len(rows)} acts to {output}")
         else:
             click.echo(data, nl=False)

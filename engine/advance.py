@@ -42,6 +42,7 @@ from .data import dotted, jsonable, set_dotted, utc_now
 from .errors import Conflict, GuardFailed, InputError, StateError
 from .files import PART_SUFFIX, discard, publish, sha256, sync_files, write_part
 from .machine import fire, restore
+from .paths import inside
 
 # Reached through this module by web/backend.py, written before plan.py; the web's way to
 # these is the Engine (engine/api.py).
@@ -91,8 +92,8 @@ def document_path(out_dir: Path, case: dict, step: int, plan_: Plan, template: s
     """``<out>/<municipality>/<year>/case-<id>/<step>-<trigger>-<template>[-noN|-draft].<lang>.docx``"""
     tag = f"-no{number}" if number is not None else "-draft" if draft else ""
     name = f"{step:02d}-{plan_.transition.trigger}-{template}{tag}.{plan_.lang}.docx"
-    return (out_dir / case["municipality"] / str(plan_.prepared.act_date.year)
-            / f"case-{case['id']}" / name)
+    return inside(out_dir, case["municipality"], str(plan_.prepared.act_date.year),
+                  f"case-{case['id']}", name, what=f"the documents of case {case['id']}")
 
 
 def advance(db: Registry, case_id: int, trigger: str | None = None, *,

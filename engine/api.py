@@ -34,6 +34,7 @@ from muni.registry import db as regdb
 
 from .actor import Actor
 from .errors import InputError, MuniError, from_registry_file
+from .paths import usable_file, usable_folder
 
 if TYPE_CHECKING:
     from muni.registry.db import Registry
@@ -245,8 +246,9 @@ class Engine:
         ``<documents>/preview``): no number taken, nothing recorded."""
         from .explain import preview
 
-        return preview(self.db, case_id, trigger, out_dir=out or self.documents / "preview",
-                       store=self.store, today=today, lang=lang)
+        out = usable_folder(out or self.documents / "preview", "preview folder")
+        return preview(self.db, case_id, trigger, out_dir=out, store=self.store, today=today,
+                       lang=lang)
 
     def advance(self, case_id: int, trigger: str | None = None, *, actor: Actor,
                 today: dt.date, lang: str | None = None, dry_run: bool = False,
@@ -257,7 +259,7 @@ class Engine:
         from .advance import advance, recover
         from .documents import attach_pdfs
 
-        out = out or self.documents
+        out = usable_folder(out or self.documents, "documents folder")
         if not dry_run:
             recover(self.db, out)
         result = advance(self.db, case_id, trigger, actor=actor, out_dir=out, store=self.store,
@@ -285,7 +287,8 @@ class Engine:
         source = file or Selection(ids=tuple(ids), workflow=workflow, state=state,
                                    municipality=municipality, everything=everything)
         return run(self.db, source, db_path=self.registry, actor=actor,
-                   out_dir=out or self.documents, store=self.store, today=today, lang=lang,
+                   out_dir=usable_folder(out or self.documents, "documents folder"),
+                   store=self.store, today=today, lang=lang,
                    trigger=trigger, until=until, jobs=jobs, dry_run=dry_run)
 
     # -- reviewing -------------------------------------------------------------------------------
@@ -316,6 +319,7 @@ class Engine:
         """The reviewer's page written to ``out`` (HTML or Markdown by its suffix)."""
         from .review import write_review
 
+        usable_file(out, "review page")
         return write_review(self.db, case_id, out, fmt=fmt, today=today, lang=lang)
 
     def deadlines(self, case_id: int, *, today: dt.date) -> list[dict[str, Any]]:
@@ -380,11 +384,16 @@ class Engine:
                               year=year, include_drafts=drafts)
 
     @staticmethod
-    def export_acts(rows: list[dict[str, Any]], fmt: str) -> str:
-        """Rows of ``acts`` as CSV or JSON text."""
+    def export_acts(rows: list[dict[str, Any]], fmt: str, out: Path | None = None) -> str:
+        """Rows of ``acts`` as CSV or JSON text; with ``out`` also written to that file
+        (whole or not at all)."""
         from .acts import export
+        from .files import write_atomic
 
-        return export(rows, fmt)
+        text = export(rows, fmt)
+        if out is not None:
+            write_atomic(usable_file(out, "export file"), text.encode("utf-8"))
+        return text
 
     def act(self, case_id: int) -> dict[str, Any]:
         """One act's chain: draft, commission, discussion, sessions and votes, each step
@@ -440,7 +449,7 @@ class Engine:
         from .diagram import mermaid, resolve, write
 
         wf = resolve(workflow)
-        written = write(wf, out, lang) if out else None
+        written = write(wf, usable_file(out, "diagram"), lang) if out else None
         return {"workflow": wf.id, "mermaid": mermaid(wf, lang),
                 "out": str(out.resolve()) if out else None, "format": written}
 
@@ -474,4 +483,4 @@ class Engine:
         in ``out``; returns the log and the documents written."""
         from .scenario import run_demo
 
-        return run_demo(out, lang=lang, today=today)
+        return run_demo(usable_folder(out, "demo folder"), lang=lang, today=today)

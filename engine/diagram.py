@@ -14,6 +14,7 @@ import subprocess
 from pathlib import Path
 
 from .errors import InputError
+from .files import write_atomic
 from .spec import TransitionSpec, Workflow, load, parse
 
 FOUR_EYES = "four eyes"
@@ -114,17 +115,17 @@ def write(workflow: Workflow, out: Path, lang: str = "en") -> str:
     """Write ``out`` by its suffix: .mmd/.md (Mermaid), .dot, or .svg/.png (needs Graphviz).
     Returns the format written."""
     suffix = out.suffix.lower().lstrip(".")
-    out.parent.mkdir(parents=True, exist_ok=True)
     if suffix in ("mmd", "mermaid"):
-        out.write_text(mermaid(workflow, lang), encoding="utf-8")
+        write_atomic(out, mermaid(workflow, lang).encode("utf-8"))
         return "mermaid"
     if suffix == "md":
-        out.write_text(f"```mermaid\n{mermaid(workflow, lang)}```\n", encoding="utf-8")
+        write_atomic(out, f"```mermaid\n{mermaid(workflow, lang)}```\n".encode())
         return "mermaid"
     if suffix in ("dot", "gv"):
-        out.write_text(dot(workflow, lang), encoding="utf-8")
+        write_atomic(out, dot(workflow, lang).encode("utf-8"))
         return "dot"
     if suffix in ("svg", "png"):
+        out.parent.mkdir(parents=True, exist_ok=True)
         exe = shutil.which("dot")
         if exe is None:
             raise InputError(

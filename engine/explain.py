@@ -22,6 +22,7 @@ from .errors import InputError, MuniError, SpecError
 from .files import write_atomic
 from .guards import DEADLINES
 from .identity import describe
+from .paths import inside
 from .plan import choose_transition, load_case, plan_transition, preparers
 from .render import TemplateStore
 from .rules import profile_for, profile_named
@@ -196,7 +197,8 @@ def preview(db: Registry, case_id: int, trigger: str | None = None, *,
         if d.number_at:
             set_dotted(context, d.number_at, BLANK)
         data = store.render(d.template, p.lang, case["municipality"], context)
-        final = out_dir / f"case-{case['id']}-{t.trigger}-{d.template}-preview.{p.lang}.docx"
+        final = inside(out_dir, f"case-{case['id']}-{t.trigger}-{d.template}-preview."
+                       f"{p.lang}.docx", what=f"the preview of case {case['id']}")
         write_atomic(final, data)
         paths.append(str(final.resolve()))
     return {"case": case["id"], "trigger": t.trigger, "allowed": p.allowed,

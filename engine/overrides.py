@@ -17,7 +17,6 @@ import datetime as dt
 import difflib
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -27,6 +26,8 @@ from muni.registry import directory
 from muni.registry.db import Registry
 
 from .errors import InputError, NotFound
+from .files import write_atomic
+from .paths import inside
 from .render import LANGS, TemplateStore
 
 #: The folder beside a municipality's copies that keeps the built-ins they were copied from.
@@ -63,19 +64,12 @@ def _overrides_root(store: TemplateStore) -> Path:
 
 
 def _builtin(store: TemplateStore, name: str, lang: str) -> Path:
-    path = store.builtin / lang / f"{name}.docx"
+    path = inside(store.builtin, lang, f"{name}.docx", what=f"the built-in template {name!r}")
     if not path.is_file():
         known = sorted(p.stem for p in (store.builtin / lang).glob("*.docx"))
         raise NotFound(f"no built-in template '{name}' ({lang}); the built-in templates are: "
                        f"{', '.join(known)}")
     return path
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    part = path.with_name(path.name + ".part")
-    part.write_bytes(data)
-    os.replace(part, path)
 
 
 def copy(db: Registry, store: TemplateStore, name: str, municipality: str, *,
@@ -90,7 +84,9 @@ def copy(db: Registry, store: TemplateStore, name: str, municipality: str, *,
     planned = []
     for lang in langs:
         source = _builtin(store, name, lang)
-        target = Override(root / municipality / lang / f"{name}.docx", name, lang, municipality)
+        target = Override(inside(root, municipality, lang, f"{name}.docx",
+                                 what=f"the override of {name!r} for {municipality}"),
+                          name, lang, municipality)
         if target.path.exists() and not force:
             raise InputError(f"{target.path} already exists: it is the municipality's own "
                              "copy; remove it first, or pass --force to replace it")
@@ -103,10 +99,10 @@ def copy(db: Registry, store: TemplateStore, name: str, municipality: str, *,
                   "builtin_sha256": hashlib.sha256(data).hexdigest(),
                   "copied": today.isoformat(), "muni_version": version}
         # the record first: a copy never exists without it
-        _write_atomic(target.origin_docx, data)
-        _write_atomic(target.origin_record, (json.dumps(record, ensure_ascii=False, indent=2)
-                                             + "\n").encode())
-        _write_atomic(target.path, data)
+        write_atomic(target.origin_docx, data)
+        write_atomic(target.origin_record, (json.dumps(record, ensure_ascii=False, indent=2)
+                                            + "\n").encode())
+        write_atomic(target.path, data)
         records.append({**record, "path": str(target.path)})
     return records
 

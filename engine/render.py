@@ -26,6 +26,7 @@ from .errors import TemplateError
 from .locale import ky, ru
 from .ooxml import Header, Member, Pieces
 from .ooxml import write as write_docx
+from .paths import inside
 from .spec import PACKAGE_ROOT
 
 if TYPE_CHECKING:
@@ -294,12 +295,16 @@ class TemplateStore:
         self._lock = threading.Lock()
 
     def candidates(self, name: str, lang: str, municipality: str | None) -> list[Path]:
+        """Where ``name`` may be, first found wins; each inside its folder (``paths.inside``:
+        a municipality code or template name that is a path never reaches outside)."""
+        file = f"{name}.docx"
         paths = []
         if self.overrides:
             if municipality:
-                paths.append(self.overrides / municipality / lang / f"{name}.docx")
-            paths.append(self.overrides / lang / f"{name}.docx")
-        paths.append(self.builtin / lang / f"{name}.docx")
+                paths.append(inside(self.overrides, municipality, lang, file,
+                                    what=f"the template override {municipality}/{lang}/{file}"))
+            paths.append(inside(self.overrides, lang, file, what=f"the template {lang}/{file}"))
+        paths.append(inside(self.builtin, lang, file, what=f"the template {lang}/{file}"))
         return paths
 
     def find(self, name: str, lang: str, municipality: str | None = None) -> Path:
