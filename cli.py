@@ -443,6 +443,10 @@ def show_batch(events: Any, *, dry_run: bool, strict: bool, as_json: bool) -> No
                         click.echo(outcome_line(event))
             elif event.kind == "finished":
                 summary = event.summary
+    except MuniError:  # the batch stopped (a full disk, the registry locked): say why
+        if bar is not None:
+            bar.__exit__(None, None, None)
+        raise
     except KeyboardInterrupt:
         if bar is not None:
             bar.__exit__(None, None, None)

@@ -161,12 +161,21 @@ class RegistryBusy(MuniError):
     kind = "busy"
 
 
-class DiskFull(MuniError):
-    """No space left on the disk (or the quota is reached) while writing a document or the
-    registry: nothing was recorded and every partial file was removed. Free some space and
-    run the same command again; ``path`` names where the write failed."""
+class WriteFailed(MuniError):
+    """A file could not be written — the disk is full, the folder is read-only or not
+    permitted: the step was not recorded and its partial files were removed; ``path`` names
+    where the write failed. Its own exit code because the input was fine: the machine must
+    be fixed (space, permissions), then the same command run again."""
 
     exit_code = 16
+    kind = "write_failed"
+
+
+class DiskFull(WriteFailed):
+    """No space left on the disk (or the quota is reached) while writing a document or the
+    registry. Free some space and run the same command again (a batch continues where it
+    stopped)."""
+
     kind = "disk_full"
 
 

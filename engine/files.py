@@ -5,15 +5,25 @@ audit log's hash says and it appears under its name only once the step is commit
 writer of muni's files goes through here — the steps' documents (``write_part`` → COMMIT →
 ``publish``; ``recover`` finishes what a crash left), previews, the reviewer's page, a
 restored document — and every reader that checks a hash uses ``file_sha256``.
+
+A write that fails — the disk full, a folder that is a file, no permission — removes what it
+began (the ``.part``, the folders it made for it) and raises a ``MuniError`` naming the path:
+``DiskFull`` (exit 16) for a full disk or quota, ``WriteFailed`` (16) otherwise, ``InputError``
+(3) when a file stands where a folder must be. ``discard`` removes the folders a discarded
+part's write made, when they are empty again, so a failed step leaves no trace.
 """
 
 from __future__ import annotations
 
 import ctypes
+import errno
 import hashlib
 import os
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
+
+from .errors import DiskFull, InputError, MuniError, WriteFailed
 
 
 def sha256(data: bytes) -> str:
@@ -41,17 +51,48 @@ def write_part(final: Path, data: bytes, *, sync: bool = True) -> Path:
     found (as ``.part``) by ``recover``, not only its bytes somewhere on the disk.
     ``sync=False``: the caller syncs many parts at once with ``sync_files`` before COMMIT.
     """
-    made = _make_dirs(final.parent)
     part = final.with_name(final.name + PART_SUFFIX)
-    with open(part, "wb") as fh:
-        fh.write(data)
+    made: list[Path] = []
+    try:
+        made = _make_dirs(final.parent)
+        with open(part, "wb") as fh:
+            fh.write(data)
+            if sync:
+                fh.flush()
+                os.fsync(fh.fileno())
         if sync:
-            fh.flush()
-            os.fsync(fh.fileno())
-    if sync:
-        for directory in (final.parent, *made):
-            _fsync_dir(directory)
+            for directory in {final.parent, *(d.parent for d in made)}:
+                _fsync_dir(directory)
+    except OSError as exc:
+        _unlink(part)
+        _remove_empty(made)
+        raise write_error(exc, part, len(data)) from None
+    with _made_lock:
+        _made[part] = made
     return part
+
+
+#: The folders each part's write created, so ``discard`` can take them away again. Parts
+#: are published or discarded within the command that wrote them.
+_made: dict[Path, list[Path]] = {}
+_made_lock = threading.Lock()
+
+
+def write_error(exc: OSError, path: Path, size: int | None = None) -> MuniError:
+    """The error to report for an ``OSError`` raised writing ``path``."""
+    needed = f" ({size:,} bytes to write)" if size else ""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFull(f"no space left on the disk writing {path}{needed}: that step was not "
+                        "recorded and its partial files were removed — free some space and "
+                        "run the same command again (a batch continues where it stopped)",
+                        path=str(path), needed=size)
+    if exc.errno in (errno.ENOTDIR, errno.EEXIST):
+        blocker = next((p for p in (path.parent, *path.parent.parents)
+                        if p.exists() and not p.is_dir()), path.parent)
+        return InputError(f"cannot write {path}: {blocker} is a file, not a folder; nothing "
+                          "was written", path=str(path), file=str(blocker))
+    return WriteFailed(f"cannot write {path}: {exc.strerror or exc}; nothing was recorded and "
+                       "the partial files were removed", path=str(path))
 
 
 def sync_files(paths: Iterable[Path]) -> None:
@@ -63,6 +104,13 @@ def sync_files(paths: Iterable[Path]) -> None:
     Linux: an fsync of each file and of its two parent directories.
     """
     paths = list(paths)
+    try:
+        _sync(paths)
+    except OSError as exc:  # a full disk may only show when the data reaches it
+        raise write_error(exc, Path(exc.filename or (paths[0] if paths else "."))) from None
+
+
+def _sync(paths: list[Path]) -> None:
     devices: dict[int, Path] = {}
     for path in paths:
         devices.setdefault(path.parent.stat().st_dev, path.parent)
@@ -100,14 +148,42 @@ def _syncfs() -> Callable[[int], int] | None:
 
 
 def _make_dirs(directory: Path) -> list[Path]:
-    """``mkdir -p``; returns the parents of the directories it created (to be synced)."""
+    """``mkdir -p``; returns the directories it created, outermost first."""
     missing = []
     while not directory.is_dir():
         missing.append(directory)
         directory = directory.parent
+    made = []
     for d in reversed(missing):
-        d.mkdir(exist_ok=True)
-    return [d.parent for d in missing]
+        try:
+            d.mkdir()
+        except FileExistsError:
+            if not d.is_dir():
+                _remove_empty(made)
+                raise
+            continue
+        except OSError:
+            _remove_empty(made)
+            raise
+        made.append(d)
+    return made
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove ``folders`` (made by muni for a write that did not happen), innermost first,
+    each only while empty."""
+    for folder in reversed(folders):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
 
 
 def _fsync_dir(directory: Path) -> None:
@@ -121,6 +197,8 @@ def _fsync_dir(directory: Path) -> None:
 def publish(final: Path) -> None:
     """Rename ``final.part`` to ``final`` (atomic on one filesystem)."""
     part = final.with_name(final.name + PART_SUFFIX)
+    with _made_lock:
+        _made.pop(part, None)
     try:
         os.replace(part, final)
     except FileNotFoundError:
@@ -129,17 +207,31 @@ def publish(final: Path) -> None:
 
 
 def discard(paths: Iterable[Path]) -> None:
+    """Remove parts that will never be published, and the folders made for them when they
+    are empty again."""
+    made: set[Path] = set()
     for path in paths:
+        _unlink(path)
+        with _made_lock:
+            made.update(_made.pop(path, []))
+    for folder in sorted(made, key=lambda p: len(p.parts), reverse=True):  # innermost first
         try:
-            path.unlink()
-        except FileNotFoundError:
+            folder.rmdir()
+        except OSError:
             pass
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``path`` whole or not at all (a ``.part`` beside it, then a rename): a reader
     never finds half a page or half a preview under the real name."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     part = path.with_name(path.name + PART_SUFFIX)
-    part.write_bytes(data)
-    os.replace(part, path)
+    made: list[Path] = []
+    try:
+        made = _make_dirs(path.parent)
+        with open(part, "wb") as fh:
+            fh.write(data)
+        os.replace(part, path)
+    except OSError as exc:
+        _unlink(part)
+        _remove_empty(made)
+        raise write_error(exc, path, len(data)) from None

@@ -10,12 +10,19 @@ from pathlib import Path
 from typing import Any
 
 from muni.registry import batches
-from muni.registry.db import Registry
+from muni.registry.db import Registry, file_error
 
 from ..actor import Actor
 from ..advance import CommitGroup, Rendered, StepResult, commit_plan, ensure_unchanged, prerender
 from ..data import deep_merge, jsonable, utc_now
-from ..errors import Conflict, GuardFailed, MuniError, StateError
+from ..errors import (
+    Conflict,
+    GuardFailed,
+    MuniError,
+    StateError,
+    WriteFailed,
+    from_registry_file,
+)
 from ..intake import check_references, update_case, validate
 from ..plan import Plan, check_four_eyes, choose_transition, load_case, plan_transition
 from ..render import TemplateStore
@@ -83,6 +90,17 @@ def classify(exc: BaseException, case_id: int | None = None) -> _Problem:
         return _Problem("error", exc.message, error=exc.kind, details=tuple(exc.details))
     where = f"case {case_id}: " if case_id is not None else ""
     return _Problem("error", f"{where}{type(exc).__name__}: {exc}")
+
+
+def stops_the_batch(exc: BaseException, db: Registry) -> MuniError | None:
+    """The error that stops the whole batch when ``exc`` is about the machine, not the case:
+    a document that could not be written (the disk full), or the registry's file full,
+    locked past the busy timeout or read-only — every case after would fail alike. The
+    groups committed before stay; the same command continues once the machine is fixed."""
+    if isinstance(exc, WriteFailed):
+        return exc
+    problem = file_error(exc, db.path or "the registry")
+    return from_registry_file(problem) if problem is not None else None
 
 
 def _prepare(db: Registry, store: TemplateStore, task: _Task) -> _Ready | _Problem:
@@ -236,7 +254,10 @@ class Batch:
                                      out_dir=self.s.out_dir, store=self.store,
                                      dry_run=self.s.dry_run, rendered=prepared.rendered,
                                      within=within, group=group)
-        except Exception as exc:  # e.g. disk full: this case fails, the batch goes on
+        except Exception as exc:
+            stop = stops_the_batch(exc, self.db)
+            if stop is not None:  # a full disk: the next case would fail alike
+                raise stop from None
             problem = classify(exc, plan_.case["id"])
             if problem.kind == "moved":  # committed by another process meanwhile
                 return self._outcome(work, SKIPPED, f"{problem.message} — done by another "
@@ -325,9 +346,13 @@ class Batch:
                 for work, prepared in group:
                     results.append((work, self.commit(work, prepared, commit_group)))
         except Exception as exc:  # the COMMIT itself failed: none of these steps happened
-            failed = []
             for work, snapshot in saved:
                 work.restore(snapshot)
+            stop = stops_the_batch(exc, self.db)
+            if stop is not None:
+                raise stop from None
+            failed = []
+            for work, _ in saved:
                 failed.append((work, self._outcome(
                     work, FAILED, f"{work.row.label}: not committed ({type(exc).__name__}: "
                     f"{exc}); run the command again", error="error")))
