@@ -52,24 +52,32 @@ def write_part(final: Path, data: bytes, *, sync: bool = True) -> Path:
     ``sync=False``: the caller syncs many parts at once with ``sync_files`` before COMMIT.
     """
     part = final.with_name(final.name + PART_SUFFIX)
+    made = _write_new(part, data, sync=sync, named=part)
+    with _made_lock:
+        _made[part] = made
+    return part
+
+
+def _write_new(part: Path, data: bytes, *, sync: bool, named: Path) -> list[Path]:
+    """Write ``part`` (making its folders; with ``sync`` flushed to disk, folders too) and
+    return the folders it made. A failure removes what it began and raises the error for
+    ``named`` (``write_error``)."""
     made: list[Path] = []
     try:
-        made = _make_dirs(final.parent)
+        made = _make_dirs(part.parent)
         with open(part, "wb") as fh:
             fh.write(data)
             if sync:
                 fh.flush()
                 os.fsync(fh.fileno())
         if sync:
-            for directory in {final.parent, *(d.parent for d in made)}:
+            for directory in {part.parent, *(d.parent for d in made)}:
                 _fsync_dir(directory)
     except OSError as exc:
         _unlink(part)
         _remove_empty(made)
-        raise write_error(exc, part, len(data)) from None
-    with _made_lock:
-        _made[part] = made
-    return part
+        raise write_error(exc, named, len(data)) from None
+    return made
 
 
 #: The folders each part's write created, so ``discard`` can take them away again. Parts
@@ -225,11 +233,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     """Write ``path`` whole or not at all (a ``.part`` beside it, then a rename): a reader
     never finds half a page or half a preview under the real name."""
     part = path.with_name(path.name + PART_SUFFIX)
-    made: list[Path] = []
+    made = _write_new(part, data, sync=False, named=path)
     try:
-        made = _make_dirs(path.parent)
-        with open(part, "wb") as fh:
-            fh.write(data)
         os.replace(part, path)
     except OSError as exc:
         _unlink(part)
