@@ -1029,7 +1029,7 @@ def serve(env: Env, host: str, port: int, tls: tuple[str, str] | None, as_json: 
         click.echo(f"Warning: serving on {host} without --tls CERT KEY: passwords and case "
                    "data travel in clear over the network. Use --tls, or keep the default "
                    "127.0.0.1.", err=True)
-    app = create_app(env.engine.registry, store=env.engine.store, tls=bool(tls))
+    app = create_app(env.engine, tls=bool(tls))
     scheme = "https" if tls else "http"
     click.echo(f"muni serve: {scheme}://{host}:{port}/ on {env.engine.registry.resolve()} "
                "(Ctrl-C stops)", err=True)

@@ -93,3 +93,12 @@ def people_in(db: Registry, municipality_code: str, on: str) -> list[dict]:
         "AND o.start_date <= ? AND (o.end_date IS NULL OR o.end_date >= ?) "
         "WHERE p.municipality = ? GROUP BY p.id ORDER BY p.name, p.id",
         [municipality_code, on, on, municipality_code]))
+
+
+def offices_of(db: Registry, municipality_code: str) -> list[dict]:
+    """Every office held in the municipality, past and present, with its term and holder's
+    name: the newest terms first within each role."""
+    return list(db.query(
+        "SELECT o.role, o.position, o.position_ru, o.start_date, o.end_date, o.person, p.name "
+        "FROM officials o JOIN people p ON p.id = o.person WHERE o.municipality = ? "
+        "ORDER BY o.role, o.start_date DESC", [municipality_code]))

@@ -11,7 +11,6 @@ the CSRF check, and a test walks every POST route to prove it.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 import time
 import urllib.parse
 from collections.abc import Callable
@@ -25,13 +24,13 @@ from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
-from muni.engine import identity
+from muni.engine import Engine, identity
 from muni.engine.errors import AuthError, Forbidden, MuniError, NotFound
-from muni.engine.render import TemplateStore
 from muni.registry import db as regdb
 from muni.registry import sessions
 
 from . import i18n, security
+from .jobs import Jobs
 from .throttle import LoginThrottle
 
 HERE = Path(__file__).resolve().parent
@@ -54,14 +53,14 @@ def make_jinja() -> jinja2.Environment:
 
 @dataclass
 class Web:
-    """What every request shares: where the registry is, the templates, the throttle."""
+    """What every request shares: the engine (its registry connection per thread, its
+    workflows, profiles and compiled templates kept warm), the throttle, the batches."""
 
-    db_path: Path
-    store: TemplateStore
+    engine: Engine
     tls: bool = False
     now: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now(dt.UTC))
     throttle: LoginThrottle = field(default_factory=lambda: LoginThrottle(time.monotonic))
-    _local: threading.local = field(default_factory=threading.local)
+    jobs: Jobs = field(default_factory=Jobs)
 
     def __post_init__(self) -> None:
         self.jinja = make_jinja()
@@ -70,17 +69,17 @@ class Web:
 
     @property
     def documents_dir(self) -> Path:
-        """Where steps write their documents: ``documents/`` beside the registry, as
-        ``muni advance`` does."""
-        return self.db_path.resolve().parent / "documents"
+        """Where steps write their documents (the engine's ``documents``)."""
+        return self.engine.documents
+
+    @property
+    def db_path(self) -> Path:
+        return self.engine.registry
 
     def db(self) -> regdb.Registry:
-        """This worker thread's registry connection (sqlite3 connections stay in the thread
-        that opened them; the threads are few and long-lived)."""
-        conn = getattr(self._local, "db", None)
-        if conn is None:
-            conn = self._local.db = regdb.connect(self.db_path)
-        return conn
+        """This worker thread's registry connection (the engine keeps one per thread:
+        sqlite3 connections stay in the thread that opened them)."""
+        return self.engine.db
 
 
 @dataclass

@@ -51,7 +51,9 @@ def case_page(p: Page, *, status_code: int = 200, refusal: MuniError | None = No
             v["titles"] = backend.rule_titles(v.get("profile"), v["rule"], v["title"])
         refused = {"kind": refusal.kind, "message": refusal.message, "rules": failing,
                    "rule": refusal.extra.get("rule")}
+    attempts = backend.refused_attempts(p.db, p.actor, case_id=case_id)
     return p.render("case.html", status_code=status_code, view=view, documents=docs,
+                    attempts=attempts,
                     refused=refused, done=done, may_write=backend.may_write(p.actor),
                     sections=sections(spec.load(view["workflow"]).data_schema))
 
@@ -69,22 +71,31 @@ def document(p: Page) -> Response:
     return p.finish(FileResponse(path, media_type=DOCX, filename=path.name))
 
 
+def document_pdf(p: Page) -> Response:
+    """The document as PDF, shown in the browser (inline) for reading or printing."""
+    assert p.actor is not None
+    path = backend.document_pdf(p.web.engine, p.actor, case_id_of(p),
+                                int(p.request.path_params["doc_id"]))
+    return p.finish(FileResponse(path, media_type="application/pdf",
+                                 content_disposition_type="inline", filename=path.name))
+
+
 def take_step(p: Page) -> Response:
     assert p.actor is not None and p.form is not None
     case_id = case_id_of(p)
     trigger = _text(p.form.get("trigger"))
     try:
-        result = backend.step(p.db, p.actor, case_id, trigger, out_dir=p.web.documents_dir,
-                              store=p.web.store, today=today(p))
+        result = backend.step(p.web.engine, p.actor, case_id, trigger, today=today(p))
     except (GuardFailed, StateError, MuniError) as exc:
         if isinstance(exc, InputError):
             raise
         return case_page(p, status_code=409 if not exc.kind == "forbidden" else 403,
                          refusal=exc)
-    wf = spec.load(result.workflow)
-    return case_page(p, done={"title": backend.step_title(wf, result.trigger, result.from_state),
-                              "state": wf.state(result.to_state).title,
-                              "documents": result.documents})
+    wf = spec.load(result["workflow"])
+    return case_page(p, done={"title": backend.step_title(wf, result["trigger"],
+                                                          result["from"]),
+                              "state": wf.state(result["to"]).title,
+                              "documents": result["documents"]})
 
 
 def preview(p: Page) -> Response:
@@ -92,7 +103,7 @@ def preview(p: Page) -> Response:
     case_id = case_id_of(p)
     trigger = _text(p.form.get("trigger")) or None
     out = preview_dir(p, case_id)
-    result = backend.preview(p.db, p.actor, case_id, trigger, out_dir=out, store=p.web.store,
+    result = backend.preview(p.web.engine, p.actor, case_id, trigger, out_dir=out,
                              today=today(p))
     view = backend.explain(p.db, p.actor, case_id, today=today(p))
     names = [Path(d).name for d in result["documents"]]
@@ -191,7 +202,7 @@ def save_form(p: Page) -> Response:
         return draw_form(p, schema, posted, municipality=case["municipality"], case=case,
                          wf=wf, section=section, errors=errors, status_code=400)
     try:
-        backend.save_data(p.db, p.actor, case_id, doc)
+        backend.save_data(p.web.engine, p.actor, case_id, doc)
     except InputError as exc:
         return draw_form(p, schema, posted, municipality=case["municipality"], case=case,
                          wf=wf, section=section, message=backend.describe(exc),
@@ -237,8 +248,124 @@ def open_case(p: Page) -> Response:
         return draw_form(p, wf.data_schema, doc, municipality=municipality, wf=wf,
                          errors=errors, status_code=400)
     try:
-        case_id = backend.open_case(p.db, p.actor, wf.id, municipality, doc)
+        case_id = backend.open_case(p.web.engine, p.actor, wf.id, municipality, doc)
     except InputError as exc:
         return draw_form(p, wf.data_schema, doc, municipality=municipality, wf=wf,
                          message=backend.describe(exc), status_code=400)
     return p.redirect(f"/case/{case_id}")
+
+
+# --- the registry and the reviewer's pages ------------------------------------------------------
+
+def registry_page(p: Page) -> Response:
+    assert p.actor is not None
+    return p.render("registry.html", municipalities=backend.home_municipalities(p.db, p.actor),
+                    may_import="admin" in p.actor.roles)
+
+
+def municipality_page(p: Page) -> Response:
+    assert p.actor is not None
+    data = backend.municipality_page(p.db, p.actor, p.request.path_params["code"],
+                                     today=today(p))
+    return p.render("municipality.html", **data)
+
+
+def import_page(p: Page, *, result: dict | None = None, problems: list[str] | None = None,
+                status_code: int = 200) -> Response:
+    assert p.actor is not None
+    backend.require_admin(p.actor)
+    return p.render("import.html", status_code=status_code, result=result,
+                    problems=problems or [])
+
+
+def import_upload(p: Page) -> Response:
+    assert p.actor is not None and p.form is not None
+    upload = p.form.get("file")
+    if upload is None or isinstance(upload, str) or not upload.filename:
+        return import_page(p, problems=[p._("Choose a file.")], status_code=400)
+    data = upload.file.read()
+    try:
+        counts = backend.import_file(p.web.engine, p.actor, upload.filename, data)
+    except InputError as exc:
+        return import_page(p, problems=backend.describe(exc), status_code=400)
+    return import_page(p, result=counts)
+
+
+def acts_page(p: Page) -> Response:
+    assert p.actor is not None
+    query = p.request.query_params.get("q", "")
+    return p.render("acts.html", rows=backend.acts_register(p.db, p.actor, query=query),
+                    query=query)
+
+
+def act_page(p: Page) -> Response:
+    assert p.actor is not None
+    return p.render("act.html", chain=backend.act_chain(p.db, p.actor, case_id_of(p)))
+
+
+def integrity_page(p: Page) -> Response:
+    assert p.actor is not None
+    return p.render("integrity.html", report=backend.integrity(p.db, p.actor),
+                    attempts=backend.refused_attempts(p.db, p.actor)[:200])
+
+
+# --- many cases at once -------------------------------------------------------------------------
+
+def batch_page(p: Page) -> Response:
+    assert p.actor is not None
+    q = p.request.query_params
+    triggers = backend.batch_triggers(p.actor)
+    municipalities = backend.home_municipalities(p.db, p.actor)
+    chosen = {"municipality": q.get("municipality") or (municipalities[0]["code"]
+                                                       if municipalities else ""),
+              "step": q.get("step", "")}
+    result = None
+    if q.get("dry") and chosen["step"]:
+        request = batch_request_of(p, chosen["municipality"], chosen["step"])
+        outcomes, summary = [], None
+        from muni.engine import batch
+
+        for event in backend.batch_events(p.web.engine, p.actor, request, today=today(p),
+                                          dry_run=True):
+            if isinstance(event, batch.Outcome):
+                outcomes.append(event.to_json())
+            elif isinstance(event, batch.Finished):
+                summary = event.summary.to_json()
+        result = {"outcomes": outcomes, "summary": summary,
+                  "runnable": any(t["runnable"] for t in triggers
+                                  if f"{t['workflow']}:{t['trigger']}" == chosen["step"])}
+    return p.render("batch.html", triggers=triggers, municipalities=municipalities,
+                    chosen=chosen, result=result)
+
+
+def batch_request_of(p: Page, municipality: str, step: str) -> backend.BatchRequest:
+    assert p.actor is not None
+    workflow, _, trigger = step.partition(":")
+    return backend.batch_request(p.db, p.actor, municipality, workflow, trigger)
+
+
+def batch_run(p: Page) -> Response:
+    assert p.actor is not None and p.form is not None
+    request = batch_request_of(p, _text(p.form.get("municipality")), _text(p.form.get("step")))
+    backend.require_runnable(p.actor, request)
+    web, actor, on = p.web, p.actor, today(p)
+
+    def events():
+        try:    # in the batch's own thread: the engine opens that thread's connection
+            yield from backend.batch_events(web.engine, actor, request, today=on,
+                                            dry_run=False)
+        finally:
+            web.engine.close()
+
+    wf = spec.load(request.workflow)
+    title = next(t.title for t in wf.transitions if t.trigger == request.trigger)
+    job = web.jobs.start(actor.account or actor.name, title, events)
+    return p.redirect(f"/batch/{job.id}")
+
+
+def batch_job(p: Page) -> Response:
+    assert p.actor is not None
+    job = p.web.jobs.get(p.request.path_params["job_id"], p.actor.account or p.actor.name)
+    if job is None:
+        raise backend.NotFound("no such batch")
+    return p.render("batch_job.html", job=job)

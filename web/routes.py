@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -12,22 +11,19 @@ from starlette.requests import Request
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from muni.engine.render import TemplateStore
+from muni.engine import Engine
 
 from . import app as core
 from . import pages, security
 from .app import page
 
 
-def create_app(db_path: str | Path, *, store: TemplateStore | None = None, tls: bool = False,
+def create_app(engine: Engine, *, tls: bool = False,
                now: Callable[[], dt.datetime] | None = None) -> Starlette:
-    """The application on the registry at ``db_path``: its accounts log in (``muni user
-    add``), each through a session of the registry's ``sessions`` table. ``store``: the
-    templates (default: the built-ins, with overrides in ``templates/`` beside the
-    registry), compiled once and kept warm for every request."""
-    db_path = Path(db_path)
-    web = core.Web(db_path=db_path, tls=tls,
-                   store=store or TemplateStore(db_path.resolve().parent / "templates"))
+    """The application over ``engine`` (one per process: it keeps the workflows, rule
+    profiles and compiled templates warm): the registry's accounts log in (``muni user
+    add``), each through a session of the registry's ``sessions`` table."""
+    web = core.Web(engine=engine, tls=tls)
     if now is not None:
         web.now = now
     routes = [
@@ -46,6 +42,17 @@ def create_app(db_path: str | Path, *, store: TemplateStore | None = None, tls: 
         Route("/case/{case_id:int}/preview", page(pages.preview), methods=["POST"]),
         Route("/case/{case_id:int}/preview/{name}", page(pages.preview_file)),
         Route("/case/{case_id:int}/document/{doc_id:int}", page(pages.document)),
+        Route("/case/{case_id:int}/document/{doc_id:int}/pdf", page(pages.document_pdf)),
+        Route("/registry", page(pages.registry_page)),
+        Route("/registry/import", page(pages.import_page), methods=["GET"]),
+        Route("/registry/import", page(pages.import_upload), methods=["POST"]),
+        Route("/registry/{code}", page(pages.municipality_page)),
+        Route("/acts", page(pages.acts_page)),
+        Route("/acts/{case_id:int}", page(pages.act_page)),
+        Route("/integrity", page(pages.integrity_page)),
+        Route("/batch", page(pages.batch_page), methods=["GET"]),
+        Route("/batch/run", page(pages.batch_run), methods=["POST"]),
+        Route("/batch/{job_id}", page(pages.batch_job), methods=["GET"]),
         Route("/favicon.ico", core.favicon),
         Mount("/static", StaticFiles(directory=core.HERE / "static"), name="static"),
     ]

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
+from muni.engine import Engine
 from muni.engine.sample import registry
 from muni.web.routes import create_app
 from webui.helpers import Clock, LiveServer, add_accounts
@@ -44,7 +45,7 @@ def clock() -> Clock:
 
 @pytest.fixture
 def app(web_db_path, clock):
-    return create_app(web_db_path, now=clock)
+    return create_app(Engine(web_db_path), now=clock)
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 import urllib.parse
 
 import docx
@@ -14,7 +15,7 @@ import yaml
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
-from muni.engine import identity
+from muni.engine import Actor, identity
 from muni.engine.sample import EXAMPLES, copy_municipalities, open_cases
 from muni.registry import cases
 from muni.registry import db as regdb
@@ -114,7 +115,11 @@ def test_every_page_renders_in_kyrgyz_and_russian(app, client):
                       "/case/{case_id:int}/diagram.svg", "/case/{case_id:int}/data",
                       "/case/{case_id:int}/step", "/case/{case_id:int}/preview",
                       "/case/{case_id:int}/preview/{name}",
-                      "/case/{case_id:int}/document/{doc_id:int}", "/favicon.ico"}
+                      "/case/{case_id:int}/document/{doc_id:int}",
+                      "/case/{case_id:int}/document/{doc_id:int}/pdf", "/favicon.ico",
+                      "/registry", "/registry/import", "/registry/{code}", "/acts",
+                      "/acts/{case_id:int}", "/integrity", "/batch", "/batch/run",
+                      "/batch/{job_id}"}
 
 
 def test_every_post_route_with_parameters_refuses_a_missing_csrf_token(app, client):
@@ -159,6 +164,10 @@ def test_the_clerk_drafts_cannot_sign_and_the_head_signs(app, web_db_path):
     assert order.headers["content-type"].startswith("application/vnd.openxmlformats")
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(order.content)).paragraphs)
     assert "№ 12" in text and "ТЕСКЕМЕ" in text.upper()
+    if shutil.which("soffice") or shutil.which("libreoffice"):
+        pdf = head.get("/case/1/document/2/pdf")
+        assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+        assert pdf.headers["content-disposition"].startswith("inline")
 
 
 def test_four_eyes_the_head_who_drafted_cannot_sign(app, web_db_path):
@@ -172,6 +181,7 @@ def test_four_eyes_the_head_who_drafted_cannot_sign(app, web_db_path):
     refused = head.post("/case/1/step", data={"csrf": token, "trigger": "sign_order"})
     assert refused.status_code == 409
     assert "Бул кадамды сиз даярдадыңыз" in refused.text
+    assert "Четке кагылган аракеттер" in head.get("/case/1").text      # on the case page
     assert cases.get(regdb.connect(web_db_path), 1)["state"] == "order_drafted"
 
 
@@ -217,3 +227,117 @@ def test_adding_a_row_draws_the_form_again_and_saves_nothing(client, web_db_path
     saved = post_form(client, "/case/1/data", submitted(again.text.split("<main>")[1]))
     assert saved.status_code == 303
     assert cases.get(db, 1)["data"] == EXAMPLE     # the empty row is not stored
+
+
+def test_registry_pages_in_both_languages_and_reach(app, other_case):
+    clerk = as_user(app, "clerk")
+    for lang, words in (("ky", ["Реестр", "Кызматтар жана алардын мөөнөттөрү", "Аягы"]),
+                        ("ru", ["Реестр", "Должности и сроки полномочий", "По"])):
+        clerk.post("/lang", data={"csrf": csrf_of(clerk, "/"), "lang": lang, "next": "/"})
+        listing = clerk.get("/registry")
+        assert listing.status_code == 200 and words[0] in listing.text
+        assert 'href="/registry/lipenka"' in listing.text and "m0001" not in listing.text
+        page = clerk.get("/registry/lipenka")
+        assert page.status_code == 200 and words[1] in page.text and words[2] in page.text
+        assert "Асанов Бакыт Кадырбекович" in page.text
+    assert clerk.get("/registry/m0001").status_code == 404
+    assert clerk.get("/registry/import").status_code == 403      # importing is an admin's
+
+
+def workbook_bytes(rows: list[list]) -> bytes:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "people"
+    for row in rows:
+        wb.active.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def test_admin_imports_a_workbook_all_or_nothing(app, web_db_path):
+    admin = as_user(app, "admin")
+    assert "Excel же CSV" in admin.get("/registry/import").text
+    bad = workbook_bytes([["id", "municipality", "name", "sex"],
+                          ["lip-501", "lipenka", "Үсөнов Ңурлан", "m"],
+                          ["lip-502", "lipenka", "Асанова Гүлнара", "x"]])
+    token = csrf_of(admin, "/")
+    refused = admin.post("/registry/import", data={"csrf": token},
+                         files={"file": ("people.xlsx", bad)})
+    assert refused.status_code == 400
+    assert "people.xlsx: people row 3, field &#39;sex&#39;" in refused.text
+    db = regdb.connect(web_db_path)
+    assert db.execute("SELECT count(*) FROM people WHERE id LIKE 'lip-50_'").fetchone()[0] == 0
+    good = workbook_bytes([["id", "municipality", "name", "sex"],
+                           ["lip-501", "lipenka", "Үсөнов Ңурлан", "m"]])
+    done = admin.post("/registry/import", data={"csrf": token},
+                      files={"file": ("people.xlsx", good)})
+    assert done.status_code == 200 and "Жүктөлдү:" in done.text
+    assert db.execute("SELECT name FROM people WHERE id = 'lip-501'").fetchone()[0] == \
+        "Үсөнов Ңурлан"
+    cp1251 = "id;municipality;name;sex\r\nlip-503;lipenka;Асанова;f\r\n".encode("cp1251")
+    refused = admin.post("/registry/import", data={"csrf": token},
+                         files={"file": ("people.csv", cp1251)})
+    assert refused.status_code == 400 and "Windows Cyrillic encoding (cp1251)" in refused.text
+
+
+def test_acts_register_chain_and_integrity_for_a_reviewer(app, web_db_path):
+    from muni.engine import inputs, intake
+    from muni.engine.imports import import_files
+
+    db = regdb.connect(web_db_path)
+    import_files(db, [EXAMPLES / "council_deputies.yaml"])
+    case = intake.open_case(db, "council_decision", "lipenka",
+                            inputs.load(EXAMPLES / "council_decision_case.yaml"),
+                            actor=Actor.declared("clerk"))
+    identity.add_account(db, "prosecutor", person="lip-010", password=PASSWORD,
+                         roles=["reviewer"], by=identity.account_actor(db, "admin"))
+    reviewer = as_user(app, "prosecutor")
+    for lang, word in (("ky", "Актылардын реестри"), ("ru", "Реестр актов")):
+        reviewer.post("/lang", data={"csrf": csrf_of(reviewer, "/"), "lang": lang,
+                                     "next": "/"})
+        register = reviewer.get("/acts?q=бюджет")
+        assert register.status_code == 200 and word in register.text
+        chain = reviewer.get(f"/acts/{case}")
+        assert chain.status_code == 200
+        integrity = reviewer.get("/integrity")
+        assert integrity.status_code == 200
+        assert ("Эч нерсе өзгөртүлгөн эмес" if lang == "ky" else "Ничего не изменено") \
+            in integrity.text
+    assert as_user(app, "clerk").get("/integrity").status_code == 403
+
+
+def test_a_batch_dry_run_then_run_by_a_clerk_and_signing_left_to_the_case_page(
+        app, web_db_path):
+    import time
+
+    clerk = as_user(app, "clerk")
+    open_through_form(clerk)
+    open_through_form(clerk)
+    dry = clerk.get("/batch?municipality=lipenka&step=working_group:draft_order&dry=1")
+    assert dry.status_code == 200
+    assert "Алга жылат: 2" in dry.text and 'action="/batch/run"' in dry.text
+    db = regdb.connect(web_db_path)
+    assert {c["state"] for c in cases.select(db)} == {"initiative_recorded"}   # dry: nothing
+    started = post_form(clerk, "/batch/run", [("municipality", "lipenka"),
+                                              ("step", "working_group:draft_order")])
+    assert started.status_code == 303
+    job = started.headers["location"]
+    for _ in range(300):
+        page = clerk.get(job)
+        if 'http-equiv="refresh"' not in page.text:
+            break
+        time.sleep(0.1)
+    assert "Аткарылды: алга жылды 2" in page.text
+    assert {c["state"] for c in cases.select(db)} == {"order_drafted"}
+    sign = clerk.get("/batch?municipality=lipenka&step=working_group:sign_order&dry=1")
+    assert "сыноо гана" in sign.text and 'action="/batch/run"' not in sign.text
+    refused = post_form(clerk, "/batch/run", [("municipality", "lipenka"),
+                                              ("step", "working_group:sign_order")])
+    assert refused.status_code == 403
+    assert {c["state"] for c in cases.select(db)} == {"order_drafted"}
+    assert clerk.get("/batch?municipality=m0001&step=working_group:draft_order&dry=1"
+                     ).status_code == 404
+    other = as_user(app, "admin")
+    assert other.get(job).status_code == 404            # a batch is its owner's to watch

@@ -8,6 +8,7 @@ import pytest
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
+from muni.engine import Engine
 from muni.registry import db as regdb
 from muni.registry import sessions
 from muni.web import i18n
@@ -88,7 +89,7 @@ def test_login_sets_an_httponly_strict_cookie_and_stores_only_the_tokens_hash(
 
 
 def test_session_cookie_is_secure_under_tls(web_db_path, clock):
-    app = create_app(web_db_path, tls=True, now=clock)
+    app = create_app(Engine(web_db_path), tls=True, now=clock)
     with TestClient(app, base_url="https://testserver", follow_redirects=False) as c:
         response = log_in(c)
         assert "Secure" in response.headers["set-cookie"]
@@ -157,7 +158,8 @@ def test_the_accounts_own_wait_is_shown(web_db_path, clock):
     old = identity.use_policy(identity.Policy(time_cost=1, memory_cost=1024, parallelism=1,
                                               first_delay=30.0, max_delay=60.0))
     try:
-        with TestClient(create_app(web_db_path, now=clock), follow_redirects=False) as c:
+        with TestClient(create_app(Engine(web_db_path), now=clock),
+                        follow_redirects=False) as c:
             c.post("/login", data={"csrf": csrf_of(c), "login": "clerk", "password": "x" * 9})
             waiting = c.post("/login", data={"csrf": csrf_of(c), "login": "clerk",
                                              "password": PASSWORD})
