@@ -553,7 +553,9 @@ def status(env: Env, workflow: str | None, state: str | None, municipality: str 
             if not late:
                 click.echo("Nothing overdue.")
             for r in late:
-                click.echo(f"case {r['case']} ({r['state']}): {r['what']} — due {r['due']}, "
+                who = (f"case {r['case']} ({r['state']})" if r["case"] is not None
+                       else r["municipality"])
+                click.echo(f"{who}: {r['what']} — due {r['due']}, "
                            f"{r['days_overdue']} days overdue [{r['rule']}]")
         emit(as_json, late, show_late)
         return
@@ -625,7 +627,8 @@ def show_deadlines(items: list[dict], indent: str = "  ") -> None:
     if items and not indent:
         click.echo("\nDeadlines:")
     for d in items:
-        window = f"{d['from']} … {d['due']}" if d.get("from") else f"by {d['due']}"
+        due = d["due"] or f"due date unknown — {d.get('unknown')}"
+        window = f"{d['from']} … {due}" if d.get("from") else f"by {due}"
         click.echo(f"{indent}  [{d['status']}] {d['what']}: {window} ({d['basis']})")
 
 
@@ -782,6 +785,85 @@ def registry_acts(env: Env, municipality: str | None, status_: str | None, kind:
     emit(as_json, rows, show)
 
 
+def act_lines(c: dict[str, Any]) -> list[str]:
+    """The chain of ``chain()`` as text, one fact a line, in the order the law sets them:
+    what ``muni registry act CASE`` prints (``--json`` gives the same data)."""
+    def txt(value: Any) -> str:  # a {ky, ru} text: the Kyrgyz original
+        return str(value.get("ky") or "") if isinstance(value, dict) else str(value or "")
+
+    act = c.get("act") or {}
+    out = [f"Case {c['case']} · {c['title']['ky']} · {c['state']}"
+           + (f" · № {c['number']}" if c["number"] else "")
+           + (" · normative act" if c["normative"] else "")]
+    out.append(f"  draft registered {c['registered']}")
+    if d := c.get("discussion"):
+        out.append(f"  public discussion: published {d.get('published')}"
+                   + (f" ({txt(d['where'])})" if d.get("where") else "")
+                   + f", closed {d.get('end', '…')}, {d.get('comments', '?')} proposals")
+    if pk := c.get("package"):
+        parts = [f"{k.replace('_', ' ')} {v.get('date')}" + (f" № {v['number']}"
+                                                              if v.get("number") else "")
+                 for k, v in pk.items()]
+        out.append("  package: " + "; ".join(parts))
+    if cm := c.get("commission"):
+        out.append(f"  commission {cm['date']}: {cm['conclusion'].replace('_', ' ')}")
+    for s in c["sessions"]:
+        vote = (f"for {s['for']}, against {s['against']}, abstained {s['abstained']}; "
+                f"required {s['required']} → {'adopted' if s['adopted'] else 'rejected'}"
+                if "for" in s else "no vote recorded")
+        out.append(f"  session {s['convocation']}/{s['number']} of {s['date']} "
+                   f"({s['present']} of {s['elected']} present): {vote}")
+    if act.get("signed"):
+        out.append(f"  signed {act['signed']}")
+    if act.get("published"):
+        pub = c.get("publication") or {}
+        out.append(f"  published {act['published']} in {txt(pub.get('source'))}"
+                   + (f" {pub['issue']}" if pub.get("issue") else ""))
+    if act.get("sent"):
+        out.append(f"  sent to the State Register {act['sent']} "
+                   f"({(c.get('register') or {}).get('pages', '?')} pages)")
+    if term := c.get("register_term"):
+        out.append(f"  entry term: {term['working_days']} working days after {term['from']}: "
+                   + (f"due {term['due']}" if term["due"] else f"unknown — {term['unknown']}"))
+    if act.get("included"):
+        out.append(f"  entered in the State Register {act['included']} as "
+                   f"{act['register_number']}")
+    if r := c.get("refusal"):
+        out.append(f"  refused {r['date']}: {txt(r['grounds'])}")
+    if w := c.get("withdrawal"):
+        out.append(f"  withdrawn {w['date']}: {txt(w['basis'])}")
+    for key, words in (("replaces", "replaces"), ("replaced_by", "replaced by"),
+                       ("amends", "amends"), ("amended_by", "amended by"),
+                       ("repeals", "repeals"), ("repealed_by", "repealed by")):
+        if ids := (act.get("links") or {}).get(key):
+            out.append(f"  {words} case {', '.join(str(i) for i in ids)}")
+    if act.get("in_force"):
+        out.append(f"  in force from {act['in_force']}")
+    o = c.get("oversight") or {}
+    if p := o.get("protest"):
+        out.append(f"  prosecutor's act of response № {p['number']} of {p['date']} "
+                   f"({txt(p['prosecutor'])})")
+    for r in o.get("responses") or []:
+        out.append(f"  kenesh decision case {r['case']}"
+                   + (f" № {r['number']}" if r["number"] else "")
+                   + (f", signed {r['signed']}" if r["signed"] else "")
+                   + f": {r['effect']} ({r['state']})")
+    if a := o.get("court_application"):
+        out.append(f"  prosecutor applied to {txt(a['court'])} on {a['date']}")
+    if ct := o.get("court"):
+        pub = ct.get("publication") or {}
+        out.append(f"  court decision {ct['date']} ({txt(ct['court'])}, {ct['document']}): "
+                   f"{ct['outcome']}" + (f", published {pub['date']}" if pub else ""))
+    out.append("  steps:")
+    for st in c["steps"]:
+        out.append(f"  {st['on']} {st['step']}: {st['from'] or '∅'} → {st['to']} "
+                   f"by {st['who']}" + (f" [{st['profile']}]" if st["profile"] else ""))
+        for d in st["documents"]:
+            number = f" № {d['number']}" if d["number"] else ""
+            out.append(f"      {d['template']}{number}: {d['path']}")
+    return out
+
+
 @command(registry_group, "act")
 @click.argument("case_id", type=CASE_ID)
 def registry_act(env: Env, case_id: int, as_json: bool) -> None:
@@ -790,28 +872,8 @@ def registry_act(env: Env, case_id: int, as_json: bool) -> None:
     c = env.engine.act(case_id)
 
     def show() -> None:
-        click.echo(f"Case {c['case']} · {c['title']['ky']} · {c['state']}"
-                   + (f" · № {c['number']}" if c["number"] else ""))
-        click.echo(f"  draft registered {c['registered']}")
-        if c["commission"]:
-            click.echo(f"  commission {c['commission']['date']}: "
-                       f"{c['commission']['conclusion']}")
-        if c["discussion"]:
-            d = c["discussion"]
-            click.echo(f"  public discussion {d['start']} – {d.get('end', '…')}, "
-                       f"{d.get('comments', '?')} comments")
-        for s in c["sessions"]:
-            vote = (f"for {s['for']}, against {s['against']}, abstained {s['abstained']}; "
-                    f"required {s['required']} → {'adopted' if s['adopted'] else 'rejected'}"
-                    if "for" in s else "no vote recorded")
-            click.echo(f"  session {s['convocation']}/{s['number']} of {s['date']} "
-                       f"({s['present']} of {s['elected']} present): {vote}")
-        for st in c["steps"]:
-            click.echo(f"  {st['on']} {st['step']}: {st['from'] or '∅'} → {st['to']} "
-                       f"by {st['who']}" + (f" [{st['profile']}]" if st["profile"] else ""))
-            for d in st["documents"]:
-                number = f" № {d['number']}" if d["number"] else ""
-                click.echo(f"      {d['template']}{number}: {d['path']}")
+        for line in act_lines(c):
+            click.echo(line)
     emit(as_json, c, show)
 
 
@@ -867,9 +929,20 @@ def workflows_lint(directory: Path | None, rules_dir: Path | None,
     def show() -> None:
         for f in report["findings"]:
             click.echo(f"[{f['kind']}] {f['message']}")
-        if report["unverified"]:
-            click.echo(f"Note: {len(report['unverified'])} rule(s) cite a basis not yet "
-                       "verified against its text.")
+        for pid, n in (report.get("counts") or {}).items():
+            click.echo(f"{pid}: {n['rules']} rules — {n['current']} read in the texts in "
+                       f"force, {n['unverified']} unverified, {n['not_checked']} not checked "
+                       f"against the text in force ({n['inherited_unchecked']} inherited), "
+                       f"{n['withdrawn']} withdrawn, {n['design']} muni design rules")
+            for key, words in (("unverified", "unverified"),
+                               ("inherited", "not checked against the text in force")):
+                listed = [r for r in report[key] if r["profile"] == pid]
+                if listed:
+                    click.echo(f"  {words}:")
+                for r in listed:
+                    click.echo(f"    {r['rule']}: {r['status']}")
+            for text in (report.get("unread") or {}).get(pid, []):
+                click.echo(f"  not read: {text}")
         click.echo(f"{'OK' if report['ok'] else str(len(report['findings'])) + ' finding(s)'}: "
                    f"{len(report['workflows'])} workflow(s), {len(report['profiles'])} "
                    f"profile(s) in {report['directory']}")

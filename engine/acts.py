@@ -15,14 +15,15 @@ from typing import Any
 
 import muni.engine.spreadsheet as spreadsheet
 import muni.engine.tags as tags
+import muni.engine.workdays as workdays
 from muni.registry import audit, cases, documents
 from muni.registry.db import Registry
 
 from .contexts.council import (
     DECISION,
+    SESSION,
     decision_number,
-    in_force_default_days,
-    in_force_on,
+    in_force_from,
     load_session,
     outcome,
     sessions_listing,
@@ -42,6 +43,11 @@ ACT_COLUMNS = (
 
 def _decisions(db: Registry, municipality: str | None) -> list[dict]:
     return cases.of_workflow(db, DECISION, municipality or None)
+
+
+def _tagged(case: dict, tag: str) -> bool:
+    """Is the decision ``case`` in a state carrying ``tag`` (``engine/tags.py``)?"""
+    return load(DECISION).tagged(case["state"], tag)
 
 
 def _links(case: dict, everyone: list[dict]) -> dict[str, list[int]]:
@@ -67,24 +73,26 @@ def _links(case: dict, everyone: list[dict]) -> dict[str, list[int]]:
 
 
 def act_row(db: Registry, case: dict, everyone: list[dict]) -> dict[str, Any]:
-    """One act as ``muni registry acts`` lists it; dates are ISO text, None where not yet."""
+    """One act as ``muni registry acts`` lists it; dates are ISO text, None where not yet.
+
+    Each date is the one recorded with its step (publication, sending, entry): a date typed
+    into the case ahead of its step is not shown as done."""
     data = case["data"]
     listing = sessions_listing(db, case["municipality"], case["id"])
     session = load_session(db, listing[-1]) if listing else None
-    decisions = load(DECISION)
+    adopted = session.date if session and _tagged(case, tags.ADOPTED) else None
 
-    def tagged(tag: str) -> bool:
-        return decisions.tagged(case["state"], tag)
+    def done(trigger: str) -> bool:
+        return audit.step_date(db, case["id"], trigger) is not None
 
-    adopted = session.date if session and tagged(tags.ADOPTED) else None
-    published = data.get("publication", {}).get("date")
+    published = data.get("publication", {}).get("date") if done("publish") else None
     in_force = None
-    if published and tagged(tags.ENTERED_INTO_FORCE):
+    if published and _tagged(case, tags.ENTERED_INTO_FORCE):
         profile = profile_for(session.date if session else dt.date.fromisoformat(published))
-        in_force = in_force_on(data, dt.date.fromisoformat(published),
-                               in_force_default_days(profile))
+        in_force = in_force_from(data, dt.date.fromisoformat(published), profile)
     links = _links(case, everyone)
     number = decision_number(db, case["id"])
+    included = done("include")
     return {
         "case": case["id"], "municipality": case["municipality"],
         "type": "normative_act" if data["draft"].get("normative") else "decision",
@@ -95,11 +103,10 @@ def act_row(db: Registry, case: dict, everyone: list[dict]) -> dict[str, Any]:
         "session": (f"{session.convocation}/{session.number}" if session else None),
         "adopted": adopted.isoformat() if adopted else None,
         "signed": audit.step_date(db, case["id"], "sign"),
-        "sent": data.get("register", {}).get("sent"),
-        "included": data.get("register", {}).get("date") if tagged(tags.REGISTERED) else None,
-        "register_number": (data.get("register", {}).get("number")
-                            if tagged(tags.REGISTERED) else None),
-        "published": published if tagged(tags.PUBLISHED) else None,
+        "sent": data.get("register", {}).get("sent") if done("send_to_register") else None,
+        "included": data.get("register", {}).get("date") if included else None,
+        "register_number": data.get("register", {}).get("number") if included else None,
+        "published": published,
         "in_force": in_force.isoformat() if in_force else None,
         "status": case["state"],
         "editions": [case["id"], *links.get("amended_by", [])],
@@ -114,7 +121,7 @@ def list_acts(db: Registry, *, municipality: str | None = None,
     everyone = _decisions(db, municipality)
     rows = []
     for case in everyone:
-        if not include_drafts and not load(DECISION).tagged(case["state"], tags.ACT):
+        if not include_drafts and not _tagged(case, tags.ACT):
             continue
         row = act_row(db, case, everyone)
         if status and row["status"] != status:
@@ -176,19 +183,42 @@ def chain(db: Registry, case_id: int) -> dict[str, Any]:
                           "required": out.rule_words("en"), "adopted": out.adopted})
         votes.append(entry)
     everyone = _decisions(db, case["municipality"])
+    oversight = dict(data.get("oversight") or {})
+    oversight["responses"] = [
+        {"case": o["id"], "effect": o["data"]["draft"]["oversight"]["effect"],
+         "state": o["state"], "number": decision_number(db, o["id"]),
+         "signed": audit.step_date(db, o["id"], "sign"),
+         "title": o["data"]["draft"]["title"]}
+        for o in everyone
+        if (o["data"]["draft"].get("oversight") or {}).get("act") == case_id]
     return {
         "case": case_id, "state": case["state"], "title": data["draft"]["title"],
         "normative": bool(data["draft"].get("normative")),
         "number": decision_number(db, case_id),
         "registered": data["draft"]["registered"],
-        "commission": data.get("commission"), "discussion": data.get("discussion"),
+        "discussion": data.get("discussion"), "package": data.get("package"),
+        "commission": data.get("commission"),
         "sessions": votes,
-        "register": data.get("register"), "refusal": data.get("refusal"),
-        "publication": data.get("publication"), "oversight": data.get("oversight"),
-        "act": (act_row(db, case, everyone) if load(DECISION).tagged(case["state"], tags.ACT)
-                else None),
+        "publication": data.get("publication"), "register": data.get("register"),
+        "register_term": _register_term(data, db, case),
+        "refusal": data.get("refusal"), "withdrawal": data.get("withdrawal"),
+        "oversight": oversight if any(oversight.values()) else None,
+        "act": act_row(db, case, everyone) if _tagged(case, tags.ACT) else None,
         "steps": steps,
     }
+
+
+def _register_term(data: dict, db: Registry, case: dict) -> dict[str, Any] | None:
+    """The State Register's 7-working-day term as the case's deadline states it."""
+    published = (data.get("publication") or {}).get("date")
+    if not data["draft"].get("normative") or not published:
+        return None
+    profile = profile_for(dt.date.fromisoformat(published))
+    days = int(profile.rule("act.register_term").params["working_days"])
+    term = workdays.working_day_term(dt.date.fromisoformat(published), days)
+    return {"from": published, "working_days": days,
+            "due": term.due.isoformat() if term.due else None, "unknown": term.unknown,
+            "skipped": [{"date": d.date.isoformat(), "name": d.name} for d in term.skipped]}
 
 
 def ready_drafts(db: Registry, municipality: str, on: dt.date
@@ -196,13 +226,12 @@ def ready_drafts(db: Registry, municipality: str, on: dt.date
     """Drafts that can go on the agenda of a session held on ``on``: examined and, for a
     normative act, with its public discussion over before that day; not on another agenda."""
     out = []
-    decisions = load(DECISION)
     for case in _decisions(db, municipality):
-        if not decisions.tagged(case["state"], tags.READY_FOR_AGENDA):
+        if not _tagged(case, tags.READY_FOR_AGENDA):
             continue
         d = case["data"]
         normative = bool(d["draft"].get("normative"))
-        if normative and not decisions.tagged(case["state"], tags.DISCUSSION_OVER):
+        if normative and not _tagged(case, tags.DISCUSSION_OVER):
             continue
         end = (d.get("discussion") or {}).get("end")
         if normative and end and dt.date.fromisoformat(end) >= on:
@@ -234,4 +263,50 @@ def overdue(db: Registry, today: dt.date, municipality: str | None = None
                         "what": d["what"], "rule": d["rule"], "due": d["due"],
                         "days_overdue": (today - dt.date.fromisoformat(d["due"])).days,
                         "basis": d["basis"]})
+    return out + obligations(db, today, municipality)
+
+
+def _periods(first: dt.date, months: int, today: dt.date) -> list[tuple[dt.date, dt.date]]:
+    """The calendar periods of ``months`` (quarters, half-years) from the one holding
+    ``first`` to the last one that ended before ``today``."""
+    start = dt.date(first.year, (first.month - 1) // months * months + 1, 1)
+    out = []
+    while True:
+        end = workdays.add_months(start, months) - dt.timedelta(days=1)
+        if end >= today:
+            return out
+        out.append((start, end))
+        start = end + dt.timedelta(days=1)
+
+
+def obligations(db: Registry, today: dt.date, municipality: str | None = None
+                ) -> list[dict[str, Any]]:
+    """The kenesh's own periodic duties, from the first session muni knows of: an ordinary
+    session at least once a quarter (Law No. 101 art. 28(4)), the head's report at least once
+    a half-year (art. 50(2)) — each past period without one, as ``overdue`` lists it."""
+    sessions: dict[str, list] = {}
+    for row in cases.select(db, workflow=SESSION, municipality=municipality):
+        case = cases.get(db, row["id"])
+        sessions.setdefault(row["municipality"], []).append(load_session(db, case))
+    out = []
+    for code, listed in sorted(sessions.items()):
+        first = min(s.date for s in listed)
+        held = [s for s in listed if s.held]
+        duties = (
+            ("session.quarterly", "no ordinary session was held",
+             [s.date for s in held if s.kind == "ordinary"]),
+            ("session.head_report", "the head of the ayil okmotu did not report to the kenesh",
+             [s.date for s in held for i in s.items if i.kind == "head_report"]),
+        )
+        for rule_id, what, dates in duties:
+            rule = profile_for(first).rule(rule_id)
+            for start, end in _periods(first, int(rule.params["months"]), today):
+                if any(start <= d <= end for d in dates):
+                    continue
+                rule = profile_for(end).rule(rule_id)
+                out.append({"case": None, "workflow": SESSION,
+                            "municipality": code, "state": None,
+                            "what": f"{what} in {start.isoformat()} – {end.isoformat()}",
+                            "rule": rule_id, "due": end.isoformat(),
+                            "days_overdue": (today - end).days, "basis": rule.basis})
     return out

@@ -131,11 +131,19 @@ _placeholder_ok: dict[tuple[Path, float, str], bool] = {}
 
 
 def _numbered_context(plan_: Plan, d: DocumentSpec, number: str | None) -> dict[str, Any]:
+    """The step's context for document ``d``: with the journal number at ``d.number_at``. A
+    document with ``number_at`` but no journal of its own (the protocol extract) quotes the
+    number its step's numbered document takes."""
     context = copy.deepcopy(plan_.prepared.context)
     context["draft"] = d.draft
-    if d.journal and number is not None:
+    if d.number_at and number is not None:
         set_dotted(context, d.number_at, number)
     return context
+
+
+def _quotes_number(d: DocumentSpec) -> bool:
+    """A document that prints the number another document of its step takes."""
+    return d.number_at is not None and d.journal is None
 
 
 def prerender(plan_: Plan, store: TemplateStore) -> list[Rendered]:
@@ -156,7 +164,7 @@ def prerender(plan_: Plan, store: TemplateStore) -> list[Rendered]:
             if _placeholder_ok[key]:
                 rendition = store.prerender(d.template, plan_.lang, plan_.case["municipality"],
                                             context, NUMBER_PLACEHOLDER)
-        else:
+        elif not _quotes_number(d):
             rendition = store.prerender(d.template, plan_.lang, plan_.case["municipality"],
                                         context)
         out.append(Rendered(spec=d, rendition=rendition, context=jsonable(context)))
@@ -260,20 +268,27 @@ def commit_plan(db: Registry, plan_: Plan, *, actor: Actor, out_dir: Path,
             step = audit.count_for_case(db, case["id"])
             docs = []
             contexts = []
+            step_number = None          # the number this step's journal gave
             for doc in rendered:
                 d = doc.spec
                 journal_id = number = None
+                quoted = step_number if _quotes_number(d) else None
                 if d.journal:
                     journal_id, number = journal.register(
                         db, municipality=case["municipality"], series=d.journal,
                         act_date=act_date, case_id=case["id"], template=d.template,
                         registered_at=now)
+                    step_number = step_number or number
                     set_dotted(doc.context, d.number_at, str(number))
+                elif quoted is not None:
+                    set_dotted(doc.context, d.number_at, str(quoted))
                 if doc.rendition is not None:
                     data = store.finish(doc.rendition, "" if number is None else str(number))
                 else:
+                    shown = number if number is not None else quoted
                     data = store.render(d.template, plan_.lang, case["municipality"],
-                                        _numbered_context(plan_, d, str(number)))
+                                        _numbered_context(plan_, d, None if shown is None
+                                                          else str(shown)))
                 final = document_path(out_dir, case, step, plan_, d.template, number, d.draft)
                 written.append(write_part(final, data, sync=group is None))
                 finals.append(final)

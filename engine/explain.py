@@ -153,7 +153,8 @@ def explain(db: Registry, case_id: int, *, today: dt.date | None = None
 def deadlines(db: Registry, case: dict, workflow: Workflow, on: dt.date,
               prepared: Prepared | None = None) -> list[dict[str, Any]]:
     """The case's dated obligations as JSON, each with a status: met | missed | overdue (not
-    met and past due) | pending. Each comes from the ``@deadline`` beside its rule's check
+    met and past due) | pending | unknown (the holiday calendar lacks a year; ``unknown``
+    says why). Each comes from the ``@deadline`` beside its rule's check
     (``guards.DEADLINES``), with the params and basis of the profile in force on the act's
     date — the due date the check enforces. Data the context builder cannot read yields
     none here; ``explain`` reports the data problem under its triggers. ``prepared``: the
@@ -175,9 +176,10 @@ def deadlines(db: Registry, case: dict, workflow: Workflow, on: dt.date,
         for d in fn(prepared.facts, profile):
             due = d["due"]
             status = ("met" if d.get("met") is True else "missed" if d.get("met") is False
-                      else "overdue" if due < on else "pending")
-            out.append({"what": d["what"], "due": due.isoformat(),
+                      else "unknown" if due is None else "overdue" if due < on else "pending")
+            out.append({"what": d["what"], "due": due.isoformat() if due else None,
                         "from": d["from"].isoformat() if d.get("from") else None,
+                        "unknown": d.get("unknown"),   # why a due date cannot be computed
                         "basis": profile.rule(rule_id).basis, "rule": rule_id,
                         "met": d.get("met"), "status": status})
     return out

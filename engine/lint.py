@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import muni.engine.inputs as inputs
+import muni.engine.rules as rules
 import muni.engine.tags as tags
 
 from .contexts import BUILDERS
@@ -255,10 +256,79 @@ def lint(workflows_dir: Path = WORKFLOWS_DIR, *, rules_dir: Path | None = None,
             findings.append(LintFinding("template_unused", f"{path.parent.name}/{path.name}: no "
                                         "workflow names this template", file=path.name))
 
-    unverified = [{"profile": pid, "rule": rid}
-                  for pid, p in profiles.items() for rid, r in p.rules.items()
-                  if not r.get("verified")]
+    # The loader refuses what read_profiles already reported (a rule without basis): then
+    # there is nothing more to say about where the rules stand.
+    unloadable = any(f.kind in ("profile_error", "rule_without_basis") for f in findings)
+    law = law_report(rules_dir, findings) if profiles and not unloadable else {}
     return {"ok": not findings, "directory": str(workflows_dir), "rules_dir": str(rules_dir),
             "templates_dir": str(templates_dir), "workflows": sorted(workflows),
-            "profiles": sorted(profiles), "unverified": unverified,
+            "profiles": sorted(profiles), **law,
             "findings": [f.to_json() for f in findings]}
+
+
+def law_report(rules_dir: Path, findings: list[LintFinding]) -> dict[str, Any]:
+    """Where each profile's rules stand against the texts in force for it.
+
+    ``unverified``: rules whose value was never read in a legal text (practice, unread
+    texts); ``inherited``: rules read in an older text and inherited into a profile whose text
+    in force replaced it, so "not checked against" the new one; ``counts``: per profile. A
+    basis must also name the articles its ``refs`` give (``basis_without_ref``)."""
+    try:
+        loaded = rules.profiles(rules_dir)
+    except SpecError as exc:
+        findings.append(LintFinding("profile_error", exc.message))
+        return {}
+    unverified, inherited, counts = [], [], {}
+    for profile in loaded:
+        tally = {"rules": 0, "current": 0, "unverified": 0, "inherited_unchecked": 0,
+                 "not_checked": 0, "design": 0, "withdrawn": 0, "warn": 0}
+        for rid, rule in profile.rules.items():
+            st = profile.status(rid)
+            tally["rules"] += 1
+            tally["warn"] += rule.severity == "warn"
+            entry = {"profile": profile.id, "rule": rid, "status": st.words()}
+            if st.withdrawn:
+                tally["withdrawn"] += 1
+            elif st.nature == "design":
+                tally["design"] += 1
+            elif not st.verified:
+                tally["unverified"] += 1
+                unverified.append(entry)
+            elif st.not_checked:
+                tally["not_checked"] += 1
+                if st.inherited_from:
+                    tally["inherited_unchecked"] += 1
+                inherited.append(entry)
+            else:
+                tally["current"] += 1
+            if rule.defined_in == profile.id:
+                findings += _basis_names_refs(profile, rule)
+                where = f"{profile.path.name}: rule '{rid}'"
+                if rule.verified and not rule.checked_against:
+                    findings.append(LintFinding(
+                        "verified_unchecked", f"{where} is verified but names no text it was "
+                        "checked against (checked_against)", file=profile.path.name))
+                if not rule.withdrawn and not {"ky", "ru"} <= set(rule.cite):
+                    findings.append(LintFinding(
+                        "rule_without_cite", f"{where} has neither refs nor cite: {{ky, ru}}, "
+                        "so a document cannot print its basis in words", file=profile.path.name))
+        counts[profile.id] = tally
+    return {"unverified": unverified, "inherited": inherited, "counts": counts,
+            "unread": {p.id: list(p.unread) for p in loaded if p.unread}}
+
+
+def _basis_names_refs(profile: rules.Profile, rule: rules.Rule) -> list[LintFinding]:
+    """A rule's basis names each text and article its refs give, so what a lawyer reads and
+    what documents print are the same citation."""
+    out = []
+    for ref in rule.refs:
+        src = profile.texts.get(ref["source"]) or {}
+        needles = [str(src.get("en", ""))] + ([str(ref["article"])] if ref.get("article")
+                                               else [])
+        missing = [n for n in needles if n and n not in rule.basis]
+        if missing:
+            out.append(LintFinding(
+                "basis_without_ref", f"{profile.path.name}: rule '{rule.id}' cites "
+                f"{ref['source']} {ref.get('article', '')} in refs, but its basis does not name "
+                + ", ".join(f"'{m}'" for m in missing), file=profile.path.name))
+    return out

@@ -27,6 +27,9 @@ from .spec import WORKFLOWS_DIR
 RULES_DIR = WORKFLOWS_DIR / "rules"
 
 
+NATURES = ("law", "method", "practice", "design")
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -35,6 +38,79 @@ class Rule:
     verified: bool
     severity: str = "block"            # "block" refuses the step; "warn" only reports
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    #: The articles, as data: ``{source, article}`` (see ``engine/citations.py``).
+    refs: tuple[dict[str, Any], ...] = field(default=(), hash=False, compare=False)
+    #: The basis in words for documents, ``{ky, ru, en}`` (composed from ``refs``).
+    cite: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    #: The texts actually read for this value (source ids).
+    checked_against: tuple[str, ...] = ()
+    nature: str = "law"                # law, method, practice or design
+    doubt: str | None = None           # why a rule warns instead of blocking
+    withdrawn: str | None = None       # why the rule does not carry over into this profile
+    defined_in: str = ""               # the profile whose file states this rule
+
+    def applies_to(self, facts: Any) -> bool:
+        """A rule with ``params.kinds`` concerns decisions of those kinds only."""
+        kinds = self.params.get("kinds")
+        return kinds is None or getattr(facts, "kind", None) in kinds
+
+
+@dataclass(frozen=True)
+class RuleStatus:
+    """Whether a rule's value was read in the texts in force for a profile, and where it comes
+    from — what ``explain``, ``lint`` and the documents' legal wording say about it."""
+
+    rule: str
+    profile: str
+    nature: str
+    verified: bool
+    checked: tuple[str, ...]           # texts in force for the profile that were read for it
+    not_checked: tuple[str, ...]       # texts in force for the profile that were not
+    earlier: tuple[str, ...]           # texts read for it that are no longer in force
+    inherited_from: str | None         # the older profile stating the rule, if not this one
+    withdrawn: str | None
+    doubt: str | None
+    sources: dict[str, dict[str, Any]] = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def current(self) -> bool:
+        """Read in the texts in force: the value can be presented as the current law."""
+        return (self.verified and self.nature in ("law", "method") and not self.not_checked
+                and self.withdrawn is None)
+
+    def _names(self, ids: tuple[str, ...], lang: str) -> str:
+        against = [(self.sources.get(i) or {}).get("against") or {} for i in ids]
+        return " and ".join(" ".join(str(a.get(lang) or a.get("en") or i).split())
+                            for a, i in zip(against, ids, strict=True))
+
+    def words(self) -> str:
+        """One English line for ``explain`` and ``lint``."""
+        if self.withdrawn:
+            return f"withdrawn in {self.profile}: {' '.join(self.withdrawn.split())}"
+        parts = []
+        if self.nature == "design":
+            parts.append("muni design rule (no legal text)")
+        elif self.nature == "practice" and not self.checked and not self.earlier:
+            parts.append("practice: no legal text was found for it")
+        read = self.checked + self.earlier
+        if read:
+            parts.append(f"checked against {self._names(read, 'en')}")
+        if self.not_checked:
+            parts.append(f"not checked against {self._names(self.not_checked, 'en')}")
+        if not self.verified and self.nature in ("law", "method"):
+            parts.append("basis not verified")
+        if self.inherited_from:
+            parts.append(f"inherited from {self.inherited_from}")
+        if self.doubt:
+            parts.append(f"in doubt: {' '.join(self.doubt.split())}")
+        return "; ".join(parts)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"current": self.current, "nature": self.nature, "verified": self.verified,
+                "checked_against": list(self.checked + self.earlier),
+                "not_checked_against": list(self.not_checked),
+                "inherited_from": self.inherited_from, "withdrawn": self.withdrawn,
+                "doubt": self.doubt, "words": self.words()}
 
 
 @dataclass(frozen=True)
@@ -46,6 +122,14 @@ class Profile:
     path: Path = field(compare=False)
     #: The files this profile is made of: its own and those it ``extends``, parent first.
     sources: tuple[Path, ...] = field(default=(), compare=False)
+    #: The legal texts its rules cite, by id (its own and those it inherits).
+    texts: dict[str, dict[str, Any]] = field(default_factory=dict, hash=False, compare=False)
+    #: The text in force for each matter ("lsg", "npa", …) in this profile's period.
+    in_force: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    #: Texts in force for the period that were not read (shown by lint).
+    unread: tuple[str, ...] = field(default=(), compare=False)
+    effective_from_verified: bool = True
+    effective_from_note: str = ""
 
     @property
     def sha256(self) -> str:
@@ -58,8 +142,11 @@ class Profile:
         content = {
             "id": self.id, "title": self.title,
             "effective_from": self.effective_from.isoformat(),
+            "in_force": self.in_force,
             "rules": {rid: {"title": r.title, "basis": r.basis, "verified": r.verified,
-                            "severity": r.severity, "params": r.params}
+                            "severity": r.severity, "params": r.params,
+                            "refs": list(r.refs), "checked_against": list(r.checked_against),
+                            "nature": r.nature, "doubt": r.doubt, "withdrawn": r.withdrawn}
                       for rid, r in sorted(self.rules.items())},
         }
         text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
@@ -86,6 +173,32 @@ class Profile:
             raise SpecError(f"{self.path.name}: profile '{self.id}' has no rule '{rule_id}'"
                             ) from None
 
+    def status(self, rule_id: str) -> RuleStatus:
+        """Was the rule's value read in the texts in force for this profile? A rule checked
+        against a text that another now replaces (Law No. 101 → Law No. 123) is *not checked*
+        against the new one — never presented as the current law."""
+        r = self.rule(rule_id)
+        roles = {str(self.texts.get(s, {}).get("role")) for s in r.checked_against}
+        in_force = {role: self.in_force[role] for role in sorted(roles) if role in self.in_force}
+        checked = tuple(s for s in r.checked_against if s in in_force.values())
+        earlier = tuple(s for s in r.checked_against if s not in checked)
+        not_checked = tuple(t for t in in_force.values() if t not in r.checked_against)
+        return RuleStatus(
+            rule=rule_id, profile=self.id, nature=r.nature, verified=r.verified,
+            checked=checked, not_checked=not_checked, earlier=earlier,
+            inherited_from=r.defined_in if r.defined_in and r.defined_in != self.id else None,
+            withdrawn=r.withdrawn, doubt=r.doubt, sources=self.texts)
+
+    def legal_words(self, rule_id: str, lang: str) -> str:
+        """The rule's basis as a document prints it: the articles in words and, when the value
+        was not read in the text in force, that it was not («… боюнча текшерилген эмес»)."""
+        from .citations import not_checked_words
+
+        r, st = self.rule(rule_id), self.status(rule_id)
+        words = r.cite.get(lang) or r.cite.get("en", "")
+        unchecked = not_checked_words([self.texts[t] for t in st.not_checked], lang)
+        return "; ".join(w for w in (words, unchecked) if w)
+
 
 @dataclass(frozen=True)
 class Verdict:
@@ -100,6 +213,10 @@ class Verdict:
     severity: str
     profile: str
     params: dict[str, Any] = field(default_factory=dict)
+    #: Where the value stands against the texts in force (:class:`RuleStatus`).
+    status: dict[str, Any] = field(default_factory=dict)
+    #: The basis in words, as documents print it ({ky, ru, en}).
+    cite: dict[str, str] = field(default_factory=dict)
 
     @property
     def blocks(self) -> bool:
@@ -110,71 +227,165 @@ class Verdict:
             "rule": self.rule, "ok": self.ok, "severity": self.severity,
             "message": self.message, "title": self.title, "basis": self.basis,
             "verified": self.verified, "profile": self.profile, "params": self.params,
+            "status": self.status, "cite": self.cite,
         }
+
+
+@dataclass
+class _File:
+    """One profile file as written, before ``extends`` is resolved."""
+
+    id: str
+    path: Path
+    doc: dict[str, Any]
+    rules: dict[str, Rule]
+    effective_from: dt.date
+
+
+def _str_list(value: Any, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise SpecError(f"{where}: expected a list of source ids")
+    return tuple(value)
+
+
+def _parse_rule(rule_id: str, r: Any, pid: str, where: str) -> Rule:
+    if not isinstance(r, dict):
+        raise SpecError(f"{where}: a rule is a mapping")
+    if "basis" not in r or not str(r["basis"]).strip():
+        raise SpecError(f"{where}: every rule needs a 'basis'")
+    severity = r.get("severity", "block")
+    if severity not in ("block", "warn"):
+        raise SpecError(f"{where}.severity: must be 'block' or 'warn'")
+    refs = r.get("refs") or []
+    if not isinstance(refs, list) or not all(isinstance(x, dict) and "source" in x
+                                             for x in refs):
+        raise SpecError(f"{where}.refs: a list of {{source, article}}")
+    nature = r.get("nature") or ("law" if refs else "practice")
+    if nature not in NATURES:
+        raise SpecError(f"{where}.nature: one of {', '.join(NATURES)}")
+    title = r.get("title") or rule_id
+    cite = r.get("cite") or {}
+    if not isinstance(cite, dict):
+        raise SpecError(f"{where}.cite: {{ky, ru}}")
+    return Rule(
+        id=rule_id, title=title if isinstance(title, dict) else {"ky": title, "en": title},
+        basis=" ".join(str(r["basis"]).split()), verified=bool(r.get("verified", False)),
+        severity=severity, params=dict(r.get("params") or {}),
+        refs=tuple(dict(x) for x in refs), cite={k: str(v) for k, v in cite.items()},
+        checked_against=_str_list(r.get("checked_against"), f"{where}.checked_against"),
+        nature=nature, doubt=(" ".join(str(r["doubt"]).split()) if r.get("doubt") else None),
+        defined_in=pid)
 
 
 def _read(path: Path) -> Any:
     return inputs.parse(inputs.read_text(path, error=SpecError), path.name, error=SpecError)
 
 
-def _parse_profile(path: Path) -> Profile:
+def _parse_file(path: Path) -> _File:
     name = path.name
     doc = _read(path)
-    rules = {}
-    for rule_id, r in (doc.get("rules") or {}).items():
-        where = f"{name}: rules.{rule_id}"
-        if "basis" not in r or not str(r["basis"]).strip():
-            raise SpecError(f"{where}: every rule needs a 'basis'")
-        severity = r.get("severity", "block")
-        if severity not in ("block", "warn"):
-            raise SpecError(f"{where}.severity: must be 'block' or 'warn'")
-        title = r.get("title") or rule_id
-        rules[rule_id] = Rule(
-            id=rule_id, title=title if isinstance(title, dict) else {"ky": title, "en": title},
-            basis=str(r["basis"]).strip(), verified=bool(r.get("verified", False)),
-            severity=severity, params=dict(r.get("params") or {}),
-        )
+    if not isinstance(doc, dict):
+        raise SpecError(f"{name}: a rule profile is a mapping")
+    pid = str(doc.get("id") or path.stem)
+    rules = {rule_id: _parse_rule(rule_id, r, pid, f"{name}: rules.{rule_id}")
+             for rule_id, r in (doc.get("rules") or {}).items()}
     try:
         effective = doc["effective_from"]
         if not isinstance(effective, dt.date):
             effective = dt.date.fromisoformat(str(effective))
     except (KeyError, ValueError):
         raise SpecError(f"{name}: effective_from must be a date (YYYY-MM-DD)") from None
-    return Profile(id=str(doc.get("id") or path.stem), title=str(doc.get("title", "")),
-                   effective_from=effective, rules=rules, path=path)
+    return _File(id=pid, path=path, doc=doc, rules=rules, effective_from=effective)
+
+
+def _finish(rules: dict[str, Rule], texts: dict[str, dict[str, Any]], withdrawn: dict,
+            where: str) -> dict[str, Rule]:
+    """Check every rule's sources against the texts the profile knows, compose its words,
+    and mark the rules the profile withdraws."""
+    from .citations import LANGS, cite
+
+    out = {}
+    for rid, r in rules.items():
+        here = f"{where}: rules.{rid}"
+        for sid in (*r.checked_against, *(x["source"] for x in r.refs)):
+            if sid not in texts:
+                raise SpecError(f"{here}: unknown source '{sid}' (not in any profile's sources)")
+        for ref in r.refs:
+            if texts[ref["source"]].get("read") is False:
+                raise SpecError(f"{here}.refs: '{ref['source']}' was not read; a rule may cite "
+                                "only a text that was read (say so in its basis instead)")
+        words = dict(r.cite)
+        if r.refs:
+            for lang in LANGS:
+                words.setdefault(lang, cite(r.refs, texts, lang))
+        words.setdefault("en", r.basis.split(":")[0])   # lint reports a missing ky/ru
+        reason = (withdrawn.get(rid) or {}).get("reason")
+        nature = r.nature
+        if nature == "law" and r.refs and all(texts[x["source"]].get("role") == "method"
+                                              for x in r.refs):
+            nature = "method"       # a methodology's rule, not the law's
+        out[rid] = Rule(**{**r.__dict__, "cite": words, "nature": nature,
+                           "withdrawn": " ".join(str(reason).split()) if reason else None})
+    return out
 
 
 @functools.cache
 def profiles(directory: Path = RULES_DIR) -> tuple[Profile, ...]:
-    """All profiles, oldest first; ``extends: ID`` inherits every rule not restated."""
-    parsed = {}
-    parents = {}
+    """All profiles, oldest first; ``extends: ID`` inherits every rule, source and withdrawn
+    rule not restated."""
+    files: dict[str, _File] = {}
     for path in sorted(directory.glob("*.yaml")):
-        profile = _parse_profile(path)
-        if profile.id in parsed:
-            raise SpecError(f"{path.name}: profile id '{profile.id}' already used")
-        parsed[profile.id] = profile
-        parents[profile.id] = (_read(path) or {}).get("extends")
+        f = _parse_file(path)
+        if f.id in files:
+            raise SpecError(f"{path.name}: profile id '{f.id}' already used")
+        files[f.id] = f
 
-    def resolved(pid: str, seen: tuple[str, ...] = ()) -> dict[str, Rule]:
+    def chain(pid: str, seen: tuple[str, ...] = ()) -> tuple[_File, ...]:
         if pid in seen:
             raise SpecError(f"rule profiles extend each other in a loop: {' → '.join(seen)}")
-        parent = parents[pid]
+        parent = files[pid].doc.get("extends")
         if parent is None:
-            return parsed[pid].rules
-        if parent not in parsed:
-            raise SpecError(f"{parsed[pid].path.name}: extends unknown profile '{parent}'")
-        return {**resolved(parent, (*seen, pid)), **parsed[pid].rules}
+            return (files[pid],)
+        if parent not in files:
+            raise SpecError(f"{files[pid].path.name}: extends unknown profile '{parent}'")
+        return (*chain(parent, (*seen, pid)), files[pid])
 
-    def chain(pid: str) -> tuple[Path, ...]:
-        parent = parents[pid]
-        return ((chain(parent) if parent in parsed else ()) + (parsed[pid].path,))
-
-    found = [
-        Profile(id=p.id, title=p.title, effective_from=p.effective_from,
-                rules=resolved(p.id), path=p.path, sources=chain(p.id))
-        for p in parsed.values()
-    ]
+    found = []
+    for f in files.values():
+        line = chain(f.id)
+        rules: dict[str, Rule] = {}
+        texts: dict[str, dict[str, Any]] = {}
+        withdrawn: dict[str, Any] = {}
+        for g in line:
+            rules.update(g.rules)
+            texts.update(g.doc.get("sources") or {})
+            withdrawn.update(g.doc.get("withdrawn") or {})
+            for rid in g.rules:          # restated after a withdrawal: in force again
+                if g is not line[0] and rid in withdrawn and rid not in (
+                        g.doc.get("withdrawn") or {}):
+                    withdrawn.pop(rid)
+        for rid, w in withdrawn.items():
+            if rid not in rules:        # withdrawn before it was ever stated: a bare marker
+                rules[rid] = Rule(id=rid, title={"en": rid}, basis=str(w.get("reason", "")),
+                                  verified=False, params={"kinds": list(w.get("kinds") or [])},
+                                  nature="law", cite={"ky": "", "ru": ""}, defined_in=f.id)
+            elif w.get("kinds"):
+                rules[rid] = Rule(**{**rules[rid].__dict__, "params": {
+                    **rules[rid].params, "kinds": list(w["kinds"])}})
+        in_force = {str(k): str(v) for k, v in (f.doc.get("in_force") or {}).items()}
+        for role, sid in in_force.items():
+            if sid not in texts:
+                raise SpecError(f"{f.path.name}: in_force.{role}: unknown source '{sid}'")
+        found.append(Profile(
+            id=f.id, title=" ".join(str(f.doc.get("title", "")).split()),
+            effective_from=f.effective_from,
+            rules=_finish(rules, texts, withdrawn, f.path.name), path=f.path,
+            sources=tuple(g.path for g in line), texts=texts, in_force=in_force,
+            unread=tuple(" ".join(str(u).split()) for u in f.doc.get("unread") or ()),
+            effective_from_verified=bool(f.doc.get("effective_from_verified", True)),
+            effective_from_note=" ".join(str(f.doc.get("effective_from_note", "")).split())))
     if not found:
         raise SpecError(f"no rule profiles in {directory}")
     return tuple(sorted(found, key=lambda p: p.effective_from))
@@ -203,15 +414,24 @@ def evaluate(rule_ids: tuple[str, ...] | list[str], facts: Any, profile: Profile
     verdicts = []
     for rule_id in rule_ids:
         rule = profile.rule(rule_id)
-        fn = checks.get(rule_id)
-        if fn is None:
-            raise SpecError(f"rule '{rule_id}' has no check in engine/guards")
-        ok, message = fn(facts, rule.params)
+        if not rule.applies_to(facts):
+            continue            # a rule of other kinds of decision: not this one's
+        status = profile.status(rule_id)
+        if rule.withdrawn:
+            ok, message = False, f"not in profile {profile.id}: {rule.withdrawn}"
+        else:
+            fn = checks.get(rule_id)
+            if fn is None:
+                raise SpecError(f"rule '{rule_id}' has no check in engine/guards")
+            ok, message = fn(facts, rule.params)
+            if not ok and rule.doubt:
+                message += f" (a warning, not a refusal: in doubt {rule.doubt})"
         verdicts.append(Verdict(
             rule=rule_id, ok=bool(ok), message=message,
             title=rule.title.get(lang) or rule.title.get("en") or rule_id,
-            basis=rule.basis + ("" if rule.verified else " (basis not verified)"),
-            verified=rule.verified, severity=rule.severity, profile=profile.id,
-            params=rule.params,
+            basis=rule.basis + ("" if status.current else f" [{status.words()}]"),
+            verified=rule.verified, severity="block" if rule.withdrawn else rule.severity,
+            profile=profile.id, params=rule.params, status=status.to_json(),
+            cite={k: v for k, v in rule.cite.items()},
         ))
     return verdicts

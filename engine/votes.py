@@ -2,13 +2,15 @@
 
 Kept apart from the guards and the protocol so both use one computation: the protocol states
 the same threshold the guard enforced, and property tests can check the arithmetic alone.
-The thresholds (share, strictness, base, which kinds need two thirds) are not here: they are
-parameters of the rule profile in force on the session's date (``workflows/rules/``).
+The thresholds (share, strictness, base, which kinds of decision a rule concerns) are not here:
+they are parameters of the rule profile in force on the session's date (``workflows/rules/``),
+handed in as :class:`VoteRule` values so this module knows nothing of profiles.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -30,7 +32,7 @@ def threshold(base: int, fraction: Fraction, strict: bool) -> int:
     return math.ceil(exact)
 
 
-def fraction_of(params: dict[str, Any], key: str = "fraction") -> Fraction:
+def fraction_of(params: Mapping[str, Any], key: str = "fraction") -> Fraction:
     """``[1, 2]`` in a profile → ``Fraction(1, 2)``; a float share (0.5) is accepted too."""
     value = params.get(key, [1, 2])
     if isinstance(value, (list, tuple)):
@@ -38,16 +40,24 @@ def fraction_of(params: dict[str, Any], key: str = "fraction") -> Fraction:
     return Fraction(str(value))
 
 
+_FRACTION_NAMES = {
+    "en": {Fraction(1, 2): "half", Fraction(1, 3): "one third", Fraction(2, 3): "two thirds",
+           Fraction(3, 4): "three quarters"},
+    "ky": {Fraction(1, 2): "жарымынан", Fraction(1, 3): "үчтөн биринен",
+           Fraction(2, 3): "үчтөн экисинен", Fraction(3, 4): "төрттөн үчүнөн"},
+    "ru": {Fraction(1, 2): "половины", Fraction(1, 3): "одной трети",
+           Fraction(2, 3): "двух третей", Fraction(3, 4): "трёх четвертей"},
+}
+
+
 def describe(fraction: Fraction, strict: bool, lang: str = "en") -> str:
-    """"more than half", "not less than two thirds" — the words of the rule, for messages."""
-    names = {
-        "en": {Fraction(1, 2): "half", Fraction(2, 3): "two thirds",
-               Fraction(3, 4): "three quarters"},
-        "ky": {Fraction(1, 2): "жарымынан", Fraction(2, 3): "үчтөн экисинен",
-               Fraction(3, 4): "төрттөн үчүнөн"},
-        "ru": {Fraction(1, 2): "половины", Fraction(2, 3): "двух третей",
-               Fraction(3, 4): "трёх четвертей"},
-    }[lang]
+    """"a majority", "not less than half", "not less than two thirds" — the law's words.
+
+    "More than half" is a majority («көпчүлүгү», «большинство»), the word Law No. 101 uses.
+    """
+    if strict and fraction == Fraction(1, 2):
+        return {"en": "a majority", "ky": "көпчүлүгү", "ru": "большинство"}[lang]
+    names = _FRACTION_NAMES[lang]
     name = names.get(fraction, f"{fraction.numerator}/{fraction.denominator}")
     if lang == "ky":
         return f"{name} {'көбү' if strict else 'кем эмеси'}"
@@ -114,46 +124,99 @@ def tally_from(record: dict[str, Any]) -> Tally:
 
 
 @dataclass(frozen=True)
-class Requirement:
-    """The rule a decision of a given kind must meet, computed from the profile's parameters."""
+class VoteRule:
+    """A vote rule of the profile in force, as the arithmetic needs it.
 
-    rule: str              # rule id: vote.majority or vote.special_majority
-    base_name: str         # "elected" or "present"
+    ``params``: ``fraction``, ``strict``, ``base`` (``elected``: the total number of deputies;
+    ``present``), ``kinds`` (the decisions it concerns; absent: every decision) and ``measure``
+    (``for``: the votes for; ``participants``: the deputies who voted, for an election's
+    validity). ``blocking`` is false for a rule that only warns; ``withdrawn`` says why a rule
+    does not carry over into the profile (a decision of its kind cannot be adopted under it).
+    """
+
+    id: str
+    params: Mapping[str, Any]
+    blocking: bool = True
+    withdrawn: str | None = None
+
+    def applies_to(self, kind: str) -> bool:
+        kinds = self.params.get("kinds")
+        return kinds is None or kind in kinds
+
+
+_OF = {"en": {"elected": "of the total number of deputies",
+              "present": "of the deputies present"},
+       "ky": {"elected": "депутаттардын жалпы санынын", "present": "катышкан депутаттардын"},
+       "ru": {"elected": "от общего числа депутатов",
+              "present": "от числа присутствующих депутатов"}}
+_MEASURE = {"en": {"participants": "taking part: "}, "ky": {"participants": "катышкандар: "},
+            "ru": {"participants": "участвуют: "}}
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One threshold a vote must meet, computed from a rule's parameters."""
+
+    rule: str              # rule id: vote.majority, vote.charter_amendment, vote.quorum, …
+    base_name: str         # "elected" (the total number of deputies) or "present"
     base: int
     fraction: Fraction
     strict: bool
     needed: int
+    measure: str = "for"   # "for", "participants" (voted), "present" (attendance)
+    blocking: bool = True
+    withdrawn: str | None = None
+
+    def count(self, tally: Tally | None, present: int | None = None) -> int:
+        """What this requirement counts in a vote: votes for, deputies who voted, present."""
+        if self.measure == "present":
+            return present or 0
+        if tally is None:
+            return 0
+        return tally.voted if self.measure == "participants" else tally.for_
+
+    def met(self, tally: Tally | None, present: int | None = None) -> bool:
+        return self.withdrawn is None and self.count(tally, present) >= self.needed
 
     def words(self, lang: str = "en") -> str:
-        of = {"en": {"elected": "of the elected deputies", "present": "of the deputies present"},
-              "ky": {"elected": "шайланган депутаттардын",
-                     "present": "катышкан депутаттардын"},
-              "ru": {"elected": "от числа избранных депутатов",
-                     "present": "от числа присутствующих депутатов"}}[lang][self.base_name]
+        """"not less than two thirds of the total number of deputies" in ``lang``."""
+        rule = describe(self.fraction, self.strict, lang)
+        of = _OF[lang][self.base_name]
+        prefix = _MEASURE[lang].get(self.measure, "")
         if lang == "ky":
-            return f"{of} {describe(self.fraction, self.strict, 'ky')}"
-        return f"{describe(self.fraction, self.strict, lang)} {of}"
+            return f"{prefix}{of} {rule}"
+        if lang == "ru":
+            return f"{prefix}{rule} {of}"
+        return f"{prefix}{rule} {of}"
 
 
-def requirements(kind: str, elected: int, present: int, majority: dict[str, Any],
-                 special: dict[str, Any]) -> list[Requirement]:
-    """Every threshold a decision of ``kind`` must meet: the ordinary majority always, and a
-    special majority where the profile lists the kind."""
-    out = []
-    for rule_id, params in (("vote.majority", majority), ("vote.special_majority", special)):
-        if rule_id == "vote.special_majority" and kind not in (params.get("kinds") or []):
-            continue
-        of_present = kind in (params.get("of_present_kinds") or [])
-        base_name = "present" if of_present else str(params.get("base", "elected"))
-        base = present if base_name == "present" else elected
-        fraction = fraction_of(params)
-        strict = bool(params.get("strict", True))
-        out.append(Requirement(rule=rule_id, base_name=base_name, base=base,
-                               fraction=fraction, strict=strict,
-                               needed=threshold(base, fraction, strict)))
-    return out
+def requirement(rule: VoteRule, elected: int, present: int, measure: str | None = None
+                ) -> Requirement:
+    """The threshold ``rule`` sets for a council of ``elected`` deputies, ``present`` attending."""
+    p = rule.params
+    base_name = str(p.get("base", "elected"))
+    if base_name not in ("elected", "present"):
+        raise ValueError(f"{rule.id}: base must be 'elected' or 'present', not '{base_name}'")
+    base = present if base_name == "present" else elected
+    fraction, strict = fraction_of(p), bool(p.get("strict", True))
+    return Requirement(rule=rule.id, base_name=base_name, base=base, fraction=fraction,
+                       strict=strict, needed=threshold(base, fraction, strict),
+                       measure=measure or str(p.get("measure", "for")),
+                       blocking=rule.blocking, withdrawn=rule.withdrawn)
 
 
-def quorum_needed(elected: int, params: dict[str, Any]) -> int:
-    """Deputies who must be present: by default more than half of the elected deputies."""
-    return threshold(elected, fraction_of(params), bool(params.get("strict", True)))
+def requirements(kind: str, elected: int, present: int, rules: Iterable[VoteRule]
+                 ) -> list[Requirement]:
+    """Every threshold a decision of ``kind`` must meet, in the order the profile's rules come:
+    the majority of the total (a rule without ``kinds``), and each rule that names the kind."""
+    return [requirement(r, elected, present) for r in rules if r.applies_to(kind)]
+
+
+def quorum(elected: int, params: Mapping[str, Any]) -> Requirement:
+    """The quorum as a requirement on attendance (Law No. 101 art. 28(2): not less than half)."""
+    return requirement(VoteRule("vote.quorum", params), elected, elected, measure="present")
+
+
+def quorum_needed(elected: int, params: Mapping[str, Any]) -> int:
+    """Deputies who must be present for the session to be competent."""
+    return quorum(elected, params).needed

@@ -30,9 +30,18 @@ def council_registry(path: Path):
     return db
 
 
+#: The text of the plan annex where a test has no needs-assessment case to hand it over (the
+#: example names its source case only in the demo): the annex must carry the text it approves.
+PLAN_TEXT = [{"title": {"ky": "1. Ичүүчү суу", "ru": "1. Питьевая вода"},
+              "items": [{"ky": "Липенка айылында суу түтүгүн оңдоо (2027-жылдын IV чейреги).",
+                         "ru": "Ремонт водопровода в селе Липенка (IV квартал 2027 года)."}]}]
+
+
 def data(path: Path, **changes: Any) -> dict:
     out = copy.deepcopy(intake.read_data_file(path))
     out.update(changes)
+    if path == PLAN:
+        out["draft"]["annexes"][0].setdefault("text", copy.deepcopy(PLAN_TEXT))
     return out
 
 
@@ -57,7 +66,7 @@ class Council:
         return self.db.execute("SELECT state FROM cases WHERE id = ?", [case]).fetchone()[0]
 
     def session(self, drafts: list[int], number: int = 7, date: str = "2026-12-10",
-                notice: str = "2026-12-01", **extra: Any) -> int:
+                notice: str = "2026-11-30", **extra: Any) -> int:
         payload = data(SESSION)
         payload["session"].update(number=number, date=date)
         payload["notice"] = {"date": notice}
@@ -81,7 +90,7 @@ class Council:
         return case
 
     def adopted(self, case: int, votes: dict | None = None, number: int = 7,
-                date: str = "2026-12-10", notice: str = "2026-12-01") -> int:
+                date: str = "2026-12-10", notice: str = "2026-11-30") -> int:
         """Put an examined/discussed draft on a new session and hold it; returns the session."""
         s = self.session([case], number=number, date=date, notice=notice)
         self.step(s, "convene", notice)
@@ -93,7 +102,7 @@ class Council:
         payload = data(NORMATIVE)
         payload["draft"].update(draft)
         case = self.open("council_decision", payload)
-        self.step(case, "examine", "2026-10-05")
-        self.step(case, "open_discussion", "2026-10-06")
+        self.step(case, "open_discussion", "2026-10-05")
         self.step(case, "close_discussion", "2026-11-07")
+        self.step(case, "examine", "2026-11-12")
         return case

@@ -319,7 +319,7 @@ def test_jobs_2_gives_the_same_registry(fleet):
 
 
 @pytest.mark.parametrize("name", ["batch_rows.csv", "batch_rows.yaml"])
-def test_the_example_batch_files_draft_three_orders(sample_muni, name):
+def test_the_example_batch_files_draft_three_orders(sample_muni, name, monkeypatch):
     case_file = Path(__file__).resolve().parent.parent / "examples" / "working_group_case.yaml"
     for _ in range(3):
         sample_muni("case", "new", "working_group", "-m", "lipenka", "--data", case_file)
@@ -332,7 +332,13 @@ def test_the_example_batch_files_draft_three_orders(sample_muni, name):
     db.close()
     signed = run_json(sample_muni, "--workflow", "working_group", "--state", "order_drafted",
                       actor="head")
-    assert signed["advanced"] == 3
+    # Case 3's order is dated 25 November: it is not signed on the 21st (act.date_reached).
+    assert signed["advanced"] == 2
+    assert [(b["case"], b["rules"]) for b in signed["blocked"]] == [(3, ["act.date_reached"])]
+    monkeypatch.setenv("MUNI_TODAY", "2026-11-25")
+    signed = run_json(sample_muni, "--workflow", "working_group", "--state", "order_drafted",
+                      actor="head")
+    assert signed["advanced"] == 1
     assert [e["number"] for e in journal.entries(regdb.connect(sample_muni.db_path))] == [
         12, 13, 14]
 

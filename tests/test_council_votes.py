@@ -1,17 +1,15 @@
-"""Quorum and majority arithmetic (engine/votes.py) and the dated profile switch of 2018."""
+"""Quorum, majorities and tallies (engine/votes.py): the arithmetic of Law No. 101 art. 28(2),
+36(1) and of the two-thirds votes, checked against a direct reading of the rule."""
 
 from __future__ import annotations
 
-import datetime as dt
 from fractions import Fraction
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from muni.engine import rules, votes
-
-SPECIAL_KINDS = ["chair_election", "chair_removal", "head_appointment", "no_confidence"]
+from muni.engine import votes
 
 
 @given(st.integers(0, 200), st.sampled_from([Fraction(1, 2), Fraction(2, 3), Fraction(3, 4)]),
@@ -73,58 +71,86 @@ def test_exact_tally_messages():
         "16 deputies present, but the council has only 15 elected deputies"]
 
 
-def _requirements(on: dt.date, kind: str, elected: int, present: int):
-    profile = rules.profile_for(on)
-    return profile.id, votes.requirements(kind, elected, present,
-                                          profile.rule("vote.majority").params,
-                                          profile.rule("vote.special_majority").params)
+MAJORITY = votes.VoteRule("vote.majority", {"fraction": [1, 2], "strict": True,
+                                            "base": "elected"})
+TWO_THIRDS = {"fraction": [2, 3], "strict": False, "base": "elected"}
+KIND_RULES = [MAJORITY] + [
+    votes.VoteRule(f"vote.{k}", {**TWO_THIRDS, "kinds": [k]})
+    for k in ("charter_amendment", "self_dissolution", "no_confidence", "chair_removal",
+              "deputy_head_release")] + [
+    votes.VoteRule("vote.chair_election", {**TWO_THIRDS, "measure": "participants",
+                                           "kinds": ["chair_election"]})]
+KINDS = ["ordinary", "charter_adoption", "charter_amendment", "self_dissolution",
+         "no_confidence", "chair_removal", "deputy_head_release", "chair_election"]
 
 
-@given(st.sampled_from(SPECIAL_KINDS + ["ordinary", "budget"]), st.integers(5, 45),
-       st.dates(dt.date(2015, 1, 1), dt.date(2030, 12, 31)))
-def test_two_thirds_only_before_the_2018_amendment(kind, elected, on):
-    pid, reqs = _requirements(on, kind, elected, elected)
+def test_fourteen_seats_seven_present_is_a_quorum():
+    # Law No. 101 art. 28(2): «кеминде жарымы» — not less than half; 7 of 14 is enough.
+    q = votes.quorum(14, {"fraction": [1, 2], "strict": False})
+    assert q.needed == 7 and q.met(None, present=7) and not q.met(None, present=6)
+    assert q.words("ky") == "депутаттардын жалпы санынын жарымынан кем эмеси"
+    assert q.words("ru") == "не менее половины от общего числа депутатов"
+
+
+def test_charter_amendment_with_a_majority_but_less_than_two_thirds():
+    reqs = votes.requirements("charter_amendment", 15, 12, KIND_RULES)
+    assert [(r.rule, r.needed) for r in reqs] == [("vote.majority", 8),
+                                                  ("vote.charter_amendment", 10)]
+    nine = votes.Tally(9, 3, 0)
+    assert reqs[0].met(nine) and not reqs[1].met(nine)
+    assert reqs[1].words() == "not less than two thirds of the total number of deputies"
+
+
+@given(st.sampled_from(KINDS), st.integers(5, 45), st.integers(0, 45))
+def test_each_kind_selects_its_rule_and_always_the_majority_of_the_total(kind, elected, present):
+    present = min(present, elected)
+    reqs = votes.requirements(kind, elected, present, KIND_RULES)
     by_rule = {r.rule: r for r in reqs}
     assert by_rule["vote.majority"].needed == elected // 2 + 1
-    special = kind in SPECIAL_KINDS and on < dt.date(2018, 2, 15)
-    assert ("vote.special_majority" in by_rule) == special
-    if special:
-        assert pid == "kg-2015"
-        assert by_rule["vote.special_majority"].needed == -(-2 * elected // 3)
+    assert set(by_rule) - {"vote.majority"} == (
+        {f"vote.{kind}"} if f"vote.{kind}" in {r.id for r in KIND_RULES} else set())
+    for r in reqs:
+        if r.rule != "vote.majority":
+            assert r.needed == -(-2 * elected // 3)   # not less than two thirds of the total
 
 
-def test_profile_switch_dates_and_rule_names():
-    assert rules.profile_for(dt.date(2018, 2, 14)).id == "kg-2015"
-    assert rules.profile_for(dt.date(2018, 2, 15)).id == "kg-2018"
-    assert rules.profile_for(dt.date(2021, 10, 20)).id == "kg-2021"
-    _, before = _requirements(dt.date(2017, 6, 1), "chair_election", 15, 12)
-    assert [(r.rule, r.needed, r.words()) for r in before] == [
-        ("vote.majority", 8, "more than half of the elected deputies"),
-        ("vote.special_majority", 10, "not less than two thirds of the elected deputies")]
-    _, after = _requirements(dt.date(2019, 6, 1), "chair_election", 15, 12)
-    assert [(r.rule, r.needed) for r in after] == [("vote.majority", 8)]
-    special = rules.profile_for(dt.date(2019, 6, 1)).rule("vote.special_majority")
-    assert special.verified is False  # shown as "basis not verified"
+@given(st.integers(5, 45), st.integers(0, 45), st.integers(0, 45), st.integers(0, 45))
+def test_an_election_counts_who_took_part_and_the_winner_needs_a_majority(elected, yes, no,
+                                                                          abstained):
+    tally = votes.Tally(yes, no, abstained)
+    validity, = [r for r in votes.requirements("chair_election", elected, elected, KIND_RULES)
+                 if r.measure == "participants"]
+    assert validity.met(tally) == (3 * (yes + no + abstained) >= 2 * elected)
+    assert validity.words().startswith("taking part: not less than two thirds")
 
 
-def test_majority_of_those_present_when_the_profile_says_so():
-    reqs = votes.requirements("budget", 15, 9, {"fraction": [1, 2], "strict": True,
-                                                "base": "elected",
-                                                "of_present_kinds": ["budget"]}, {"kinds": []})
-    assert [(r.base_name, r.base, r.needed) for r in reqs] == [("present", 9, 5)]
-    assert reqs[0].words("ky") == "катышкан депутаттардын жарымынан көбү"
-    assert reqs[0].words("ru") == "более половины от числа присутствующих депутатов"
+def test_a_withdrawn_rule_is_never_met_and_a_warning_does_not_block():
+    withdrawn = votes.VoteRule("vote.no_confidence", {**TWO_THIRDS, "kinds": ["no_confidence"]},
+                               withdrawn="the head is appointed")
+    warn = votes.VoteRule("vote.charter_amendment", {**TWO_THIRDS, "kinds": ["charter_amendment"]},
+                          blocking=False)
+    [_, r] = votes.requirements("no_confidence", 15, 15, [MAJORITY, withdrawn])
+    assert not r.met(votes.Tally(15, 0, 0)) and r.withdrawn == "the head is appointed"
+    [_, w] = votes.requirements("charter_amendment", 15, 15, [MAJORITY, warn])
+    assert w.blocking is False
+
+
+def test_majority_of_those_present_when_a_rule_says_so():
+    rule = votes.VoteRule("vote.x", {"fraction": [1, 2], "strict": True, "base": "present"})
+    [r] = votes.requirements("ordinary", 15, 9, [rule])
+    assert (r.base_name, r.base, r.needed) == ("present", 9, 5)
+    assert r.words("ky") == "катышкан депутаттардын көпчүлүгү"
+    assert r.words("ru") == "большинство от числа присутствующих депутатов"
 
 
 @given(st.integers(5, 45), st.integers(0, 45), st.integers(0, 45))
 def test_adopted_iff_quorum_and_majority(elected, present, yes):
     present = min(present, elected)
     yes = min(yes, present)
-    q = votes.quorum_needed(elected, {"fraction": [1, 2], "strict": True})
-    [req] = votes.requirements("ordinary", elected, present,
-                               {"fraction": [1, 2], "strict": True}, {"kinds": []})
-    adopted = present >= q and yes >= req.needed
-    assert adopted == (present > elected / 2 and yes > elected / 2)
+    q = votes.quorum(elected, {"fraction": [1, 2], "strict": False})
+    [req] = votes.requirements("ordinary", elected, present, [MAJORITY])
+    adopted = q.met(None, present) and req.met(votes.Tally(yes, 0, 0))
+    assert adopted == (present >= elected / 2 and yes > elected / 2)
 
 
 def test_negative_count_is_refused():

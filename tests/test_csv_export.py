@@ -21,10 +21,10 @@ def test_registry_acts_csv_neutralises_formula_cells(sample_muni):
     muni("import", EXAMPLES / "council_deputies.yaml")
     text = (EXAMPLES / "council_decision_case.yaml").read_text(encoding="utf-8")
     text = text.replace(
-        "    ky: Липенка айыл аймагынын 2027-2028-жылдарга биргелешкен аракеттер планын бекитүү "
-        "жөнүндө\n", f"    ky: '{HOSTILE_KY}'\n", 1).replace(
-        "    ru: Об утверждении совместного плана действий Липенского айылного аймака на "
-        "2027-2028 годы\n", f'    ru: "{HOSTILE_RU}"\n', 1)
+        "    ky: Липенка айылдык аймагынын 2027-жылга карата биргелешкен аракеттер планын "
+        "бекитүү жөнүндө\n", f"    ky: '{HOSTILE_KY}'\n", 1).replace(
+        "    ru: Об утверждении Плана совместных действий Липенского айылного аймака на "
+        "2027 год\n", f'    ru: "{HOSTILE_RU}"\n', 1)
     case = muni.json("case", "new", "council_decision", "-m", "lipenka", "--data",
                      muni.write("hostile.yaml", text))["case"]
     out = muni("registry", "acts", "--drafts", "--format", "csv").stdout

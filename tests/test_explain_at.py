@@ -34,13 +34,14 @@ def test_explain_at_a_past_date_shows_the_recorded_verdicts(sample_muni, monkeyp
     assert sign["act_date"] == "2026-11-20"
     profile = sign["profile"]
     kg2021 = next(p for p in rules.profiles() if p.id == "kg-2021")
-    assert profile["id"] == "kg-2021" and profile["effective_from"] == "2021-10-20"
+    assert profile["id"] == "kg-2021" and profile["effective_from"] == "2021-10-21"
     assert profile["sha256"] == profile["current_sha256"] == kg2021.sha256
     assert profile["changed_since"] is False and profile["in_force_now"] == "kg-2021"
     guards = {g["rule"]: g for g in sign["guards"]}
     assert guards["order.signer_is_head"]["message"] == (
         "Асанов Бакыт Кадырбекович is the head on record on 2026-11-20")
-    assert "(basis not verified)" in guards["order.signer_is_head"]["basis"]
+    assert "not checked against Law No. 123 of 20.10.2021; basis not verified" in \
+        guards["order.signer_is_head"]["basis"]
     assert [d["status"] for d in sign["documents"]] == ["ok"]
 
     text = muni("explain", case, "--at", "2026-11-22").stdout
@@ -48,7 +49,7 @@ def test_explain_at_a_past_date_shows_the_recorded_verdicts(sample_muni, monkeyp
            "since." in text
     assert "#3 2026-11-22 sign_order: order_drafted → order_registered by head" in text
     assert "four eyes: prepared by clerk; confirmed by head" in text
-    assert "rule profile then: kg-2021 (in force from 2021-10-20, act dated 2026-11-20)" in text
+    assert "rule profile then: kg-2021 (in force from 2021-10-21, act dated 2026-11-20)" in text
     assert "unchanged since" in text
     assert "✓ group.min_size: The working group has at least 6 members" in text
     assert "basis: ЖМБА methodology, seed 002 L996" in text

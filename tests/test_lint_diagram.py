@@ -122,7 +122,7 @@ def test_mermaid_labels_each_edge_with_trigger_rules_and_four_eyes():
     assert "    group_working --> [*]" in lines
     sign = next(x for x in lines if x.startswith("    order_drafted --> order_registered: "))
     assert sign.startswith("    order_drafted --> order_registered: sign_order<br/>"
-                           "[order.signer_is_head]<br/>")
+                           "[act.date_reached]<br/>[order.signer_is_head]<br/>")
     assert sign.endswith("[group.composition]<br/>(four eyes)")
     assert "    order_registered --> group_working: start_work<br/>[order.in_effect]" in lines
     wf = spec.load("working_group")
@@ -147,8 +147,8 @@ def test_diagram_writes_mermaid_and_dot(tmp_path):
     code, _ = run("diagram", "working_group", "--out", tmp_path / "wg.dot")
     dot = (tmp_path / "wg.dot").read_text(encoding="utf-8")
     assert code == 0 and dot.startswith('digraph "working_group" {')
-    assert '"order_drafted" -> "order_registered" [label="sign_order\\n[order.signer_is_head]' \
-           in dot
+    assert ('"order_drafted" -> "order_registered" [label="sign_order\\n[act.date_reached]\\n'
+            '[order.signer_is_head]') in dot
     code, out = run("diagram", "working_group", "--out", tmp_path / "wg.gif")
     assert code == 3
 
@@ -179,8 +179,8 @@ def test_lint_reports_a_state_tag_python_asks_about_and_no_state_carries(tmp_pat
     shutil.copytree(spec.WORKFLOWS_DIR, folder)
     council = folder / "council_decision.yaml"
     text = council.read_text(encoding="utf-8")
-    council.write_text(text.replace("tags: [ready_for_agenda, discussion_over]",
-                                    "tags: [ready_for_agenda]"), encoding="utf-8")
+    council.write_text(text.replace(", discussion_over]", "]").replace(  # every state's
+        "    tags: [discussion_over]\n", ""), encoding="utf-8")
     handing = folder / "needs_assessment.yaml"
     handing.write_text(handing.read_text(encoding="utf-8").replace(
         "    tags: [handed_to_council]\n", ""), encoding="utf-8")

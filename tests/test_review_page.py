@@ -51,7 +51,7 @@ def test_the_page_shows_the_timeline_documents_and_rules(done):
     assert actors == [f"{a} (declared)" for a in ("clerk", "clerk", "head", ODD_ACTOR)]
     sign = rows[2].text_content()
     assert "order_drafted → order_registered" in sign
-    assert "four eyes: prepared by clerk" in sign and "kg-2021" in sign and "7 ✓" in sign
+    assert "four eyes: prepared by clerk" in sign and "kg-2021" in sign and "8 ✓" in sign
 
     docs = doc.xpath('//table[@id="documents"]/tbody/tr')
     assert [(d.get("data-sha256"), d.get("data-status")) for d in docs] == [

@@ -18,24 +18,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+import muni.engine.citations as citations
+import muni.engine.rules as rules
 import muni.engine.tags as tags
-from muni.registry import cases, directory, journal
+import muni.engine.votes as votes
+from muni.registry import audit, cases, directory, journal
 from muni.registry.db import Registry
 
 from ..data import dotted, parse_date
 from ..errors import InputError, NotFound
-from ..locale import ky, ru
-from ..rules import Profile, profile_for
 from ..spec import Workflow, all_workflows, load
-from ..votes import (
-    Requirement,
-    Tally,
-    fraction_of,
-    quorum_needed,
-    requirements,
-    tally_from,
-    tally_problems,
-)
 from .common import (
     BLANK,
     People,
@@ -43,6 +35,7 @@ from .common import (
     case_municipality,
     municipality_context,
 )
+from .needs_assessment import build_needs_assessment
 
 #: The two workflows of this module (their states are asked about by tag, ``engine/tags``).
 DECISION, SESSION = "council_decision", "council_session"
@@ -88,7 +81,7 @@ class Item:
     draft_id: int
     draft: dict | None                 # the council_decision case (None: unknown id)
     speakers: list[dict]
-    tally: Tally | None
+    tally: votes.Tally | None
     number: int | None = None          # the decision's journal number, once signed
 
     @property
@@ -122,6 +115,8 @@ class Session:
     secretary: dict | None
     items: list[Item]
     people: dict[str, dict] = field(default_factory=dict)
+    #: An extraordinary session's demand: ``{"date", "deputies": [person ids]}``.
+    demand: dict | None = None
     convened: bool = False             # convened and not yet held (tag ``convened``)
     held: bool = False                 # the session took place (tag ``held``)
 
@@ -169,7 +164,7 @@ def load_session(db: Registry, case: dict) -> Session:
             speakers.append(_row(named, pid, f"agenda[{i}].speakers[{j}]"))
         vote = entry.get("vote")
         items.append(Item(index=i + 1, draft_id=draft_id, draft=draft, speakers=speakers,
-                          tally=tally_from(vote) if vote else None,
+                          tally=votes.tally_from(vote) if vote else None,
                           number=decision_number(db, draft_id)))
     for pid in present_ids or []:
         person = directory.person(db, pid)
@@ -188,7 +183,7 @@ def load_session(db: Registry, case: dict) -> Session:
                      if dotted(data, "notice.date") else None),
         elected=elected, deputies=deputies, present_ids=present_ids,
         present_count=present_count, chair=chair, presiding=presiding, secretary=secretary,
-        items=items, people=people,
+        items=items, people=people, demand=data.get("demand"),
         convened=sessions.tagged(state, tags.CONVENED), held=sessions.tagged(state, tags.HELD),
     )
 
@@ -206,45 +201,69 @@ def sessions_listing(db: Registry, municipality: str, draft_id: int
                             order_path="$.session.date")
 
 
+def vote_rules(profile: rules.Profile) -> list[votes.VoteRule]:
+    """The profile's thresholds on decisions — its rules with a ``base`` (the majority of the
+    total, and each rule that names kinds of decision), in the profile's order."""
+    return [votes.VoteRule(r.id, r.params, blocking=r.severity == "block", withdrawn=r.withdrawn)
+            for r in profile.rules.values() if "base" in r.params]
+
+
 @dataclass
 class Outcome:
     """What the vote on one item means under the profile in force on the session's date."""
 
-    profile: str
+    profile: rules.Profile
     present: int | None
-    quorum_needed: int
-    quorum: bool
-    requirements: list[Requirement]
-    tally: Tally | None
+    quorum: votes.Requirement
+    requirements: list[votes.Requirement]
+    tally: votes.Tally | None
     problems: list[str]
 
     @property
+    def quorum_needed(self) -> int:
+        return self.quorum.needed
+
+    @property
+    def has_quorum(self) -> bool:
+        return self.present is not None and self.quorum.met(None, self.present)
+
+    @property
     def adopted(self) -> bool:
-        return (self.tally is not None and self.quorum and not self.problems
-                and all(self.tally.for_ >= r.needed for r in self.requirements))
+        """Quorum, a consistent tally, and every blocking threshold met (a threshold that only
+        warns, e.g. one in doubt under the profile, does not decide)."""
+        return (self.tally is not None and self.has_quorum and not self.problems
+                and all(r.met(self.tally) for r in self.requirements if r.blocking))
+
+    @property
+    def warnings(self) -> list[votes.Requirement]:
+        return [r for r in self.requirements if not r.blocking and not r.met(self.tally)]
+
+    def legal(self, rule_id: str, lang: str) -> str:
+        return self.profile.legal_words(rule_id, lang)
 
     def rule_words(self, lang: str) -> str:
-        """The rule applied, as the protocol states it: words, the number, rule id, profile."""
-        return "; ".join(f"{r.words(lang)} — {r.needed} ({r.rule}, {self.profile})"
+        """The thresholds as the protocol and the extract state them: the rule in words, the
+        number, and its legal basis in words — never a rule id."""
+        return "; ".join(f"{r.words(lang)} — {r.needed} ({self.legal(r.rule, lang)})"
                          for r in self.requirements)
 
+    def quorum_words(self, lang: str) -> str:
+        return (f"{self.quorum.words(lang)} — {self.quorum.needed} "
+                f"({self.legal('vote.quorum', lang)})")
 
-def outcome(session: Session, item: Item, profile: Profile | None = None) -> Outcome:
-    """Quorum, the majorities required for the item's kind, and whether they were reached."""
-    profile = profile or profile_for(session.date)
-    q = profile.rule("vote.quorum").params
+
+def outcome(session: Session, item: Item, profile: rules.Profile | None = None) -> Outcome:
+    """Quorum, the thresholds the item's kind must meet, and whether they were reached."""
+    profile = profile or rules.profile_for(session.date)
     present = session.present_count
-    needed = quorum_needed(session.elected, q)
-    reqs = requirements(item.kind, session.elected, present or 0,
-                              profile.rule("vote.majority").params,
-                              profile.rule("vote.special_majority").params)
+    reqs = votes.requirements(item.kind, session.elected, present or 0, vote_rules(profile))
     problems = []
     if item.tally is not None:
         present_ids = frozenset(session.present_ids) if session.present_ids is not None else None
-        problems = tally_problems(item.tally, present or 0, session.elected, present_ids)
-    return Outcome(profile=profile.id, present=present, quorum_needed=needed,
-                   quorum=present is not None and present >= needed, requirements=reqs,
-                   tally=item.tally, problems=problems)
+        problems = votes.tally_problems(item.tally, present or 0, session.elected, present_ids)
+    return Outcome(profile=profile, present=present,
+                   quorum=votes.quorum(session.elected, profile.rule("vote.quorum").params),
+                   requirements=reqs, tally=item.tally, problems=problems)
 
 
 # --------------------------------------------------------------------------------------------
@@ -257,7 +276,14 @@ class SessionFacts:
     today: dt.date
     same_number: list[int]             # other session cases with this convocation and number
     ready: dict[int, tuple[bool, str]]  # draft id → (ready?, why)
-    profile: Profile
+    profile: rules.Profile
+    #: Deputies on record on the demand's date (an extraordinary session), by person id.
+    demand_deputies: dict[str, dict] = field(default_factory=dict)
+
+    @property
+    def act_date(self) -> dt.date:
+        """The date the session's record states: the session's own date."""
+        return self.session.date
 
 
 def _draft_ready(db: Registry, item: Item, session: Session) -> tuple[bool, str]:
@@ -276,12 +302,9 @@ def _draft_ready(db: Registry, item: Item, session: Session) -> tuple[bool, str]
         return True, f"draft {item.draft_id} is on this session's agenda"
     if not decisions.tagged(state, tags.READY_FOR_AGENDA):
         return False, (f"agenda item {item.index}: draft {item.draft_id} is in state "
-                       f"'{state}'; a draft is ready once examined by a commission (and, "
-                       "for a normative act, after public discussion)")
+                       f"'{state}'; a draft is ready once a standing commission examined it "
+                       "(a normative draft: after its public discussion, with its package)")
     normative = bool(dotted(d["data"], "draft.normative"))
-    if normative and not decisions.tagged(state, tags.DISCUSSION_OVER):
-        return False, (f"agenda item {item.index}: draft {item.draft_id} is a normative act; "
-                       "its public discussion is not over")
     end = dotted(d["data"], "discussion.end")
     if normative and end and parse_date(end, "discussion.end") >= session.date:
         return False, (f"agenda item {item.index}: the public discussion of draft "
@@ -289,7 +312,7 @@ def _draft_ready(db: Registry, item: Item, session: Session) -> tuple[bool, str]
     return True, f"draft {item.draft_id} is {state}"
 
 
-def _session_context(session: Session, profile: Profile | None) -> dict[str, Any]:
+def _session_context(session: Session, profile: rules.Profile | None) -> dict[str, Any]:
     def name(p: dict | None) -> str:
         return directory.short_name(p) if p else BLANK
 
@@ -313,13 +336,8 @@ def _session_context(session: Session, profile: Profile | None) -> dict[str, Any
             entry.update(adopted=out.adopted, rule_ky=out.rule_words("ky"),
                          rule_ru=out.rule_words("ru"))
         items.append(entry)
-    quorum = (quorum_needed(session.elected, profile.rule("vote.quorum").params)
-              if profile else 0)
-    qparams = profile.rule("vote.quorum").params if profile else {}
-    qwords = {lang: Requirement(
-        rule="vote.quorum", base_name="elected", base=session.elected,
-        fraction=fraction_of(qparams), strict=bool(qparams.get("strict", True)),
-        needed=quorum).words(lang) for lang in ("ky", "ru")} if profile else {"ky": "", "ru": ""}
+    q = votes.quorum(session.elected, profile.rule("vote.quorum").params) if profile else None
+    quorum = q.needed if q else 0
     return {
         "number": session.number, "number_roman": roman(session.number),
         "convocation": session.convocation, "convocation_roman": roman(session.convocation),
@@ -331,8 +349,10 @@ def _session_context(session: Session, profile: Profile | None) -> dict[str, Any
         "present": session.present_count if session.present_count is not None else 0,
         "absent": session.elected - (session.present_count or 0),
         "quorum": quorum, "has_quorum": (session.present_count or 0) >= quorum,
-        "quorum_ky": f"{qwords['ky']} — {quorum} (vote.quorum, {profile.id})" if profile else "",
-        "quorum_ru": f"{qwords['ru']} — {quorum} (vote.quorum, {profile.id})" if profile else "",
+        "quorum_ky": (f"{q.words('ky')} — {quorum} ({profile.legal_words('vote.quorum', 'ky')})"
+                      if profile and q else ""),
+        "quorum_ru": (f"{q.words('ru')} — {quorum} ({profile.legal_words('vote.quorum', 'ru')})"
+                      if profile and q else ""),
         "present_names": [session.people[p]["name"] if p in session.people else p
                           for p in present],
         "presiding": name(session.presiding),
@@ -347,15 +367,19 @@ def build_council_session(db: Registry, case: dict, workflow: Workflow, *,
     """A session: its agenda's readiness, attendance, quorum and each item's outcome."""
     mun = case_municipality(db, case)
     session = load_session(db, {**case, "state": case.get("state", workflow.initial)})
-    profile = profile_for(session.date)
+    profile = rules.profile_for(session.date)
     same = cases.with_values(  # a session that never convened does not use its number
         db, workflow=SESSION, municipality=case["municipality"],
         not_state=workflow.initial, other_than=case["id"] if isinstance(case["id"], int) else -1,
         values={"$.session.convocation": session.convocation,
                 "$.session.number": session.number})
     ready = {item.draft_id: _draft_ready(db, item, session) for item in session.items}
+    demand_on = dotted(case["data"], "demand.date")
+    demand_deputies = ({r["person"]: r for r in directory.holders_on(
+        db, case["municipality"], "deputy",
+        parse_date(demand_on, "demand.date").isoformat())} if demand_on else {})
     facts = SessionFacts(session=session, today=today, same_number=same, ready=ready,
-                         profile=profile)
+                         profile=profile, demand_deputies=demand_deputies)
     context = {
         "draft": False,
         "municipality": municipality_context(mun),
@@ -389,13 +413,17 @@ class DecisionFacts:
     outcome: Outcome | None
     source_case: dict | None
     signer: str | None                 # the case's signer override (data), if any
-    act_date: dt.date
-    in_force_date: dt.date | None
-    register_due: dt.date | None
+    act_date: dt.date                  # the decision's date: its session's (or registration's)
+    profile: rules.Profile
+    signed_on: dt.date | None          # the day the decision was signed (its sign step)
+    published: dt.date | None          # the day of its official publication
+    in_force_date: dt.date | None      # the date the act names (or the default after publication)
     same_register_number: list[int]
     conforming: list[dict]             # later decisions that replace this one (+ "standing")
     repealing: list[dict]              # later decisions that repeal this one (+ "in_force")
-    in_register: bool = False          # included in the State Register (tag ``registered``)
+    responses: list[dict]              # decisions answering a prosecutor's act (+ "act")
+    source_plan: dict | None = None    # the handed-over plan's title {ky, ru}, if any
+    in_register: bool = False          # entered in the State Register (tag ``registered``)
     source_handed: bool = False        # the source case is in a state handing it over
     handing_states: tuple[str, ...] = ()   # the states that hand a case to the council
 
@@ -403,55 +431,113 @@ class DecisionFacts:
         value = dotted(self.data, path)
         return parse_date(value, path) if value else None
 
+    def response(self, effect: str) -> dict | None:
+        """The latest signed decision of the kenesh that does ``effect`` to this act."""
+        signed = [r for r in self.responses if r["act"]
+                  and dotted(r["data"], "draft.oversight.effect") == effect]
+        return signed[-1] if signed else None
 
-def clause_texts(data: dict, lang: str) -> list[str]:
-    """The operative clauses in the seed's formulas: «… бекитилсин», «… тапшырылсын»."""
-    out = []
+
+def _both(value: Any) -> dict[str, str]:
+    """A ``{ky, ru}`` text with the Russian filled from the Kyrgyz original where missing."""
+    return {"ky": text(value, "ky"), "ru": text(value, "ru")}
+
+
+def clauses(data: dict, default_days: int, repealed: list[dict]) -> list[dict[str, Any]]:
+    """The operative clauses as data for the template, which holds their formulas (seed 003
+    §2.1: «… N-тиркемеге ылайык бекитилсин», «… тапшырылсын», «… жүктөлсүн»): what the
+    clerk typed (approve / assign / text), one repeal per act this decision replaces or
+    repeals, control, and entry into force (the draft's choice or the profile's default)."""
+    out: list[dict[str, Any]] = []
     for i, c in enumerate(dotted(data, "draft.clauses") or []):
         if "approve" in c:
-            what = text(c["approve"], lang)
-            annex = c.get("annex")
-            if lang == "ru":
-                out.append(f"Утвердить {what}" + (f" согласно приложению {annex}" if annex
-                                                   else "") + ".")
-            else:
-                out.append(f"{what}" + (f" {annex}-тиркемеге ылайык" if annex else "")
-                           + " бекитилсин.")
+            out.append({"kind": "approve", **_both(c["approve"]), "annex": c.get("annex")})
         elif "assign" in c:
-            to, task = text(c["to"], lang), text(c["assign"], lang)
-            out.append(f"Поручить {to} {task}." if lang == "ru" else f"{to} {task} тапшырылсын.")
+            out.append({"kind": "assign", "to": _both(c["to"]), "task": _both(c["assign"])})
         elif "text" in c:
-            out.append(text(c["text"], lang))
+            out.append({"kind": "text", **_both(c["text"])})
         else:  # pragma: no cover - the schema allows nothing else
             raise InputError(f"draft.clauses[{i}]: expected approve, assign or text")
+    out.extend({"kind": "repeal", **r} for r in repealed)
     control = dotted(data, "draft.control")
     if control:
-        out.append(f"Контроль за исполнением настоящего постановления возложить на "
-                   f"{text(control, lang)}." if lang == "ru" else
-                   f"Бул токтомдун аткарылышын контролдоо {text(control, lang)} жүктөлсүн.")
+        out.append({"kind": "control", **_both(control)})
+    rule = dotted(data, "draft.in_force") or {}
+    if rule.get("date"):
+        out.append({"kind": "in_force", "mode": "date",
+                    "date": parse_date(rule["date"], "draft.in_force.date")})
+    elif rule.get("on_publication"):
+        out.append({"kind": "in_force", "mode": "publication"})
+    else:
+        out.append({"kind": "in_force", "mode": "days",
+                    "days": int(rule.get("days_after_publication") or default_days)})
     return out
 
 
-def in_force_clause(data: dict, default_days: int, lang: str) -> str:
-    """The entry-into-force clause, from the draft's choice or the profile's default."""
-    rule = dotted(data, "draft.in_force") or {}
-    if rule.get("date"):
-        d = parse_date(rule["date"], "draft.in_force.date")
-        return (f"Настоящее постановление вступает в силу {ru.date_long(d)}" if lang == "ru"
-                else f"Бул токтом {ky.date_on(d)} күчүнө кирет.")
-    days = None if rule.get("on_publication") else int(
-        rule.get("days_after_publication") or default_days)
-    if not days:
-        return ("Настоящее постановление вступает в силу со дня официального опубликования."
-                if lang == "ru" else
-                "Бул токтом расмий жарыяланган күндөн тартып күчүнө кирет.")
-    return (f"Настоящее постановление вступает в силу по истечении {days} дней со дня "
-            f"официального опубликования." if lang == "ru" else
-            f"Бул токтом расмий жарыяланган күндөн тартып {days} күн өткөндөн кийин "
-            f"күчүнө кирет.")
+def _topic(data: dict) -> str | None:
+    """Which matter of the kenesh's competence a decision is (profile rule
+    decision.competence, params.items)."""
+    kind = str(dotted(data, "draft.kind") or "ordinary")
+    if kind != "ordinary":
+        return kind
+    if dotted(data, "draft.source_case") is not None:
+        return "development_plan"
+    return "local_rules" if dotted(data, "draft.normative") else None
 
 
-def in_force_default_days(profile: Profile) -> int:
+def preamble(data: dict, profile: rules.Profile, lang: str) -> str:
+    """The preamble: the purpose the clerk typed, then the legal basis in words — the law on
+    local self-government in force and the article giving the kenesh the matter (profile rule
+    decision.competence; where that law's articles were not read, the law without an article
+    unless the draft names it), and for a normative act the law on normative legal acts."""
+    purpose = text(dotted(data, "draft.preamble"), lang).strip().rstrip(",")
+    lsg_id = profile.in_force.get("lsg")
+    laws = []
+    if lsg_id:
+        competence = profile.rules.get("decision.competence")
+        article = dotted(data, "draft.competence")
+        if article is None and competence and competence.refs \
+                and competence.refs[0]["source"] == lsg_id:
+            item = (competence.params.get("items") or {}).get(_topic(data))
+            base = str(competence.refs[0]["article"])
+            article = f"{base}({item})" if item else base
+        laws.append(citations.according_to(profile.texts[lsg_id], article, lang))
+    if dotted(data, "draft.normative") and profile.in_force.get("npa"):
+        laws.append(citations.according_to(profile.texts[profile.in_force["npa"]], None, lang))
+    if not laws:
+        return purpose
+    if lang == "ky":
+        basis = f"{', '.join(laws)} ылайык,"
+        return f"{purpose}, {basis}" if purpose else basis
+    basis = f"в соответствии с {', '.join(laws)}"
+    return f"{purpose}, {basis}" if purpose else basis[0].upper() + basis[1:]
+
+
+#: Where the law sends a normative act for the State Register when the clerk has not recorded
+#: the division's own name (Law No. 101 art. 15(5); Typical Charter item 41.8).
+REGISTER_BODY = {"ky": "Кыргыз Республикасынын Юстиция министрлигинин аймактык бөлүмүнө",
+                 "ru": "Территориальному подразделению Министерства юстиции Кыргызской "
+                       "Республики"}
+CHARTER_KINDS = ("charter_adoption", "charter_amendment")
+
+
+def register_basis(data: dict, profile: rules.Profile, lang: str) -> str:
+    """The law the cover letter to the State Register sends the act under, in words: the
+    articles of rule act.register_after_publication in the law on normative acts in force (and,
+    for a charter, in the law on local self-government), else that law without an article —
+    never an edition that is no longer in force."""
+    roles = ("npa", "lsg") if dotted(data, "draft.kind") in CHARTER_KINDS else ("npa",)
+    wanted = [profile.in_force[r] for r in roles if r in profile.in_force]
+    rule = profile.rules.get("act.register_after_publication")
+    laws = [citations.according_to(profile.texts[ref["source"]], str(ref["article"]), lang)
+            for ref in (rule.refs if rule else ()) if ref["source"] in wanted]
+    if not laws and "npa" in profile.in_force:
+        laws = [citations.according_to(profile.texts[profile.in_force["npa"]], None, lang)]
+    joiner = " жана " if lang == "ky" else " и "
+    return joiner.join(laws)
+
+
+def in_force_default_days(profile: rules.Profile) -> int:
     """Days after publication an act enters into force when it names no date: the
     ``act.in_force_date`` rule's parameter in ``profile`` (the builder and the register of
     acts both read it here)."""
@@ -460,7 +546,9 @@ def in_force_default_days(profile: Profile) -> int:
 
 
 def in_force_on(data: dict, published: dt.date | None, default_days: int) -> dt.date | None:
-    """The date the act enters into force: computed, never typed. Never before publication."""
+    """The date the act names for its entry into force (or the default after publication):
+    computed, never typed; never before publication. The State Register's entry, which a
+    normative act also needs, is checked apart (act.in_force_requires_register)."""
     if published is None:
         return None
     rule = dotted(data, "draft.in_force") or {}
@@ -470,6 +558,18 @@ def in_force_on(data: dict, published: dt.date | None, default_days: int) -> dt.
         return published
     days = int(rule.get("days_after_publication") or default_days)
     return published + dt.timedelta(days=days)
+
+
+def in_force_from(data: dict, published: dt.date | None, profile: rules.Profile
+                  ) -> dt.date | None:
+    """The day the act has force: its date and, for a normative act where the profile makes
+    the State Register a condition (Law No. 241 art. 28(5)), not before its entry."""
+    start = in_force_on(data, published, in_force_default_days(profile))
+    included = dotted(data, "register.date")
+    if (start is not None and included and dotted(data, "draft.normative")
+            and profile.rule("act.in_force_requires_register").severity == "block"):
+        start = max(start, parse_date(included, "register.date"))
+    return start
 
 
 def _cases_referring(db: Registry, municipality: str, key: str, case_id: int
@@ -495,6 +595,51 @@ def _hands_over(case: dict | None) -> bool:
         return False
 
 
+def _repealed(db: Registry, code: str, data: dict) -> list[dict[str, Any]]:
+    """The acts this decision replaces (a refused one) or repeals, as its repeal clauses name
+    them: date, number and title («… № 3 «…» токтому күчүн жоготту деп таанылсын»)."""
+    ids = ([dotted(data, "draft.replaces")] if dotted(data, "draft.replaces") else []) + list(
+        dotted(data, "draft.repeals") or [])
+    out = []
+    for act_id in ids:
+        row = cases.get(db, int(act_id))
+        if row is None or (row["municipality"], row["workflow"]) != (code, DECISION):
+            raise InputError(f"draft: case {act_id} is no council decision of '{code}'")
+        listing = sessions_listing(db, code, int(act_id))
+        out.append({"case": int(act_id), "number": decision_number(db, int(act_id)) or BLANK,
+                    "date": load_session(db, listing[-1]).date if listing else None,
+                    "title": _both(dotted(row["data"], "draft.title"))})
+    return out
+
+
+def _source_plan(db: Registry, source: dict | None, today: dt.date, lang: str
+                 ) -> dict[str, Any] | None:
+    """The plan a handed-over case carries (the ЖМБА's БАП): its title, and its context as the
+    decision's annex prints it — built by that case's own builder, so the annex is the plan."""
+    if source is None or source["workflow"] != "needs_assessment":
+        return None
+    case = cases.get(db, int(source["id"]))
+    if case is None or not dotted(case["data"], "action_plan"):
+        return None
+    plan = build_needs_assessment(db, case, load("needs_assessment"), today=today,
+                                  lang=lang).context["action_plan"]
+    return {"title": plan["title"], "context": plan}
+
+
+def annex_sections(text_: list[dict]) -> list[dict[str, Any]]:
+    """An annex's sections with their items numbered on through the whole text (1, 2, 3 …
+    across the chapters, as local rules are numbered), so an item is cited by one number."""
+    out, n = [], 0
+    for sec in text_:
+        points = []
+        for x in sec.get("items") or []:
+            n += 1
+            points.append({"n": n, **_both(x)})
+        out.append({"title": _both(sec.get("title")) if sec.get("title") else None,
+                    "points": points})
+    return out
+
+
 def build_council_decision(db: Registry, case: dict, workflow: Workflow, *,
                            today: dt.date, lang: str = "ky",
                            act_date_path: str | None = None) -> Prepared:
@@ -509,19 +654,18 @@ def build_council_decision(db: Registry, case: dict, workflow: Workflow, *,
     session = listing[-1] if listing else None
     item = session.item_for(case_id) if session else None
     act_date = session.date if session else registered
-    profile = profile_for(act_date)
+    profile = rules.profile_for(act_date)
     result = outcome(session, item, profile) if session and item else None
     source = None
     if dotted(data, "draft.source_case") is not None:
         source = cases.get(db, int(dotted(data, "draft.source_case")))
+    source_plan = _source_plan(db, source, today, lang)
     default_days = in_force_default_days(profile)
-    published = dotted(data, "publication.date")
-    in_force = in_force_on(data, parse_date(published, "publication.date") if published
-                           else None, default_days)
+    published = (parse_date(dotted(data, "publication.date"), "publication.date")
+                 if dotted(data, "publication.date") else None)
+    in_force = in_force_on(data, published, default_days)
     normative = bool(dotted(data, "draft.normative"))
-    deadline_days = int(profile.rule("act.register_deadline").params.get("days", 30))
-    register_due = act_date + dt.timedelta(days=deadline_days) if session and normative \
-        else None
+    signed_on = audit.step_date(db, case_id, "sign") if case_id > 0 else None
     number = dotted(data, "register.number")
     same_number = cases.with_values(db, workflow=DECISION, other_than=case_id,
                                     values={"$.register.number": number}) if number else []
@@ -530,12 +674,17 @@ def build_council_decision(db: Registry, case: dict, workflow: Workflow, *,
         today=today, data=data, registered=registered, normative=normative,
         kind=str(dotted(data, "draft.kind") or "ordinary"), session=session, item=item,
         past_sessions=listing[:-1], outcome=result, source_case=source,
-        signer=None, act_date=act_date, in_force_date=in_force, register_due=register_due,
+        signer=None, act_date=act_date, profile=profile,
+        signed_on=dt.date.fromisoformat(signed_on) if signed_on else None,
+        published=published, in_force_date=in_force,
         same_register_number=same_number,
         conforming=[{**c, "standing": workflow.tagged(c["state"], tags.STANDING)}
                     for c in _cases_referring(db, code, "replaces", case_id)],
         repealing=[{**c, "in_force": workflow.tagged(c["state"], tags.IN_FORCE)}
                    for c in _cases_referring(db, code, "repeals", case_id)],
+        responses=[{**c, "act": workflow.tagged(c["state"], tags.ACT)}
+                   for c in _cases_referring(db, code, "oversight.act", case_id)],
+        source_plan=source_plan["title"] if source_plan else None,
         in_register=workflow.tagged(case.get("state", workflow.initial), tags.REGISTERED),
         source_handed=_hands_over(source), handing_states=_handing_states(),
     )
@@ -558,9 +707,15 @@ def build_council_decision(db: Registry, case: dict, workflow: Workflow, *,
         "number": "",
         "voted": False, "yes": 0, "no": 0, "abstained": 0, "adopted": False,
         "rule_ky": "", "rule_ru": ""}
-    annexes = [{"n": i + 1, "title_ky": text(a["title"], "ky"),
-                "title_ru": text(a["title"], "ru")}
-               for i, a in enumerate(dotted(data, "draft.annexes") or [])]
+    annexes = []
+    for i, a in enumerate(dotted(data, "draft.annexes") or []):
+        annexes.append({
+            "n": i + 1, "title_ky": text(a["title"], "ky"), "title_ru": text(a["title"], "ru"),
+            # the approved text: the normative act's own sections and items …
+            "sections": annex_sections(a.get("text") or []),
+            # … or, for the first annex of a decision on a handed-over case, its plan
+            "plan": source_plan["context"] if (i == 0 and source_plan) else None,
+        })
     context = {
         "draft": False,
         "municipality": municipality_context(mun),
@@ -571,14 +726,15 @@ def build_council_decision(db: Registry, case: dict, workflow: Workflow, *,
             "normative": normative,
             "title_ky": text(dotted(data, "draft.title"), "ky"),
             "title_ru": text(dotted(data, "draft.title"), "ru"),
-            "preamble_ky": text(dotted(data, "draft.preamble"), "ky"),
-            "preamble_ru": text(dotted(data, "draft.preamble"), "ru"),
-            "clauses_ky": clause_texts(data, "ky") + [in_force_clause(data, default_days,
-                                                                      "ky")],
-            "clauses_ru": clause_texts(data, "ru") + [in_force_clause(data, default_days,
-                                                                      "ru")],
+            "preamble_ky": preamble(data, profile, "ky"),
+            "preamble_ru": preamble(data, profile, "ru"),
+            "clauses": clauses(data, default_days, _repealed(db, code, data)),
             "annexes": annexes,
             "pages": int(dotted(data, "register.pages") or 0),
+            "published": published,
+            "publication_ky": text(dotted(data, "publication.source"), "ky"),
+            "publication_ru": text(dotted(data, "publication.source"), "ru"),
+            "issue": str(dotted(data, "publication.issue") or ""),
         },
         "chair": {
             "name": directory.short_name(chair) if chair else BLANK,
@@ -589,6 +745,10 @@ def build_council_decision(db: Registry, case: dict, workflow: Workflow, *,
         },
         "letter": {
             "number": BLANK,
+            "addressee_ky": text(dotted(data, "register.addressee"), "ky") or REGISTER_BODY["ky"],
+            "addressee_ru": text(dotted(data, "register.addressee"), "ru") or REGISTER_BODY["ru"],
+            "basis_ky": register_basis(data, profile, "ky"),
+            "basis_ru": register_basis(data, profile, "ru"),
             "date": (parse_date(dotted(data, "register.sent"), "register.sent")
                      if dotted(data, "register.sent") else today),
             "attachments_ky": [text(a, "ky") for a in dotted(data, "register.attachments")

@@ -7,10 +7,10 @@ is added to ``MODULES``. Nothing registers itself by being imported.
 
 from __future__ import annotations
 
-from . import council, needs_listening, needs_plan, working_group
+from . import council, dates, needs_listening, needs_plan, working_group
 from .base import Check, DeadlineFn, checks_in, deadlines_in
 
-MODULES = (working_group, council, needs_plan, needs_listening)
+MODULES = (dates, working_group, council, needs_plan, needs_listening)
 #: Rule id → its check.
 CHECKS: dict[str, Check] = checks_in(MODULES)
 #: Rule id → the dated obligation it enforces (``@deadline``, beside the check).

@@ -7,9 +7,12 @@ letterhead: the same bilingual block with the council's name where the ayil okmo
 the executive.
 
 Wording follows seed 003 §2.1–2.3: the preamble ends «… айылдык кеңеши токтом кылат:»,
-clauses are numbered «1.», «2.» …, the formulas «бекитилсин», «тапшырылсын», «жүктөлсүн» are
-made in ``engine/contexts/council.py`` (so a clerk types the subject, not the formula), and the
-annex header reads «… № N токтомуна 1-тиркеме».
+clauses are numbered «1.», «2.» …, and the annex header reads «… № N токтомуна 1-тиркеме». The
+clause formulas («… N-тиркемеге ылайык бекитилсин», «… тапшырылсын», «… жүктөлсүн», the
+repeal «… токтому күчүн жоготту деп таанылсын», the entry into force) are here, in the
+template; the context gives each clause as data (``decision.clauses``), so a clerk types the
+subject, never the formula. The annex prints the approved text: the normative act's sections
+and items, or the plan a handed-over case carries.
 """
 
 from __future__ import annotations
@@ -50,6 +53,36 @@ def kenesh_letterhead(doc) -> None:
 
 # --- the decision (токтом) ----------------------------------------------------------------------
 
+#: One clause of a decision, by its kind (``engine/contexts/council.py:clauses``).
+CLAUSE = {
+    "ky": "{% if c.kind == 'approve' %}{{ c.ky }}{% if c.annex %} {{ c.annex }}-тиркемеге "
+          "ылайык{% endif %} бекитилсин."
+          "{% elif c.kind == 'assign' %}{{ c.to.ky }} {{ c.task.ky }} тапшырылсын."
+          "{% elif c.kind == 'repeal' %}{{ municipality.aimak_ky }} айылдык кеңешинин "
+          "{{ c.date|ky_date_of }} № {{ c.number }} «{{ c.title.ky }}» токтому күчүн жоготту "
+          "деп таанылсын."
+          "{% elif c.kind == 'control' %}Бул токтомдун аткарылышын контролдоо {{ c.ky }} "
+          "жүктөлсүн."
+          "{% elif c.kind == 'in_force' %}Бул токтом {% if c.mode == 'date' %}"
+          "{{ c.date|ky_date_on }}{% elif c.mode == 'days' %}расмий жарыяланган күндөн тартып "
+          "{{ c.days }} күн өткөндөн кийин{% else %}расмий жарыяланган күндөн тартып{% endif %}"
+          " күчүнө кирет."
+          "{% else %}{{ c.ky }}{% endif %}",
+    "ru": "{% if c.kind == 'approve' %}Утвердить {{ c.ru }}{% if c.annex %} согласно "
+          "приложению {{ c.annex }}{% endif %}."
+          "{% elif c.kind == 'assign' %}Поручить {{ c.to.ru }} {{ c.task.ru }}."
+          "{% elif c.kind == 'repeal' %}Признать утратившим силу постановление айылного кенеша "
+          "{{ municipality.aimak_ru }} айылного аймака {{ c.date|ru_date_of }} № {{ c.number }}"
+          " «{{ c.title.ru }}»."
+          "{% elif c.kind == 'control' %}Контроль за исполнением настоящего постановления "
+          "возложить на {{ c.ru }}."
+          "{% elif c.kind == 'in_force' %}Настоящее постановление вступает в силу "
+          "{% if c.mode == 'date' %}{{ c.date|ru_date }}{% elif c.mode == 'days' %}по истечении "
+          "{{ c.days }} дней со дня официального опубликования{% else %}со дня официального "
+          "опубликования{% endif %}."
+          "{% else %}{{ c.ru }}{% endif %}",
+}
+
 DECISION = {
     "ky": {
         "type": "{{ municipality.aimak_ky|upper }} АЙЫЛДЫК КЕҢЕШИНИН ТОКТОМУ",
@@ -57,7 +90,6 @@ DECISION = {
         "subject": "{{ decision.title_ky }}",
         "preamble": "{{ decision.preamble_ky }} {{ municipality.aimak_ky }} айылдык кеңеши "
                     "токтом кылат:",
-        "loop": "{%p for c in decision.clauses_ky %}",
         "annex": ["{{ municipality.aimak_ky }} айылдык кеңешинин",
                   "{{ session.date|ky_date_of }} № {{ decision.number }}",
                   "токтомуна {{ a.n }}-тиркеме"],
@@ -70,7 +102,6 @@ DECISION = {
         "subject": "{{ decision.title_ru }}",
         "preamble": "{{ decision.preamble_ru }}, айылный кенеш {{ municipality.aimak_ru }} "
                     "айылного аймака ПОСТАНОВЛЯЕТ:",
-        "loop": "{%p for c in decision.clauses_ru %}",
         "annex": ["Приложение {{ a.n }}",
                   "к постановлению айылного кенеша",
                   "{{ municipality.aimak_ru }} айылного аймака",
@@ -94,15 +125,57 @@ def build_council_decision(lang: str) -> Document:
     blocks.date_line(doc, t["date"], blocks.SEAT[lang])
     blocks.title(doc, [t["subject"]])
     blocks.body(doc, t["preamble"])
-    blocks.control_paragraph(doc, t["loop"])
-    blocks.body(doc, "{{ loop.index }}. {{ c }}")
+    blocks.control_paragraph(doc, "{%p for c in decision.clauses %}")
+    blocks.body(doc, "{{ loop.index }}. " + CLAUSE[lang])
     blocks.control_paragraph(doc, "{%p endfor %}")
     blocks.signature(doc, CHAIR[lang], "{{ chair.name }}")
     blocks.control_paragraph(doc, "{%p for a in decision.annexes %}")
     blocks.annex_header(doc, t["annex"])
     blocks.title(doc, [t["annex_title"]], before=6)
+    _annex_text(doc, lang)
+    _annex_plan(doc, lang)
     blocks.control_paragraph(doc, "{%p endfor %}")
     return doc
+
+
+def _annex_text(doc, lang: str) -> None:
+    """The approved text recorded with the draft: its sections and their numbered items."""
+    blocks.control_paragraph(doc, "{%p for s in a.sections %}")
+    blocks.control_paragraph(doc, "{%p if s.title %}")
+    blocks.para(doc, f"{{{{ s.title.{lang} }}}}", bold=True, align="center", before=6,
+                after=3, keep_next=True)
+    blocks.control_paragraph(doc, "{%p endif %}")
+    blocks.control_paragraph(doc, "{%p for x in s.points %}")
+    blocks.body(doc, f"{{{{ x.n }}}}. {{{{ x.{lang} }}}}", after=3)
+    blocks.control_paragraph(doc, "{%p endfor %}")
+    blocks.control_paragraph(doc, "{%p endfor %}")
+
+
+def _annex_plan(doc, lang: str) -> None:
+    """The plan a handed-over case carries (the ЖМБА's БАП), as that case's builder computes
+    it: per problem its goal, then each activity with indicator, deadline, responsible, sum
+    and funding sources, and the total in words."""
+    blocks.control_paragraph(doc, "{%p if a.plan %}")
+    table = blocks.ListTable(doc, ["№", blocks.pick(lang, "Иш-чара", "Мероприятие"),
+                                   blocks.pick(lang, "Көрсөткүч", "Индикатор"),
+                                   blocks.pick(lang, "Мөөнөтү", "Срок"),
+                                   blocks.pick(lang, "Жооптуу аткаруучу", "Ответственный"),
+                                   blocks.pick(lang, "Бардыгы жана булактары, сом",
+                                               "Всего и источники, сом")],
+                             [0.9, 4.3, 3.0, 2.3, 3.0, 3.0], size=9)
+    table.control("{%tr for g in a.plan.goals %}")
+    table.section(blocks.pick(lang, "{{ g.n }}. Көйгөй: {{ g.problem }}. Максат: {{ g.goal }}.",
+                              "{{ g.n }}. Проблема: {{ g.problem }}. Цель: {{ g.goal }}."))
+    table.loop("{%tr for x in g.activities %}", [
+        "{{ x.n }}", "{{ x.activity }}", "{{ x.indicator }}", blocks.date_expr(lang, "x.deadline"),
+        "{{ x.responsible }}",
+        # the sum, then where it comes from (the plan's own funding sources)
+        "{{ x.total_text }}{% if x.funding %} ({% for f in x.funding %}{{ f.source." + lang
+        + " }}: {{ f.text }}{% if not loop.last %}; {% endif %}{% endfor %}){% endif %}"])
+    table.control("{%tr endfor %}")
+    blocks.para(doc, blocks.pick(lang, "Бардыгы: {{ a.plan.total|ky_amount }}.",
+                                 "Итого: {{ a.plan.total|ru_amount }}."), bold=True, before=6)
+    blocks.control_paragraph(doc, "{%p endif %}")
 
 
 # --- the session notice and agenda --------------------------------------------------------------
@@ -113,8 +186,9 @@ NOTICE = {
         "to": "{{ municipality.aimak_ky }} айылдык кеңешинин депутаттарына",
         "title": ["Сессияны чакыруу жөнүндө"], "type": "КАБАРЛАНДЫРУУ",
         "text": SESSION_LINE["ky"] + " {{ session.date|ky_date_on }}"
-                "{% if session.time %}, саат {{ session.time }}{% endif %}, "
-                "{{ session.place_ky }} өтөт.",
+                "{% if session.time %} саат {{ session.time }}{% endif %} өтөт.",
+        # the place as the clerk names it (nominative), under its label: no case to guess
+        "place": "Өтүүчү жери: {{ session.place_ky }}.",
         "agenda": "Сессиянын күн тартиби:",
         "columns": ["№", "Маселе", "Баяндамачы"],
         "item": "{{ i.title_ky }}",
@@ -125,8 +199,8 @@ NOTICE = {
         "to": "Депутатам айылного кенеша {{ municipality.aimak_ru }} айылного аймака",
         "title": ["о созыве сессии"], "type": "ИЗВЕЩЕНИЕ",
         "text": SESSION_LINE["ru"] + " состоится {{ session.date|ru_date }}"
-                "{% if session.time %}, в {{ session.time }}{% endif %}, "
-                "{{ session.place_ru }}.",
+                "{% if session.time %} в {{ session.time }}{% endif %}.",
+        "place": "Место проведения: {{ session.place_ru }}.",
         "agenda": "Повестка дня сессии:",
         "columns": ["№", "Вопрос", "Докладчик"],
         "item": "{{ i.title_ru }}",
@@ -144,7 +218,8 @@ def build_council_session_notice(lang: str) -> Document:
     blocks.date_line(doc, t["date"], blocks.SEAT[lang])
     blocks.para(doc, t["to"], align="right", before=12, bold=True)
     blocks.title(doc, t["title"], t["type"], doc_type_first=lang == "ru", spaced=True)
-    blocks.body(doc, t["text"])
+    blocks.body(doc, t["text"], after=3)
+    blocks.body(doc, t["place"])
     blocks.para(doc, t["agenda"], bold=True, before=6, after=6)
     agenda = blocks.ListTable(doc, t["columns"], [1.0, 10.5, 5.0])
     agenda.loop("{%tr for i in session.agenda %}", ["{{ i.n }}", t["item"], "{{ i.speaker }}"])
@@ -279,35 +354,42 @@ def build_council_protocol_extract(lang: str) -> Document:
 LETTER = {
     "ky": {
         "date": "{{ letter.date|ky_date }} № {{ letter.number }}",
-        "to": ["Кыргыз Республикасынын", "Юстиция министрлигине"],
+        "to": "{{ letter.addressee_ky }}",
         "title": ["Ченемдик укуктук актыны Мамлекеттик реестрге киргизүү жөнүндө"],
-        "text": "«Ченемдик укуктук актылар жөнүндө» Кыргыз Республикасынын Мыйзамына ылайык "
-                "{{ municipality.aimak_ky }} айылдык кеңеши төмөнкү ченемдик укуктук актыны "
-                "Кыргыз Республикасынын ченемдик укуктук актыларынын Мамлекеттик реестрине "
-                "киргизүү үчүн жөнөтөт:",
-        "columns": ["№", "Актынын аталышы", "Кабыл алынган күнү жана номери", "Сессия",
-                    "Барак"],
+        "text": "{{ letter.basis_ky }} ылайык {{ municipality.aimak_ky }} айылдык кеңеши "
+                "расмий жарыяланган төмөнкү ченемдик укуктук актынын күбөлөндүрүлгөн "
+                "көчүрмөсүн Кыргыз Республикасынын ченемдик укуктук актыларынын Мамлекеттик "
+                "реестрине киргизүү үчүн жөнөтөт:",
+        "columns": ["№", "Актынын аталышы", "Кабыл алынган күнү жана номери",
+                    "Расмий жарыяланышы", "Барак"],
         "act": ["1", "{{ decision.title_ky }}",
-                "{{ session.date|ky_date_of }} № {{ decision.number }}",
-                "{{ session.convocation_roman }} чакырылыштын {{ session.number_roman }} "
-                "сессиясы", "{{ decision.pages }}"],
+                "{{ session.date|ky_date_of }} № {{ decision.number }} "
+                "({{ session.convocation_roman }} чакырылыштын {{ session.number_roman }} "
+                "сессиясы)",
+                "{{ decision.publication_ky }}{% if decision.issue %}, {{ decision.issue }}"
+                "{% endif %}{% if decision.published %}, "
+                "{{ decision.published|ky_date }}{% endif %}", "{{ decision.pages }}"],
         "attachments": "Тиркемелер:",
         "loop": "{%p for a in letter.attachments_ky %}",
         "chair": "Айылдык кеңештин төрагасы",
     },
     "ru": {
         "date": "{{ letter.date|ru_date }} № {{ letter.number }}",
-        "to": ["Министерство юстиции", "Кыргызской Республики"],
+        "to": "{{ letter.addressee_ru }}",
         "title": ["О включении нормативного правового акта в Государственный реестр"],
-        "text": "В соответствии с Законом Кыргызской Республики «О нормативных правовых актах» "
-                "айылный кенеш {{ municipality.aimak_ru }} айылного аймака направляет для "
-                "включения в Государственный реестр нормативных правовых актов Кыргызской "
-                "Республики следующий нормативный правовой акт:",
-        "columns": ["№", "Наименование акта", "Дата и номер принятия", "Сессия", "Листов"],
+        "text": "В соответствии с {{ letter.basis_ru }} айылный кенеш "
+                "{{ municipality.aimak_ru }} айылного аймака направляет для включения в "
+                "Государственный реестр нормативных правовых актов Кыргызской Республики "
+                "заверенную копию следующего официально опубликованного нормативного "
+                "правового акта:",
+        "columns": ["№", "Наименование акта", "Дата и номер принятия",
+                    "Официальное опубликование", "Листов"],
         "act": ["1", "{{ decision.title_ru }}",
-                "{{ session.date|ru_date_of }} № {{ decision.number }}",
-                "{{ session.number_roman }} сессия {{ session.convocation_roman }} созыва",
-                "{{ decision.pages }}"],
+                "{{ session.date|ru_date_of }} № {{ decision.number }} "
+                "({{ session.number_roman }} сессия {{ session.convocation_roman }} созыва)",
+                "{{ decision.publication_ru }}{% if decision.issue %}, {{ decision.issue }}"
+                "{% endif %}{% if decision.published %}, "
+                "{{ decision.published|ru_date }}{% endif %}", "{{ decision.pages }}"],
         "attachments": "Приложения:",
         "loop": "{%p for a in letter.attachments_ru %}",
         "chair": "Председатель айылного кенеша",
@@ -316,17 +398,19 @@ LETTER = {
 
 
 def build_act_register_letter(lang: str) -> Document:
-    """Cover letter on the kenesh's letterhead sending a normative act to the Ministry of
-    Justice for inclusion in the State Register: the act's requisites, pages, attachments."""
+    """Cover letter on the kenesh's letterhead sending a certified copy of a published
+    normative act, under the article that says so, to the body the law names (the Ministry of
+    Justice's territorial division) for the State Register: the act's requisites, its
+    publication, pages, attachments."""
     t = LETTER[lang]
     doc = blocks.new_document(lang, title=t["title"][0])
     kenesh_letterhead(doc)
     blocks.date_line(doc, t["date"], blocks.SEAT[lang])
-    for i, line in enumerate(t["to"]):
-        blocks.para(doc, line, align="right", bold=True, before=12 if i == 0 else 0)
+    # the addressee as a block on the right half, wrapped there (not one long right-aligned line)
+    blocks.para(doc, t["to"], align="left", bold=True, left_indent=9.0, before=12)
     blocks.title(doc, t["title"])
     blocks.body(doc, t["text"])
-    acts = blocks.ListTable(doc, t["columns"], [1.0, 6.0, 4.0, 3.5, 2.0])
+    acts = blocks.ListTable(doc, t["columns"], [1.0, 5.0, 4.0, 4.5, 2.0])
     acts.record(t["act"])
     blocks.para(doc, t["attachments"], bold=True, before=12, after=3)
     blocks.control_paragraph(doc, t["loop"])
