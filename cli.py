@@ -107,6 +107,25 @@ def default_actor() -> str:
         return ""
 
 
+def acting(user: str | None, password_stdin: bool, name: str | None) -> Actor:
+    """Who a writing command acts as: the account of ``--user`` once its password checks
+    out; else, only in a registry without accounts, the declared ``--actor`` name."""
+    ctx = click.get_current_context()
+    env = ctx.find_object(Env)
+    if user:
+        return log_in(env, user, password_stdin=password_stdin)
+    return env.engine.declared_actor(name, action=ctx.command_path.split(" ", 1)[-1])
+
+
+user_option = click.option(
+    "--user", "user", envvar="MUNI_USER",
+    help="Log in as this account (a registry with accounts requires it). Env: MUNI_USER. "
+         "Password: a prompt, --password-stdin, or MUNI_PASSWORD (see the README).")
+password_stdin_option = click.option(
+    "--password-stdin", is_flag=True,
+    help="Read the password from the first line of standard input.")
+
+
 def command(group: click.Group, name: str | None = None, *, env: bool = True,
             actor: bool = False, **settings: Any) -> Callable[[Callable], click.Command]:
     """Declare a command of ``group``: ``--json``, the shared ``Env`` (unless ``env=False``),
@@ -118,7 +137,8 @@ def command(group: click.Group, name: str | None = None, *, env: bool = True,
             as_json = kwargs.get("as_json", False)
             try:
                 if actor:
-                    kwargs["actor"] = Actor.declared(kwargs["actor"])
+                    kwargs["actor"] = acting(kwargs.pop("user"), kwargs.pop("password_stdin"),
+                                             kwargs["actor"])
                 return fn(*args, **kwargs)
             except MuniError as exc:
                 fail(as_json, exc.to_json(), str(exc), exc.exit_code)
@@ -137,7 +157,10 @@ def command(group: click.Group, name: str | None = None, *, env: bool = True,
         if actor:
             wrapped = click.option(
                 "--actor", envvar="MUNI_ACTOR", default=default_actor, show_default="$USER",
-                help="Who does this (recorded in the audit log). Env: MUNI_ACTOR.")(wrapped)
+                help="Who does this, in a registry without accounts (recorded in the audit "
+                     "log as declared). Env: MUNI_ACTOR.")(wrapped)
+            wrapped = password_stdin_option(wrapped)
+            wrapped = user_option(wrapped)
         wrapped = click.option("--json", "as_json", is_flag=True, help="Print JSON.")(wrapped)
         return group.command(name, **settings)(wrapped)
     return decorate
@@ -173,26 +196,23 @@ def init(env: Env, as_json: bool) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--kind", type=click.Choice(IMPORT_KINDS),
               help="What a CSV file holds (default: from its name, e.g. people.csv).")
-def import_(env: Env, files: tuple[Path, ...], kind: str | None, as_json: bool) -> None:
+@password_stdin_option
+@user_option
+def import_(env: Env, files: tuple[Path, ...], kind: str | None, user: str | None,
+            password_stdin: bool, as_json: bool) -> None:
     """Load municipalities, people, offices and journal starts from YAML, JSON, CSV or .xlsx.
 
-    All files are checked first; one bad row and nothing is written.
+    All files are checked first; one bad row and nothing is written. In a registry with
+    accounts, an admin imports (--user): offices decide who may sign.
     """
-    done = env.engine.import_files(list(files), kind)
+    by = log_in(env, user, password_stdin=password_stdin) if user else None
+    done = env.engine.import_files(list(files), kind, by=by)
     emit(as_json, done, lambda: click.echo(
         "Imported " + ", ".join(f"{n} {k}" for k, n in done["imported"].items() if n) + "."
         + "".join(f"\nNote: {note}" for note in done["notes"])))
 
 
 # --- accounts -------------------------------------------------------------------------------
-
-user_option = click.option(
-    "--user", "user", envvar="MUNI_USER",
-    help="Log in as this account (a registry with accounts requires it). Env: MUNI_USER. "
-         "Password: a prompt, --password-stdin, or MUNI_PASSWORD (see the README).")
-password_stdin_option = click.option(
-    "--password-stdin", is_flag=True,
-    help="Read the password from the first line of standard input.")
 
 
 def read_password(prompt: str, *, stdin: bool, confirm: bool = False) -> str:
@@ -1127,6 +1147,12 @@ def demo(env: Env, out_dir: Path, lang: str, as_json: bool) -> None:
         click.echo("\nDocuments:")
         for path in result["documents"]:
             click.echo(f"  {path}")
+        click.echo(f"\nAccounts of the demo registry (log in to `muni --db {result['db']} "
+                   "serve`, or pass --user to a command; demo passwords, never for real use):")
+        for a in result["accounts"]:
+            roles = f", roles: {', '.join(a['roles'])}" if a["roles"] else ""
+            click.echo(f"  {a['login']:<8} password {a['password']:<13} {a['name']} "
+                       f"({a['person']}{roles})")
     emit(as_json, result, show)
 
 

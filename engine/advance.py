@@ -49,6 +49,7 @@ from .paths import inside
 from .plan import (  # noqa: F401
     Plan,
     check_four_eyes,
+    check_who,
     evaluation,
     load_case,
     plan,
@@ -101,7 +102,7 @@ def advance(db: Registry, case_id: int, trigger: str | None = None, *,
             lang: str | None = None, dry_run: bool = False) -> StepResult:
     """Take one lawful step; see the module docstring for the guarantees."""
     require_actor(actor)
-    plan_ = plan(db, case_id, trigger, today=today, lang=lang)
+    plan_ = plan(db, case_id, trigger, today=today, lang=lang, actor=actor)
     return commit_plan(db, plan_, actor=actor, out_dir=out_dir, store=store, dry_run=dry_run)
 
 
@@ -241,6 +242,7 @@ def commit_plan(db: Registry, plan_: Plan, *, actor: Actor, out_dir: Path,
         if not dry_run:  # a step someone took since the plan: a conflict, not four eyes
             ensure_unchanged(db, case)
         raise
+    check_who(db, plan_, actor)
     model = restore(plan_.workflow, case["id"], case["state"],
                             allowed=lambda _trigger: plan_.allowed)
     verdicts = [v.to_json() for v in plan_.verdicts]
@@ -304,6 +306,7 @@ def commit_plan(db: Registry, plan_: Plan, *, actor: Actor, out_dir: Path,
                                case=case["id"])
             audit_id = audit.append(
                 db, case_id=case["id"], at=now, actor=actor.name, trigger=t.trigger,
+                identity=actor.audit_fields(),
                 from_state=case["state"], to_state=model.state, profile=plan_.profile.id,
                 guards=verdicts, data={"case": case["data"], "documents": contexts,
                                        "evaluation": evaluation(plan_)},

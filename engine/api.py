@@ -33,7 +33,15 @@ from typing import TYPE_CHECKING, Any
 from muni.registry import db as regdb
 
 from .actor import Actor
-from .errors import InputError, MuniError, from_registry_file
+from .errors import (
+    Conflict,
+    Forbidden,
+    GuardFailed,
+    InputError,
+    MuniError,
+    StateError,
+    from_registry_file,
+)
 from .paths import usable_file, usable_folder
 
 if TYPE_CHECKING:
@@ -108,11 +116,16 @@ class Engine:
         regdb.connect(self.registry, create=True).close()
         return {"db": str(self.registry.resolve()), "created": not existed}
 
-    def import_files(self, paths: list[Path], kind: str | None = None) -> dict[str, Any]:
+    def import_files(self, paths: list[Path], kind: str | None = None, *,
+                     by: Actor | None = None) -> dict[str, Any]:
         """Load municipalities, people, offices and journal starts; all rows or none
         (``InputError`` lists every bad row). Returns ``{"imported": {kind: count},
-        "notes": [...]}``. ``kind``: what a CSV file holds when its name does not say."""
+        "notes": [...]}``. ``kind``: what a CSV file holds when its name does not say.
+        In a registry with accounts ``by`` must be an admin: offices decide who may sign."""
+        from .identity import require_admin
         from .imports import import_files
+
+        require_admin(self.db, by, "import")
 
         done = import_files(self.db, list(paths), kind)
         return {"imported": done.counts, "notes": done.notes}
@@ -132,6 +145,13 @@ class Engine:
         from .identity import authenticate
 
         return authenticate(self.db, login, password)
+
+    def declared_actor(self, name: str | None, *, action: str) -> Actor:
+        """``Actor.declared(name)`` where the registry has no accounts; where it has, the
+        write is refused (``AuthError``, exit 12) and the try recorded under ``action``."""
+        from .identity import declared_actor
+
+        return declared_actor(self.db, name, action=action)
 
     def check_new_account(self, login: str, *, person: str, roles: list[str],
                           by: Actor | None) -> list[str]:
@@ -262,11 +282,32 @@ class Engine:
         out = usable_folder(out or self.documents, "documents folder")
         if not dry_run:
             recover(self.db, out)
-        result = advance(self.db, case_id, trigger, actor=actor, out_dir=out, store=self.store,
-                         today=today, lang=lang, dry_run=dry_run).to_json()
+        try:
+            result = advance(self.db, case_id, trigger, actor=actor, out_dir=out,
+                             store=self.store, today=today, lang=lang,
+                             dry_run=dry_run).to_json()
+        except (GuardFailed, Forbidden, StateError) as exc:
+            if not dry_run and not isinstance(exc, Conflict):
+                self._record_refusal(actor, case_id, trigger, exc)
+            raise
         if pdf:
             attach_pdfs([result], soffice=self.soffice)
         return result
+
+    def _record_refusal(self, actor: Actor, case_id: int, trigger: str | None,
+                        exc: MuniError) -> None:
+        """A refused step goes to the attempts log: who tried which step of which case, and
+        which rule or check refused it."""
+        from .identity import record_refusal
+
+        if isinstance(exc, GuardFailed):
+            refused_by = ", ".join(v["rule"] for v in exc.verdicts
+                                   if not v["ok"] and v.get("severity", "block") == "block")
+        else:
+            refused_by = str(exc.extra.get("rule") or exc.kind)
+        record_refusal(self.db, actor, action=trigger or exc.extra.get("trigger") or "advance",
+                       refused_by=refused_by or exc.kind, message=exc.message,
+                       case_id=case_id)
 
     def run_batch(self, *, actor: Actor, today: dt.date, ids: tuple[int, ...] = (),
                   workflow: str | None = None, state: str | None = None,

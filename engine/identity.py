@@ -136,6 +136,22 @@ def accounts_required(db: Registry) -> bool:
     return accounts.any_exist(db)
 
 
+def declared_actor(db: Registry, name: str | None, *, action: str) -> Actor:
+    """A typed name as the actor — only where the registry has no accounts. In one that has
+    them, the write is refused (``AuthError``) and the try recorded with ``action``."""
+    actor = Actor.declared(name)
+    if accounts.any_exist(db):
+        message = (f"{action}: this registry has accounts; log in with --user LOGIN (or "
+                   "MUNI_USER) — a typed name (--actor) is not enough")
+        with write_transaction(db):
+            accounts.append_attempt(db, at=_stamp(_now()), login=None, person=None,
+                                    actor=actor.name, identity="declared", session=None,
+                                    case_id=None, action=action, refused_by="no_login",
+                                    message=message)
+        raise AuthError(message, rule="no_login")
+    return actor
+
+
 def account_actor(db: Registry, login: str, *, how: str = "password",
                   session: str | None = None) -> Actor:
     """The Actor of an existing, enabled account (the web: ``how="session"`` with the
@@ -288,7 +304,9 @@ def _reaches(db: Registry, role: str, person: dict, municipality: str) -> bool:
 
 # --- managing accounts -----------------------------------------------------------------------
 
-def _require_admin(db: Registry, by: Actor | None, what: str) -> None:
+def require_admin(db: Registry, by: Actor | None, what: str) -> None:
+    """In a registry with accounts, ``what`` is an admin's act: managing accounts, and
+    importing people and offices (which decide who may sign)."""
     if not accounts.any_exist(db):
         return
     if by is None or not by.authenticated:
@@ -317,7 +335,7 @@ def check_new_account(db: Registry, login: str, *, person: str, roles: list[str]
     if not accounts.any_exist(db) and "admin" not in roles:
         raise InputError("the first account must have the 'admin' role (--role admin): it "
                          "manages the others", field="role")
-    _require_admin(db, by, "user add")
+    require_admin(db, by, "user add")
     if directory.person(db, person) is None:
         raise NotFound(f"--person: no person '{person}' in the registry (import people first)",
                        field="person")
@@ -359,7 +377,7 @@ def check_password_change(db: Registry, login: str, *, by: Actor | None) -> None
     """May ``by`` give ``login`` a new password? The account itself or an admin may."""
     account(db, login)
     if by is None or by.account != login:
-        _require_admin(db, by, "user passwd")
+        require_admin(db, by, "user passwd")
 
 
 def change_password(db: Registry, login: str, password: str, *, by: Actor | None) -> dict:
@@ -377,7 +395,7 @@ def set_disabled(db: Registry, login: str, disabled: bool = True, *,
                  by: Actor | None) -> dict:
     """Disable (or enable again) an account: an admin's act. The last enabled admin stays."""
     row = account(db, login)
-    _require_admin(db, by, "user disable" if disabled else "user enable")
+    require_admin(db, by, "user disable" if disabled else "user enable")
     if disabled and "admin" in row["roles"]:
         admins = [a for a in accounts.listing(db)
                   if "admin" in a["roles"] and not a["disabled"] and a["login"] != login]

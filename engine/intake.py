@@ -20,7 +20,8 @@ from muni.registry.db import Registry, write_transaction
 from .actor import Actor, require
 from .contexts import prepare
 from .data import deep_merge, jsonable, utc_now
-from .errors import InputError, NotFound
+from .errors import Forbidden, InputError, NotFound
+from .identity import may_act
 from .spec import Workflow, load
 
 
@@ -68,6 +69,17 @@ def check_references(db: Registry, workflow: Workflow, case: dict) -> None:
     prepare(db, case, workflow, today=dt.date.today())
 
 
+#: Who may open a case or change its data (``who:`` words): an office in the municipality,
+#: or a role that reaches it — anyone but a reviewer, whose role only reads.
+CASE_WRITERS = ("staff", "council", "clerk", "district", "admin")
+
+
+def check_writer(db: Registry, actor: Actor, municipality: str, what: str) -> None:
+    ok, why = may_act(db, actor, CASE_WRITERS, municipality=municipality, on=dt.date.today())
+    if not ok:
+        raise Forbidden(f"{what}: {why}", rule="who")
+
+
 def open_case(db: Registry, workflow_id: str, municipality: str,
               data: dict[str, Any], *, actor: Actor) -> int:
     """Validate, then create the case in the workflow's initial state with its audit record."""
@@ -75,6 +87,7 @@ def open_case(db: Registry, workflow_id: str, municipality: str,
     workflow = load(workflow_id)
     if directory.municipality(db, municipality) is None:
         raise NotFound(f"unknown municipality '{municipality}' (see `muni import`)")
+    check_writer(db, actor, municipality, f"open a '{workflow_id}' case")
     data = jsonable(data)
     validate(workflow, data)
     check_references(db, workflow, {"id": "(new)", "municipality": municipality, "data": data})
@@ -83,6 +96,7 @@ def open_case(db: Registry, workflow_id: str, municipality: str,
         case_id = cases.create(db, workflow=workflow.id, municipality=municipality,
                                state=workflow.initial, data=data, now=now)
         audit.append(db, case_id=case_id, at=now, actor=actor.name, trigger="open",
+                     identity=actor.audit_fields(),
                      from_state=None,
                      to_state=workflow.initial, profile=None, guards=[],
                      data={"case": data}, documents=[])
@@ -96,6 +110,7 @@ def update_case(db: Registry, case_id: int, changes: dict[str, Any], *,
     case = cases.get(db, case_id)
     if case is None:
         raise NotFound(f"no case {case_id}", case=case_id)
+    check_writer(db, actor, case["municipality"], f"change case {case_id}'s data")
     workflow = load(case["workflow"])
     if workflow.state(case["state"]).final:
         raise InputError(f"case {case_id} is in final state '{case['state']}'; its data is closed")
@@ -110,6 +125,7 @@ def update_case(db: Registry, case_id: int, changes: dict[str, Any], *,
     with write_transaction(db):
         cases.replace_data(db, case_id, data, now)
         audit.append(db, case_id=case_id, at=now, actor=actor.name, trigger="update_data",
+                     identity=actor.audit_fields(),
                      from_state=case["state"], to_state=case["state"], profile=None, guards=[],
                      data={"case": data, "before": case["data"]}, documents=[])
     return data

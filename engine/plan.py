@@ -5,7 +5,10 @@
     plan_transition  the documents' context (``contexts.prepare``), the rule profile in
                      force on the act's date, and every rule's verdict (``rules.evaluate``
                      with ``guards.CHECKS``)
-    check_four_eyes  who prepared the step (``preparers``) may not confirm it
+    check_four_eyes  who prepared the step (``preparers``) may not confirm it: the same
+                     person for accounts, the same name as a reader sees it when declared
+    check_who        the account's person holds an office (on the act's date) or role the
+                     step's ``who:`` names
 
 ``explain``, ``preview``, ``--dry-run`` and a batch's preparation stop here; ``advance.py``
 commits a plan. Four eyes has one rule, ``preparers_of``: ``verify`` re-checks recorded steps
@@ -17,7 +20,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from muni.registry import audit, cases, directory
@@ -25,12 +28,13 @@ from muni.registry.db import Registry
 
 from .actor import Actor, require
 from .contexts import Prepared, prepare
-from .errors import NotFound, StateError
+from .errors import Forbidden, NotFound, StateError
 from .guards import CHECKS
+from .identity import may_act, recorded_key
 from .machine import check_state
 from .names import name_key
 from .rules import Profile, Verdict, evaluate, profile_for
-from .spec import TransitionSpec, Workflow, load
+from .spec import TransitionSpec, Workflow, is_signing, load
 
 
 @dataclass
@@ -46,6 +50,9 @@ class Plan:
     lang: str
     #: The date the rules were evaluated on (``MUNI_TODAY`` or today): recorded in the audit.
     today: dt.date | None = None
+    #: ``machine`` when that date is the machine's own, else ``declared`` (``--today``,
+    #: ``MUNI_TODAY``, a demo's dates): recorded with the evaluation.
+    clock: str = "machine"
 
     @property
     def allowed(self) -> bool:
@@ -89,37 +96,53 @@ def choose_transition(workflow: Workflow, case: dict, trigger: str | None) -> Tr
 
 
 def plan(db: Registry, case_id: int, trigger: str | None = None, *,
-         today: dt.date | None = None, lang: str | None = None) -> Plan:
+         today: dt.date | None = None, lang: str | None = None,
+         actor: Actor | None = None) -> Plan:
     case, workflow = load_case(db, case_id)
     transition = choose_transition(workflow, case, trigger)
-    return plan_transition(db, case, workflow, transition, today=today, lang=lang)
+    return plan_transition(db, case, workflow, transition, today=today, lang=lang,
+                           actor=actor)
 
 
 def plan_transition(db: Registry, case: dict, workflow: Workflow,
                     transition: TransitionSpec, *, today: dt.date | None = None,
-                    lang: str | None = None) -> Plan:
-    today = today or dt.date.today()
+                    lang: str | None = None, actor: Actor | None = None) -> Plan:
+    """Read-only: the step's context and verdicts. With a logged-in ``actor`` on a signing
+    step, the rules that check the signer (the head on record on the act's date, the council
+    chair) check the account's person instead of a signer the case data names."""
+    machine_day = dt.date.today()
+    today = today or machine_day
+    # The day the rules are judged on is always given (--today/MUNI_TODAY or the machine's);
+    # one other than the machine's own is recorded as declared.
+    clock = "machine" if today == machine_day else "declared"
     municipality = directory.municipality(db, case["municipality"])
     chosen = lang or (municipality["lang"] if municipality else "ky")
     prepared = prepare(db, case, workflow, today=today, lang=chosen,
                        act_date_path=transition.act_date)
+    if (actor is not None and actor.authenticated and is_signing(transition)
+            and hasattr(prepared.facts, "signer")):
+        prepared = replace(prepared, facts=replace(prepared.facts, signer=actor.person))
     profile = profile_for(prepared.act_date)
     verdicts = evaluate(transition.guards, prepared.facts, profile, CHECKS, lang="en")
     return Plan(case=case, workflow=workflow, transition=transition, prepared=prepared,
-                profile=profile, verdicts=verdicts, lang=chosen, today=today)
+                profile=profile, verdicts=verdicts, lang=chosen, today=today, clock=clock)
 
 
-def preparers_of(records_newest_first: Iterable[tuple[str, str]]) -> set[str]:
-    """Who prepared a pending step, from the ``(actor, trigger)`` of the records before it,
-    newest first: the actor of the last transition and of every data change since. The one
-    rule of four eyes: ``preparers`` applies it to the registry, ``verify`` to the recorded
-    history."""
-    actors = set()
-    for actor, trigger in records_newest_first:
-        actors.add(actor)
-        if trigger != "update_data":
+def preparer_records(records_newest_first: Iterable[dict]) -> list[dict]:
+    """The records of who prepared a pending step, from the records before it, newest
+    first: the last transition's and every data change's since. The one rule of four eyes:
+    the engine applies it to the registry, ``verify`` to the recorded history."""
+    out = []
+    for record in records_newest_first:
+        out.append(record)
+        if record["trigger"] != "update_data":
             break
-    return actors
+    return out
+
+
+def preparers_of(records_newest_first: Iterable[dict]) -> set[str]:
+    """The names (``actor``) of who prepared a pending step, for people to read."""
+    return {r["actor"] for r in preparer_records(records_newest_first)}
 
 
 def preparers(db: Registry, case_id: int) -> set[str]:
@@ -143,7 +166,7 @@ def evaluation(plan_: Plan) -> dict[str, Any]:
     the act's date that chose it, and the day the rules were evaluated on."""
     return {"profile": _profile_version(plan_.profile),
             "act_date": plan_.prepared.act_date.isoformat(),
-            "on": plan_.today.isoformat() if plan_.today else None}
+            "on": plan_.today.isoformat() if plan_.today else None, "clock": plan_.clock}
 
 
 _profile_versions: dict[tuple, dict[str, Any]] = {}
@@ -167,10 +190,25 @@ def _profile_version(profile: Profile) -> dict[str, Any]:
 
 
 def check_four_eyes(db: Registry, plan_: Plan, actor: Actor) -> None:
+    """The signer is not who prepared the step: the same *person* for accounts (two logins
+    of one person are one person), the same name as a reader sees it for declared names."""
     if not plan_.transition.four_eyes:
         return
-    if same_person(actor.name) in {same_person(a) for a in preparers(db, plan_.case["id"])}:
+    prepared = preparer_records(audit.actors_newest_first(db, plan_.case["id"]))
+    if actor.identity_key in {recorded_key(r) for r in prepared}:
+        who = (f"'{actor.name}' ({actor.person})" if actor.authenticated
+               else f"'{actor.name}'")
         raise StateError(
             f"case {plan_.case['id']}: '{plan_.transition.trigger}' needs a second person — "
-            f"'{actor.name}' prepared this step; another actor must confirm it",
+            f"{who} prepared this step; another actor must confirm it",
             case=plan_.case["id"], rule="four_eyes")
+
+
+def check_who(db: Registry, plan_: Plan, actor: Actor) -> None:
+    """The account's person holds an office the workflow's ``who:`` names on the act's date
+    (or the account a role it names); a declared name is not checked (``verify`` notes it)."""
+    ok, why = may_act(db, actor, plan_.transition.who, municipality=plan_.case["municipality"],
+                      on=plan_.prepared.act_date)
+    if not ok:
+        raise Forbidden(f"case {plan_.case['id']}: '{plan_.transition.trigger}': {why}",
+                        case=plan_.case["id"], rule="who")

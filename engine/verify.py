@@ -14,13 +14,12 @@ chain is cross-checked against everything else muni writes in the same transacti
   series against gaps and against the counter;
 - each recorded step against the workflow: a known trigger between the right states, no
   blocking rule recorded as failed, four eyes where the workflow asks for them, an actor;
-- the refused-attempts log's own hash chain (``registry.accounts.verify_attempts``);
-- the clock: a record whose rules were evaluated on a day after the one it was written on
-  (``MUNI_TODAY`` set ahead) is a finding.
+- the refused-attempts log's own hash chain (``registry.accounts.verify_attempts``).
 
 Besides findings, the report's ``notes`` name the four-eyes steps that rested on declared
-names rather than logins: lawful where a registry has no accounts, but only as good as what
-was typed.
+names rather than logins (lawful where a registry has no accounts, but only as good as what
+was typed) and the records whose rules were judged on a day that had not come when they were
+written (``MUNI_TODAY`` set ahead: the demo does it; in an office a reviewer should ask why).
 
 What no check inside one file can catch is a complete, consistent rewrite of the registry by
 someone with write access to it. For that, write down the chain's head (``head.hash`` in the
@@ -42,7 +41,8 @@ from muni.registry.db import Registry
 
 from .errors import MuniError, NotFound
 from .files import file_sha256
-from .plan import preparers_of, same_person
+from .identity import recorded_key
+from .plan import preparer_records, preparers_of
 from .spec import Workflow, load
 
 #: Audit triggers that are not transitions of a workflow.
@@ -88,7 +88,7 @@ def preparers_before(records: list[dict], index: int) -> set[str]:
     """Who prepared the step at ``records[index]``: ``plan.preparers_of`` the records before
     it — the one rule of four eyes, here applied to the recorded history so it can be
     re-checked after the fact."""
-    return preparers_of((r["actor"], r["trigger"]) for r in reversed(records[:index]))
+    return preparers_of(reversed(records[:index]))
 
 
 def _evaluated_on(record: dict) -> str | None:
@@ -110,17 +110,26 @@ def _latest_local_date(at: str) -> str:
 
 def declared_signatures(records: list[dict], workflow: Workflow | None,
                         case_id: int) -> list[dict[str, Any]]:
-    """Four-eyes steps where the signer or a preparer was a declared name, not a login:
-    their second person rests on what someone typed. Not tampering — a registry without
-    accounts records nothing else — but a reviewer should know."""
+    """What a reviewer should know that is not tampering: four-eyes steps where the signer
+    or a preparer was a declared name, not a login (their second person rests on what
+    someone typed; a registry without accounts records nothing else), and steps judged on a
+    declared day that had not come when they were written (``MUNI_TODAY`` set ahead: tests
+    and demos do it, an office should not)."""
     notes = []
+    for r in records:
+        on = _evaluated_on(r)
+        if on and on > _latest_local_date(r["at"]):
+            notes.append({"kind": "evaluated_after_written", "case": case_id,
+                          "audit_id": r["id"], "message": f"audit #{r['id']}: its rules were "
+                          f"evaluated on {on}, a day that had not come when the record was "
+                          f"written ({r['at']}): the date was set ahead (MUNI_TODAY)"})
     for i, r in enumerate(records):
         if workflow is None or r["trigger"] in NON_TRANSITIONS:
             continue
         t = workflow.transition(r["trigger"], r["from_state"] or "")
         if t is None or not t.four_eyes:
             continue
-        involved = [r, *preparers_records(records, i)]
+        involved = [r, *preparer_records(reversed(records[:i]))]
         declared = [x for x in involved if (x.get("identity") or "declared") == "declared"]
         if declared:
             names = ", ".join(dict.fromkeys(f"'{x['actor']}'" for x in declared))
@@ -128,17 +137,6 @@ def declared_signatures(records: list[dict], workflow: Workflow | None,
                           "message": f"audit #{r['id']}: '{r['trigger']}' — four eyes rested on "
                           f"declared names ({names}): no login proved who drafted or signed"})
     return notes
-
-
-def preparers_records(records: list[dict], index: int) -> list[dict]:
-    """The records of who prepared the step at ``records[index]`` (see
-    ``preparers_before``)."""
-    out: list[dict] = []
-    for r in reversed(records[:index]):
-        out.append(r)
-        if r["trigger"] != "update_data":
-            break
-    return out
 
 
 def check_case_records(case: dict | None, case_id: int, records: list[dict],
@@ -180,15 +178,10 @@ def check_case_records(case: dict | None, case_id: int, records: list[dict],
                     f"{r['from_state']} → {r['to_state']} is not a transition of workflow "
                     f"'{workflow.id}' ({workflow.path.name})", rid)
             elif t.four_eyes:
-                who = {same_person(a) for a in preparers_before(records, i)}
-                if same_person(r["actor"]) in who:
+                who = {recorded_key(x) for x in preparer_records(reversed(records[:i]))}
+                if recorded_key(r) in who:
                     add("four_eyes_violated", f"audit #{rid}: '{r['trigger']}' needs a second "
                         f"person, but '{r['actor']}' also prepared the step", rid)
-        on = _evaluated_on(r)
-        if on and on > _latest_local_date(r["at"]):
-            add("evaluated_after_written", f"audit #{rid}: its rules were evaluated on {on}, "
-                f"a day that had not come when the record was written ({r['at']}): the date "
-                "was set ahead (MUNI_TODAY)", rid)
         for v in r["guards"]:
             if not v.get("ok") and v.get("severity", "block") == "block":
                 add("rule_failed_recorded", f"audit #{rid}: '{r['trigger']}' was recorded "

@@ -107,11 +107,11 @@ def count_for_case(db: Registry, case_id: int) -> int:
                           [case_id]).fetchone()[0])
 
 
-def actors_newest_first(db: Registry, case_id: int) -> Iterator[tuple[str, str]]:
-    """``(actor, trigger)`` of the case's records, newest first, read as far as the caller
-    goes (four eyes stops at the last transition)."""
-    yield from db.execute("SELECT actor, trigger FROM audit WHERE case_id = ? ORDER BY id DESC",
-                          [case_id])
+def actors_newest_first(db: Registry, case_id: int) -> Iterator[dict]:
+    """Who acted in the case's records (``actor``, ``trigger`` and the identity columns),
+    newest first, read as far as the caller goes (four eyes stops at the last transition)."""
+    yield from db.query("SELECT actor, trigger, account, person, identity FROM audit "
+                        "WHERE case_id = ? ORDER BY id DESC", [case_id])
 
 
 def step_date(db: Registry, case_id: int, trigger: str) -> str | None:

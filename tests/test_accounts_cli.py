@@ -6,6 +6,7 @@ import json
 import sqlite3
 
 import pytest
+from conftest import EXAMPLES
 
 from muni.cli import main
 
@@ -149,3 +150,114 @@ def test_verify_fails_when_a_refused_attempt_is_edited_or_deleted(accounts):
     result = run(muni, "verify", "--json")
     assert [f["kind"] for f in json.loads(result.stdout)["findings"]] == [
         "attempts_chain_broken"]
+
+
+# --- acting under accounts (issue: real identity) ---------------------------------------------
+
+CASE = EXAMPLES / "working_group_case.yaml"
+AIGUL = {"MUNI_USER": "aigul", "MUNI_PASSWORD": ADMIN_PASSWORD}
+BAKYT = {"MUNI_USER": "bakyt", "MUNI_PASSWORD": HEAD_PASSWORD}
+
+
+def audit_rows(muni) -> list[tuple]:
+    con = sqlite3.connect(muni.db_path)
+    return con.execute("SELECT trigger, actor, account, person, identity FROM audit "
+                       "ORDER BY id").fetchall()
+
+
+@pytest.fixture
+def drafted(accounts):
+    """The working-group case opened and its order drafted by aigul (the secretary)."""
+    muni = accounts
+    assert run(muni, "case", "new", "working_group", "-m", "lipenka", "--data", CASE,
+               env=AIGUL).exit_code == 0
+    assert run(muni, "advance", "1", env=AIGUL).exit_code == 0
+    return muni
+
+
+def test_with_accounts_a_write_without_a_login_is_refused(accounts):
+    muni = accounts
+    result = run(muni, "case", "new", "working_group", "-m", "lipenka", "--data", CASE,
+                 env={"MUNI_ACTOR": "Асанов Б."})
+    assert result.exit_code == AUTH_EXIT
+    assert result.stderr == ("Error: case new: this registry has accounts; log in with --user "
+                             "LOGIN (or MUNI_USER) — a typed name (--actor) is not enough\n")
+    assert audit_rows(muni) == []
+    assert attempts(muni)[-1] == (None, "case new", "no_login")
+
+
+def test_the_drafters_account_cannot_sign_even_under_the_heads_name(drafted):
+    muni = drafted
+    result = run(muni, "advance", "1", env={**AIGUL, "MUNI_ACTOR": "Асанов Бакыт"})
+    assert result.exit_code == 5
+    assert result.stderr == ("Error: case 1: 'sign_order' needs a second person — 'aigul' "
+                             "(lip-003) prepared this step; another actor must confirm it\n")
+    assert attempts(muni)[-1] == ("aigul", "advance", "four_eyes")
+
+
+def test_the_heads_account_signs_and_the_record_says_who_and_how(drafted):
+    muni = drafted
+    result = run(muni, "advance", "1", env=BAKYT)
+    assert result.exit_code == 0, result.output
+    assert audit_rows(muni) == [
+        ("open", "aigul", "aigul", "lip-003", "password"),
+        ("draft_order", "aigul", "aigul", "lip-003", "password"),
+        ("sign_order", "bakyt", "bakyt", "lip-001", "password")]
+    text = run(muni, "history", "1").stdout
+    assert "bakyt (Б. К. Асанов; password): sign_order order_drafted → order_registered" in text
+    assert run(muni, "verify", "--json").exit_code == 0
+    assert json.loads(run(muni, "verify", "--json").stdout)["notes"] == []
+
+
+def test_a_person_no_longer_head_on_the_orders_date_cannot_sign(drafted):
+    muni = drafted
+    con = sqlite3.connect(muni.db_path)
+    con.execute("UPDATE officials SET end_date = '2026-10-31' WHERE person = 'lip-001'")
+    con.commit()
+    result = run(muni, "advance", "1", env=BAKYT)
+    assert result.exit_code == FORBIDDEN_EXIT
+    assert result.stderr == (
+        "Error: case 1: 'sign_order': only head may take this step; Асанов Бакыт Кадырбекович "
+        "(lip-001) holds no office in lipenka on 2026-11-20; account 'bakyt' roles: none\n")
+    assert [t for t, *_ in audit_rows(muni)] == ["open", "draft_order"]
+    refused = json.loads(run(muni, "history", "1", "--attempts", "--json").stdout)["attempts"]
+    assert [(a["login"], a["person"], a["action"], a["refused_by"]) for a in refused] == [
+        ("bakyt", "lip-001", "advance", "who")]
+    text = run(muni, "history", "1", "--attempts").stdout
+    assert "bakyt (lip-001; password) tried advance: refused by who — case 1:" in text
+
+
+def test_a_wrong_password_on_a_step_is_refused_and_recorded(drafted):
+    muni = drafted
+    result = run(muni, "advance", "1", env={**BAKYT, "MUNI_PASSWORD": "guess"})
+    assert result.exit_code == AUTH_EXIT
+    assert result.stderr == "Error: login 'bakyt': no such account, or a wrong password\n"
+    assert attempts(muni)[-1] == ("bakyt", "login", "wrong_password")
+    assert [t for t, *_ in audit_rows(muni)] == ["open", "draft_order"]
+
+
+def test_two_accounts_of_one_person_cannot_draft_and_sign(accounts):
+    muni = accounts
+    result = run(muni, "user", "add", "bakyt2", "--person", "lip-001", "--password-stdin",
+                 input="second account\n", env=AIGUL)
+    assert result.exit_code == 0, result.output
+    run(muni, "case", "new", "working_group", "-m", "lipenka", "--data", CASE, env=AIGUL)
+    assert run(muni, "advance", "1", env=BAKYT).exit_code == 0        # the head drafts …
+    result = run(muni, "advance", "1", env={"MUNI_USER": "bakyt2",
+                                            "MUNI_PASSWORD": "second account"})
+    assert result.exit_code == 5                                        # … and cannot sign
+    assert "'bakyt2' (lip-001) prepared this step" in result.stderr
+
+
+def test_with_accounts_only_an_admin_imports_people_and_offices(accounts):
+    """Offices decide who may sign: importing them is an admin's act."""
+    from muni.engine.sample import SAMPLE_MUNICIPALITY
+
+    muni = accounts
+    result = run(muni, "import", SAMPLE_MUNICIPALITY)
+    assert result.exit_code == AUTH_EXIT
+    assert result.stderr == ("Error: import: this registry has accounts; log in (--user) as an "
+                             "admin\n")
+    assert run(muni, "import", SAMPLE_MUNICIPALITY, env=BAKYT).exit_code == FORBIDDEN_EXIT
+    result = run(muni, "import", SAMPLE_MUNICIPALITY, env=AIGUL)
+    assert result.exit_code == 0, result.output

@@ -17,6 +17,7 @@ from ..advance import CommitGroup, Rendered, StepResult, commit_plan, ensure_unc
 from ..data import deep_merge, jsonable, utc_now
 from ..errors import (
     Conflict,
+    Forbidden,
     GuardFailed,
     MuniError,
     StateError,
@@ -86,6 +87,8 @@ def classify(exc: BaseException, case_id: int | None = None) -> _Problem:
         return _Problem("moved", exc.message)
     if isinstance(exc, StateError) and exc.extra.get("rule") == "four_eyes":
         return _Problem("blocked", exc.message, rules=("four_eyes",))
+    if isinstance(exc, Forbidden):       # the account may not take this step (who:)
+        return _Problem("blocked", exc.message, rules=(str(exc.extra.get("rule") or "who"),))
     if isinstance(exc, MuniError):
         return _Problem("error", exc.message, error=exc.kind, details=tuple(exc.details))
     where = f"case {case_id}: " if case_id is not None else ""
@@ -136,7 +139,7 @@ def _prepare(db: Registry, store: TemplateStore, task: _Task) -> _Ready | _Probl
                 f"case {case['id']}: {exc.message}"
             return _Problem("not_applicable", message, error="state", state=case["state"])
         plan_ = plan_transition(db, case, workflow, transition, today=task.today,
-                                    lang=task.lang)
+                                    lang=task.lang, actor=task.actor)
         if transition.four_eyes and task.prepared_by_actor:
             return _Problem("blocked", f"case {case['id']}: '{transition.trigger}' needs a "
                             f"second person — '{task.actor.name}' prepared this step earlier in "

@@ -431,9 +431,19 @@ def not_adopted(f: DecisionFacts, p: dict[str, Any]) -> Result:
 
 @check("decision.signer_is_chair")
 def signer_is_chair(f: DecisionFacts, p: dict[str, Any]) -> Result:
+    """The chair on record on the session's date signs (the presiding deputy only while no
+    chair is in office); ``f.signer`` is the logged-in account's person when one signs."""
     s = f.session
     if s is None:
         return False, "no session adopted this draft"
+    if f.signer is not None:
+        expected = s.chair["person"] if s.chair is not None else (
+            s.presiding["id"] if s.presiding is not None else None)
+        if f.signer != expected:
+            who = (f"the council chair on record on {s.date} is {s.chair['name']}"
+                   if s.chair is not None else f"no chair is on record on {s.date}; the "
+                   f"presiding deputy is {s.presiding['name'] if s.presiding else 'not named'}")
+            return False, f"the signing account's person is '{f.signer}', but {who}"
     if s.chair is not None:
         if s.presiding is not None and s.presiding["id"] != s.chair["person"]:
             return False, (f"the council chair on record on {s.date} is {s.chair['name']}; "
