@@ -18,6 +18,10 @@ A scenario file is a list of steps, each a mapping with one verb::
     - show: group                                # log the case's state
     - say: "case {group} is done"                # log a line ({alias} is the case's id)
 
+``actors:`` names who acts: a name (declared, as in a registry without accounts) or
+``{account: LOGIN}``, an account logged in with its password. ``accounts:`` (a list of
+``{login, person, roles, password}``) makes accounts before the first step — the first one
+an admin, which then adds the others — and keeps their passwords for later files of the run.
 Other top-level keys hold YAML anchors the steps reuse (``&present`` … ``*present``).
 
 A value ``"@group"`` is that case's id; ``"@group/na_action_plan"`` the path of its latest
@@ -42,6 +46,7 @@ from .actor import Actor
 from .advance import advance
 from .data import jsonable, parse_date
 from .errors import GuardFailed, InputError, MuniError, StateError
+from .identity import add_account, authenticate
 from .imports import import_files
 from .intake import open_case, read_data_file, update_case
 from .render import TemplateStore
@@ -62,11 +67,38 @@ class Run:
         self.cases: dict[str, int] = {}
         self.log: list[str] = []
         self.documents: list[str] = []
+        self.accounts: list[dict[str, Any]] = []      # made by the run, with their passwords
+
+    def _make_accounts(self, accounts: list[dict]) -> None:
+        admin = None
+        for a in accounts:
+            add_account(self.db, a["login"], person=a["person"], password=a["password"],
+                        roles=list(a.get("roles") or []), by=admin)
+            actor = authenticate(self.db, a["login"], a["password"])
+            admin = admin or actor
+            self.accounts.append({"login": a["login"], "password": a["password"],
+                                  "person": a["person"], "name": actor.printed_name,
+                                  "roles": list(a.get("roles") or [])})
+        self.log.append("Accounts: " + ", ".join(f"{a['login']} ({a['name']})"
+                                                 for a in self.accounts)
+                        + " — every step below is taken under one of them.")
+
+    def _actor(self, value: Any) -> Actor:
+        """A declared name, or ``{account: LOGIN}``: that account, logged in."""
+        if isinstance(value, dict):
+            login = value["account"]
+            known = {a["login"]: a["password"] for a in self.accounts}
+            if login not in known:
+                raise InputError(f"actors: no account '{login}' made by this run")
+            return authenticate(self.db, login, known[login])
+        return Actor.declared(value)
 
     def play(self, path: Path) -> None:
         """Every step of the scenario file at ``path``."""
         doc = inputs.parse(inputs.read_text(path), path.name) or {}
-        actors = {k: Actor.declared(v) for k, v in (doc.get("actors") or {}).items()}
+        if doc.get("accounts"):
+            self._make_accounts(doc["accounts"])
+        actors = {k: self._actor(v) for k, v in (doc.get("actors") or {}).items()}
         default = doc.get("actor")
         for i, item in enumerate(doc.get("steps") or []):
             where = f"{path.name} steps[{i}]"
@@ -183,4 +215,4 @@ def run_demo(out: Path, *, lang: str = "ky", today: dt.date) -> dict[str, Any]:
     finally:
         db.close()
     return {"db": str(db_path.resolve()), "log": run.log, "documents": run.documents,
-            "cases": list(run.cases.values())}
+            "cases": list(run.cases.values()), "accounts": run.accounts}
