@@ -454,7 +454,7 @@ def import_file(engine: Engine, actor: identity.Actor, filename: str, data: byte
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / name
         path.write_bytes(data)
-        return engine.import_files([path])["imported"]
+        return engine.import_files([path], by=actor)["imported"]
 
 
 # --- many cases at once (district staff, clerks) ------------------------------------------------
