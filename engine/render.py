@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import TemplateError
-from .locale import ky, ru
+from .locale import ky, ru, typography
 from .ooxml import Header, Member, Pieces
 from .ooxml import write as write_docx
 from .paths import inside
@@ -97,6 +97,10 @@ FILTERS: dict[str, Callable[..., str]] = {
     "ky_amount": _number_filter(ky.amount),
     "ru_amount": _number_filter(ru.amount),
     "ky_ordinal": _number_filter(ky.ordinal),
+    "ru_plural": _number_filter(ru.plural),
+    "ru_adj_gen": ru.adjective_genitive,
+    "ru_adj_nom": ru.adjective_nominative,
+    "apposition": typography.apposition,
 }
 
 
@@ -214,7 +218,7 @@ class CompiledTemplate:
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
         if any(c in xml for c in "\n\t\a\f"):
             xml = self._tpl.resolve_listing(xml)
-        return xml
+        return typography.typeset_wordml(xml)  # no line break inside a date, number or sum
 
     def render(self, context: dict[str, Any]) -> bytes:
         """Render to the bytes of a .docx file; raises ``TemplateError`` on any failure."""

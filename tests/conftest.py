@@ -97,18 +97,24 @@ def sample_muni(muni) -> Muni:
 
 
 def docx_text(path: str | Path) -> str:
-    """All text of a .docx, paragraphs and table cells in document order, one per line."""
+    """All text of a .docx, paragraphs and table cells in document order, one per line, as a
+    reader reads it: a no-break hyphen or space as an ordinary one (test_typography.py checks
+    where they are)."""
     import docx
     from docx.oxml.ns import qn
+
+    from muni.engine.locale.typography import plain
+
+    def text(el) -> str:
+        return "".join(t.text or "" if t.tag == qn("w:t") else "-"
+                       for t in el.iter(qn("w:t"), qn("w:noBreakHyphen")))
 
     document = docx.Document(str(path))
     lines = []
     for block in document.element.body:
         if block.tag == qn("w:p"):
-            lines.append("".join(t.text or "" for t in block.iter(qn("w:t"))))
+            lines.append(text(block))
         elif block.tag == qn("w:tbl"):
             for row in block.iter(qn("w:tr")):
-                cells = ["".join(t.text or "" for t in c.iter(qn("w:t")))
-                         for c in row.iter(qn("w:tc"))]
-                lines.append(" | ".join(cells))
-    return "\n".join(lines)
+                lines.append(" | ".join(text(c) for c in row.iter(qn("w:tc"))))
+    return plain("\n".join(lines))

@@ -36,9 +36,10 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 def _paragraph(p: etree._Element) -> str:
     out = []
-    for node in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br"):
+    for node in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}noBreakHyphen"):
         out.append(node.text or "" if node.tag == f"{_W}t" else
-                   "\t" if node.tag == f"{_W}tab" else " ⏎ ")
+                   "\t" if node.tag == f"{_W}tab" else
+                   "\u2011" if node.tag == f"{_W}noBreakHyphen" else " ⏎ ")
     return "".join(out)
 
 

@@ -16,6 +16,7 @@ from council_helpers import ALL_DEPUTIES, NORMATIVE, PLAN, Council, council_regi
 from muni.engine import acts, explain
 from muni.engine.actor import Actor
 from muni.engine.errors import GuardFailed, StateError
+from muni.engine.locale.typography import plain
 
 PUBLICATION = {"source": {"ky": "«Липенка жаңылыктары» гезити",
                           "ru": "газета «Липенка жаңылыктары»"}, "date": "2026-12-14",
@@ -90,7 +91,7 @@ def test_publication_comes_before_the_register_and_force_needs_both(council):
     c.update(case, {"register": SENT})
     letter = c.step(case, "send_to_register", "2026-12-15").documents[0]
     assert (letter["template"], letter["number"]) == ("act_register_letter", 1)
-    rows = [[c_.text for c_ in r.cells] for t in docx.Document(letter["path"]).tables
+    rows = [[plain(c_.text) for c_ in r.cells] for t in docx.Document(letter["path"]).tables
             for r in t.rows]
     assert ["1", "Липенка айылдык аймагынын аймагын тазалоо жана көрктөндүрүү эрежелерин "
             "бекитүү жөнүндө", "2026-жылдын 10-декабрындагы № 1 (VII чакырылыштын VII "
@@ -99,7 +100,7 @@ def test_publication_comes_before_the_register_and_force_needs_both(council):
     # a certified copy, to the body the law names, under the law on normative acts in force
     # (Law No. 123 of 2021 governs the kenesh, the article on the Register is Law No. 241's,
     # whose current edition was not read: the law is named without an article)
-    paragraphs = [p.text for p in docx.Document(letter["path"]).paragraphs]
+    paragraphs = [plain(p.text) for p in docx.Document(letter["path"]).paragraphs]
     assert "Кыргыз Республикасынын Юстиция министрлигинин аймактык бөлүмүнө" in paragraphs
     [body] = [p for p in paragraphs if "күбөлөндүрүлгөн көчүрмөсүн" in p]
     assert body.startswith("«Кыргыз Республикасынын ченемдик укуктук актылары жөнүндө» "
@@ -377,7 +378,7 @@ def test_cover_letter_is_numbered_in_the_year_it_is_sent(council):
     c.update(case, {"register": {**SENT, "sent": "2027-01-04"}})
     letter = c.step(case, "send_to_register", "2027-01-04").documents[0]
     assert "2027-жылдын 4-январы № 1\tЛипенка айылы" in [
-        p.text for p in docx.Document(letter["path"]).paragraphs]
+        plain(p.text) for p in docx.Document(letter["path"]).paragraphs]
     assert c.db.execute("SELECT series, year, number, act_date FROM journal ORDER BY id"
                         ).fetchall() == [("council_decisions", 2026, 1, "2026-12-10"),
                                          ("council_letters", 2027, 1, "2027-01-04")]

@@ -46,7 +46,7 @@ def test_full_procedure_writes_the_numbered_order(sample_muni):
         "КЫРГЫЗ РЕСПУБЛИКАСЫ",
         "ЫСЫК-КӨЛ ОБЛУСУ",
         "ТҮП РАЙОНУ",
-        "ЛИПЕНКА АЙЫЛ АЙМАГЫНЫН",
+        "ЛИПЕНКА АЙЫЛДЫК АЙМАГЫНЫН",
         "КЫРГЫЗСКАЯ РЕСПУБЛИКА",
         "ИССЫК-КУЛЬСКАЯ ОБЛАСТЬ",
         "ЛИПЕНСКОГО АЙЫЛНОГО АЙМАКА",
@@ -63,7 +63,7 @@ def test_full_procedure_writes_the_numbered_order(sample_muni):
         "1 | Осмонова Салтанат Токтогуловна | Айыл өкмөт башчысынын орун басары | "
         "+996 555 11 22 33",
         "2 | Мамбетова Айгүл Бакировна | Жооптуу катчы",
-        "8 | Айпери Жолдошбек кызы | Айыл аймагынын жаштар кеңешинин өкүлү",
+        "8 | Айпери Жолдошбек кызы | Айылдык аймактын жаштар кеңешинин өкүлү",
     ]:
         assert expected in text, expected
 
@@ -226,7 +226,7 @@ def test_russian_documents(sample_muni):
     assert "20 ноября 2026 г. № 12" in text
     assert "РАСПОРЯЖЕНИЕ" in text
     assert "численностью 8 (восемь) человек" in text
-    assert "ЛИПЕНКА АЙЫЛ АЙМАГЫНЫН" in text  # the letterhead stays bilingual
+    assert "ЛИПЕНКА АЙЫЛДЫК АЙМАГЫНЫН" in text  # the letterhead stays bilingual
     assert signed["documents"][0]["path"].endswith(".ru.docx")
 
 

@@ -11,6 +11,7 @@ from council_helpers import ALL_DEPUTIES, PLAN, SESSION, Council, council_regist
 
 from muni.engine import acts, explain
 from muni.engine.errors import GuardFailed, StateError
+from muni.engine.locale.typography import plain
 
 
 @pytest.fixture
@@ -27,11 +28,12 @@ NOT_123 = "2021-жылдын 20-октябрындагы № 123 Мыйзам б
 
 
 def paragraphs(path: str) -> list[str]:
-    return [p.text for p in docx.Document(path).paragraphs]
+    return [plain(p.text) for p in docx.Document(path).paragraphs]
 
 
 def cells(path: str) -> list[list[str]]:
-    return [[c.text for c in row.cells] for t in docx.Document(path).tables for row in t.rows]
+    return [[plain(c.text) for c in row.cells] for t in docx.Document(path).tables
+            for row in t.rows]
 
 
 def test_adoption_end_to_end_documents_and_database(council, tmp_path):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from conftest import EXAMPLES, docx_text
 
 CASE_TEXT = (EXAMPLES / "working_group_case.yaml").read_text(encoding="utf-8")
-POSITION = "Айыл аймагынын жаштар кеңешинин өкүлү"   # a member's position, in the annex
+POSITION = "Айылдык аймактын жаштар кеңешинин өкүлү"   # a member's position, in the annex
 
 
 def test_template_syntax_and_the_number_placeholder_in_data_stay_as_typed(sample_muni):

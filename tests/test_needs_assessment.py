@@ -19,6 +19,7 @@ from conftest import EXAMPLES, docx_text
 
 from muni.engine.inputs import parse
 from muni.engine.intake import read_data_file
+from muni.engine.locale.typography import plain
 from muni.engine.scenario import DEMO
 
 CASE = EXAMPLES / "needs_assessment_case.yaml"
@@ -219,7 +220,7 @@ def test_full_procedure_from_plan_to_council(sample_muni):
     assert "Жергиликтүү бюджет: 1 200 000,00; Жамааттын салымы: 300 000,00; Донорлор: " \
            "2 500 000,00 | 4 000 000,00" in text
     assert "| Бардыгы |" in text and "| 4 750 000,00" in text
-    assert "Бардыгы: 4 750 000,00 (төрт миллион жети жүз элүү миң) сом 00 тыйын." in text
+    assert "Бардыгы | 4 750 000,00 (төрт миллион жети жүз элүү миң) сом 00 тыйын |" in text
 
     discussed = advance_to(muni, case, data, "discuss_action_plan")
     text = docx_text(discussed["documents"][0]["path"])
@@ -279,12 +280,12 @@ def check_focus_group_sheets(path: str, data: dict) -> None:
     doc = Document(path)
     groups = data["focus_groups"]
     assert len(doc.tables) == len(groups)
-    paras = [p.text for p in doc.paragraphs]
+    paras = [plain(p.text) for p in doc.paragraphs]
     for fgd, table in zip(groups, doc.tables, strict=True):
         people = fgd["participants"]
-        header = [c.text for c in table.rows[0].cells]
+        header = [plain(c.text) for c in table.rows[0].cells]
         assert header[-1] == "Кол тамгасы" and "Категориясы" in header
-        rows = [[c.text for c in r.cells] for r in table.rows[1:]]
+        rows = [[plain(c.text) for c in r.cells] for r in table.rows[1:]]
         assert len(rows) == len(people)  # the rows grow with the list
         label = {"deputy": "АК депутаты", "staff": "АӨ кызматкери", "community": "БӨУ/жамаат",
                  "specialist": "адис"}
@@ -308,7 +309,7 @@ def check_focus_group_protocols(path: str, data: dict) -> None:
     and resources, a signature line per facilitator, the annex list."""
     from docx import Document
 
-    paras = [p.text for p in Document(path).paragraphs]
+    paras = [plain(p.text) for p in Document(path).paragraphs]
     text = "\n".join(paras)
     groups = data["focus_groups"]
     assert text.count("ПРОТОКОЛУ") == len(groups)

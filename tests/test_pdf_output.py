@@ -53,7 +53,7 @@ ALLOWED_FONTS = {"TimesNewRomanPSMT", "TimesNewRomanPS-BoldMT", "TimesNewRomanPS
 DRAFT_MARK = {"ky": "ДОЛБООР — кол коюлган эмес", "ru": "ПРОЕКТ — не подписан"}
 #: The bilingual letterhead of the sample municipality (both columns on every language).
 LETTERHEAD = ["КЫРГЫЗ РЕСПУБЛИКАСЫ", "ЫСЫК-КӨЛ ОБЛУСУ", "ТҮП РАЙОНУ",
-              "ЛИПЕНКА АЙЫЛ АЙМАГЫНЫН", "АЙЫЛ ӨКМӨТҮ",
+              "ЛИПЕНКА АЙЫЛДЫК АЙМАГЫНЫН", "АЙЫЛ ӨКМӨТҮ",
               "КЫРГЫЗСКАЯ РЕСПУБЛИКА", "ИССЫК-КУЛЬСКАЯ ОБЛАСТЬ", "ТЮПСКИЙ РАЙОН",
               "АЙЫЛ ОКМОТУ", "ЛИПЕНСКОГО АЙЫЛНОГО АЙМАКА"]
 
@@ -138,6 +138,7 @@ EXPECTED: dict[tuple[str, str], list[str]] = {
         "ОТЧЁТ", "о проведении сессий СИНС", "Общие сведения о местном сообществе:",
         "группа 18–35 лет", "Число участников сессий СИНС в селе: 66",
         "Выбор приоритетных проблем села", "Отбор активных представителей",
+        "наименование АА: Липенский айылный аймак;",
     ],
     ("na_focus_group_report", "ky"): [
         "ЖМБА-фокус-топтору тууралуу", "ОТЧЕТ", "Фокус-топ тууралуу жалпы маалымат",
@@ -193,16 +194,20 @@ EXPECTED: dict[tuple[str, str], list[str]] = {
     ],
     ("na_initiative_groups_order", "ru"): [
         *LETTERHEAD, "17 декабря 2026 г. №", "РАСПОРЯЖЕНИЕ", "о создании инициативных групп",
-        "Приложение №1", "СОСТАВ", "Инициативная группа «Таза суу»", "Глава айыл окмоту",
+        "создать 2 (две) инициативные группы и утвердить их состав", "Приложение №1",
+        "СОСТАВ", "Инициативная группа «Таза суу»", "Глава айыл окмоту",
     ],
     ("na_action_plan", "ky"): [
+        "БЕКИТИЛДИ", "Липенка айылдык кеңешинин", "токтому менен",
         "БИРГЕЛЕШКЕН АРАКЕТТЕР ПЛАНЫ (БАП)", "Даярдалган күнү: 2026-жылдын 29-декабры",
         "Көйгөй: Ичүүчү суунун жетишсиздиги", "Каржылоо булактары боюнча",
-        "Бардыгы: 4 750 000,00 (төрт миллион жети жүз элүү миң) сом 00 тыйын.",
+        "4 750 000,00 (төрт миллион жети жүз элүү миң) сом 00 тыйын",
     ],
     ("na_action_plan", "ru"): [
-        "ПЛАН СОВМЕСТНЫХ ДЕЙСТВИЙ", "Дата подготовки: 29 декабря 2026 г.",
-        "Проблема: Ичүүчү суунун жетишсиздиги", "По источникам финансирования", "Итого:",
+        "УТВЕРЖДЕН", "постановлением айылного кенеша",
+        "ПЛАН СОВМЕСТНЫХ ДЕЙСТВИЙ (ПСД)", "Дата подготовки: 29 декабря 2026 г.",
+        "Проблема: Ичүүчү суунун жетишсиздиги", "По источникам финансирования",
+        "4 750 000,00 (четыре миллиона семьсот пятьдесят тысяч) сомов 00 тыйынов",
     ],
     ("na_hearing_protocol", "ky"): [
         "Липенка айылдык аймагынын коомдук угуунун", "ПРОТОКОЛУ",
@@ -256,7 +261,8 @@ EXPECTED.update({
         "Г. М. Сыдыкова",
     ],
     ("council_session_protocol", "ru"): [
-        *KENESH_KY, "ПРОТОКОЛ №", "Число избранных депутатов — 15, присутствовали — 12",
+        *KENESH_KY, "ПРОТОКОЛ №", "ОЧЕРЕДНОЙ СЕССИИ АЙЫЛНОГО КЕНЕША",
+        "Число избранных депутатов — 15, присутствовали — 12",
         "Кворум: не менее половины от общего числа депутатов — 8 (часть 2 статьи 28 Закона "
         "Кыргызской Республики «О местном самоуправлении» от 15 июля 2011 года № 101",
         "Сессия правомочна.", "Присутствовали депутаты:", "ПОВЕСТКА ДНЯ:", "СЛУШАЛИ:",
@@ -269,7 +275,8 @@ EXPECTED.update({
         "ЧЕЧИМ: токтом кабыл алынды (№", "Көчүрмө туура:", "Сессиянын катчысы",
     ],
     ("council_protocol_extract", "ru"): [
-        *KENESH_KY, "ВЫПИСКА ИЗ ПРОТОКОЛА", "Кворум:", "СЛУШАЛИ:", "ИТОГИ ГОЛОСОВАНИЯ:",
+        *KENESH_KY, "ВЫПИСКА ИЗ ПРОТОКОЛА", "ОЧЕРЕДНОЙ СЕССИИ", "Кворум:",
+        "СЛУШАЛИ:", "ИТОГИ ГОЛОСОВАНИЯ:",
         "РЕШИЛИ: постановление принято (№", "Выписка верна:", "Секретарь сессии",
     ],
     ("act_register_letter", "ky"): [
@@ -369,9 +376,12 @@ def docx_words(path: Path) -> Counter:
                 continue
             root = etree.fromstring(zf.read(name))
             parts = []
-            for el in root.iter(f"{w}t", f"{w}tab", f"{w}br", f"{w}p", f"{w}instrText"):
+            for el in root.iter(f"{w}t", f"{w}tab", f"{w}br", f"{w}p", f"{w}instrText",
+                                f"{w}noBreakHyphen"):
                 if el.tag == f"{w}t":
                     parts.append(el.text or "")
+                elif el.tag == f"{w}noBreakHyphen":
+                    parts.append("-")
                 elif el.tag != f"{w}instrText":
                     parts.append(" ")
             if "footer" in name:
@@ -427,6 +437,10 @@ def test_every_document_converts_with_its_text(rendered):
             problems.append(f"{doc.name}: draft mark {'missing' if doc.draft else 'shown'}")
         if not doc.draft and "№ ________" in flat:
             problems.append(f"{doc.name}: a registered document without its number")
+        if "г.." in flat:
+            problems.append(f"{doc.name}: «г..», a full stop after a date that has one")
+        if re.search(r"айыл аймаг", flat, re.I):
+            problems.append(f"{doc.name}: «айыл аймагы»; the documents say «айылдык аймак»")
     assert not problems, "\n".join(problems)
 
 
@@ -435,9 +449,9 @@ def test_pages_are_a4_with_serif_fonts_embedded_and_numbered_from_page_2(rendere
     for doc in rendered:
         info = doc.info()
         sizes = re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", info, re.M)
-        if not sizes or any(abs(float(w) - 595.3) > 1 or abs(float(h) - 841.9) > 1
-                            for w, h in sizes):
-            problems.append(f"{doc.name}: not A4: {sizes}")
+        if not sizes or any(abs(short - 595.3) > 1 or abs(long - 841.9) > 1
+                            for short, long in (sorted(map(float, s)) for s in sizes)):
+            problems.append(f"{doc.name}: not A4 (portrait or landscape): {sizes}")
         fonts = subprocess.run(["pdffonts", str(doc.pdf)], capture_output=True, text=True,
                                check=True).stdout.splitlines()[2:]
         for line in fonts:
@@ -456,6 +470,35 @@ def test_pages_are_a4_with_serif_fonts_embedded_and_numbered_from_page_2(rendere
                 problems.append(f"{doc.name}: page 1 is numbered (numbers start on page 2)")
             if page > 1 and last != str(page):
                 problems.append(f"{doc.name}: page {page} ends with {last!r}, not its number")
+    assert not problems, "\n".join(problems)
+
+
+def pdf_lines(doc: Rendered) -> list[list[str]]:
+    """The PDF's text blocks (a paragraph, a table cell), each as its printed lines: where
+    LibreOffice broke the lines, which ``-layout`` hides inside table rows."""
+    from lxml import etree
+
+    xhtml = subprocess.run(["pdftotext", "-bbox-layout", str(doc.pdf), "-"],
+                           capture_output=True, check=True).stdout
+    root = etree.fromstring(xhtml, etree.XMLParser(recover=True))
+    blocks = []
+    for block in root.iter("{*}block"):
+        blocks.append([" ".join(w.text or "" for w in line.iter("{*}word"))
+                       for line in block.iter("{*}line")])
+    return blocks
+
+
+def test_no_line_breaks_inside_a_date_number_or_sum(rendered):
+    """Issue 13 §8: no printed line ends in a digit and a hyphen («2026- / жылдын», «1- /
+    тиркеме»), and no number is split from its thousands, «%» or «г.» («150 / 000,00»)."""
+    problems = []
+    for doc in rendered:
+        for lines in pdf_lines(doc):
+            for line, following in zip(lines, [*lines[1:], ""], strict=True):
+                if re.search(r"\d[-\u2011]$", line):
+                    problems.append(f"{doc.name}: a line ends in {line[-25:]!r}")
+                elif re.search(r"\d$", line) and re.match(r"(\d{3}\b|%|гг?\.)", following):
+                    problems.append(f"{doc.name}: {line[-15:]!r} / {following[:15]!r}")
     assert not problems, "\n".join(problems)
 
 

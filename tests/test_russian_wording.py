@@ -78,7 +78,7 @@ def test_the_context_words_positions_in_the_documents_language(db):
     assert ru["Айпери Жолдошбек кызы"] == "Представитель молодёжного совета айылного аймака"
     ky = _positions(db, "ky")
     assert ky["Осмонова Салтанат Токтогуловна"] == "Айыл өкмөт башчысынын орун басары"
-    assert ky["Айпери Жолдошбек кызы"] == "Айыл аймагынын жаштар кеңешинин өкүлү"
+    assert ky["Айпери Жолдошбек кызы"] == "Айылдык аймактын жаштар кеңешинин өкүлү"
     assert _positions(db, None) == ky  # the municipality's language (ky)
 
 

@@ -275,8 +275,9 @@ def number_words(n: int) -> str:
 
 
 def group_digits(n: int) -> str:
-    """``1250 → "1 250"``: thousands split by a plain space (no no-break space: it breaks
-    search and copy-paste in the generated .docx), as in «12 000 даана», «4 700дөн»."""
+    """``1250 → "1 250"``: thousands split by a plain space, as in «12 000 даана», «4 700дөн».
+    Plain, because CLI output, JSON and search want it; a rendered document gets a no-break
+    space there (``typography``), so a sum never breaks across lines."""
     return f"{n:,}".replace(",", " ")
 
 

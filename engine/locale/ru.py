@@ -15,6 +15,8 @@ from .ky import MAX_NUMBER, group_digits, split_amount
 __all__ = [
     "CURRENCIES",
     "MAX_NUMBER",
+    "adjective_genitive",
+    "adjective_nominative",
     "amount",
     "count",
     "date_long",
@@ -74,7 +76,11 @@ def plural(n: int, one: str, few: str, many: str) -> str:
 
 
 _GENDERS = ("m", "f", "n")
+_CASES = ("nom", "acc")
 _ONE = {"m": "один", "f": "одна", "n": "одно"}
+#: The accusative differs from the nominative only in the feminine «одна» (counted nouns
+#: here are inanimate): «создать 1 (одну) группу», «21 (двадцать одну)», «1000 (одну тысячу)».
+_ONE_ACC = {"m": "один", "f": "одну", "n": "одно"}
 _TWO = {"m": "два", "f": "две", "n": "два"}
 _ONES = ("", "", "", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять")
 _TEENS = (
@@ -121,7 +127,7 @@ _SCALES = (
 )
 
 
-def _below_1000(n: int, gender: str) -> list[str]:
+def _below_1000(n: int, gender: str, case: str = "nom") -> list[str]:
     hundreds, rest = divmod(n, 100)
     tens, ones = divmod(rest, 10)
     words = [_HUNDREDS[hundreds]] if hundreds else []
@@ -130,7 +136,7 @@ def _below_1000(n: int, gender: str) -> list[str]:
     if tens:
         words.append(_TENS[tens])
     if ones == 1:
-        words.append(_ONE[gender])
+        words.append((_ONE_ACC if case == "acc" else _ONE)[gender])
     elif ones == 2:
         words.append(_TWO[gender])
     elif ones:
@@ -138,30 +144,73 @@ def _below_1000(n: int, gender: str) -> list[str]:
     return words
 
 
-def number_words(n: int, gender: str = "m") -> str:
+def number_words(n: int, gender: str = "m", case: str = "nom") -> str:
     """Cardinal in words, 0..1 000 000 000; ``gender`` (m/f/n) of the counted noun sets
     один/одна/одно and два/две. 1000 is «одна тысяча», as sums in words require, which is also
-    what num2words writes."""
+    what num2words writes. ``case="acc"`` gives the accusative of an inanimate count, the
+    object of «создать», «утвердить»: «одну», «одну тысячу» (the other words do not change)."""
     if not isinstance(n, int) or isinstance(n, bool):
         raise ValueError(f"number_words: expected an int, got {type(n).__name__} {n!r}")
     if not 0 <= n <= MAX_NUMBER:
         raise ValueError(f"number_words: {n} is out of range 0..{group_digits(MAX_NUMBER)}")
     if gender not in _GENDERS:
         raise ValueError(f"number_words: unknown gender {gender!r}; use one of: m, f, n")
+    if case not in _CASES:
+        raise ValueError(f"number_words: unknown case {case!r}; use one of: nom, acc")
     if n == 0:
         return "ноль"
     words: list[str] = []
     for value, forms, scale_gender in _SCALES:
         k, n = divmod(n, value)
         if k:
-            words += [*_below_1000(k, scale_gender), plural(k, *forms)]
-    return " ".join(words + _below_1000(n, gender))
+            scale = plural(k, *forms)
+            if case == "acc" and scale == "тысяча":
+                scale = "тысячу"
+            words += [*_below_1000(k, scale_gender, case), scale]
+    return " ".join(words + _below_1000(n, gender, case))
 
 
-def count(n: int, gender: str = "m") -> str:
-    """Digits then words, as in an order: ``count(6) == "6 (шесть)"``."""
-    words = number_words(n, gender)
+def count(n: int, gender: str = "m", case: str = "nom") -> str:
+    """Digits then words, as in an order: ``count(6) == "6 (шесть)"``; the words agree with
+    the counted noun's ``gender`` and ``case`` («создать 2 (две) группы», «1 (одну) группу»)."""
+    words = number_words(n, gender, case)
     return f"{group_digits(n)} ({words})"
+
+
+# --- adjectives ----------------------------------------------------------------------------
+
+def _match_case(model: str, word: str) -> str:
+    return word.upper() if model.isupper() else word
+
+
+def adjective_genitive(word: str) -> str:
+    """A feminine adjective from the nominative into the genitive: «очередная» →
+    «очередной», «внеочередная» → «внеочередной», «летняя» → «летней» (capitals kept:
+    «ОЧЕРЕДНАЯ» → «ОЧЕРЕДНОЙ»). A word with no feminine ending comes back unchanged."""
+    low = word.lower()
+    for ending, genitive in (("ая", "ой"), ("яя", "ей")):
+        if low.endswith(ending) and len(low) > len(ending) + 1:
+            return word[: -len(ending)] + _match_case(word, genitive)
+    return word
+
+
+#: After these letters the masculine nominative ending is «-ий», not «-ый» (spelling rule).
+_SOFT_AFTER = frozenset("гкхжшчщ")
+
+
+def adjective_nominative(word: str) -> str:
+    """A masculine adjective from the genitive back into the nominative, for place names kept
+    in the genitive («айыл окмоту Липенского айылного аймака»): «Липенского» → «Липенский»,
+    «Ак-Суйского» → «Ак-Суйский», «Нового» → «Новый», «Верхнего» → «Верхний». A stressed
+    «-ой» (Большой) cannot be told from «-ый» by spelling and comes out «-ий»/«-ый»; a word
+    that is not an adjective in the genitive («Ак-Суу») comes back unchanged."""
+    low = word.lower()
+    if low.endswith("его") and len(low) > 4:
+        return word[:-3] + _match_case(word, "ий")
+    if low.endswith("ого") and len(low) > 4:
+        stem = word[:-3]
+        return stem + _match_case(word, "ий" if stem[-1].lower() in _SOFT_AFTER else "ый")
+    return word
 
 
 # --- sums --------------------------------------------------------------------------------------

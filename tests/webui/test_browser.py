@@ -13,6 +13,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from muni.engine.locale.typography import plain
 from webui.helpers import PASSWORD
 
 
@@ -110,7 +111,7 @@ def test_open_draft_preview_sign_and_read_the_order(browser, live_server, shots)
     with page.expect_download() as download:
         page.click("a[href='/case/1/document/2']")
     data = Path(download.value.path()).read_bytes()
-    text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    text = plain("\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs))
     assert "№ 12" in text
     assert "Айыл аймагынын жаштар кеңешинин өкүлү" in text + "\n".join(
         c.text for t in docx.Document(io.BytesIO(data)).tables for r in t.rows for c in r.cells)

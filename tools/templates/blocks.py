@@ -19,12 +19,12 @@ from datetime import datetime
 from pathlib import Path
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Emu, Pt, RGBColor
 from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 
@@ -35,6 +35,9 @@ FONT_SIZE = 12
 PAGE_WIDTH, PAGE_HEIGHT = 21.0, 29.7  # cm, A4
 MARGINS = {"top": 2.0, "bottom": 2.0, "left": 3.0, "right": 1.5}  # cm
 TEXT_WIDTH = PAGE_WIDTH - MARGINS["left"] - MARGINS["right"]  # 16.5 cm
+#: A landscape page of a portrait-bound file: its top edge is the bound (left) edge.
+LANDSCAPE_MARGINS = {"top": 3.0, "bottom": 1.5, "left": 2.0, "right": 2.0}  # cm
+LANDSCAPE_TEXT_WIDTH = PAGE_HEIGHT - LANDSCAPE_MARGINS["left"] - LANDSCAPE_MARGINS["right"]
 INDENT = 1.25  # cm, first-line indent of body paragraphs
 WORD_LANG = {"ky": "ky-KG", "ru": "ru-RU"}
 
@@ -54,7 +57,7 @@ LETTERHEAD_KY = (
     "КЫРГЫЗ РЕСПУБЛИКАСЫ",
     "{{ municipality.oblast_ky|upper }} ОБЛУСУ",
     "{{ municipality.rayon_ky|upper }} РАЙОНУ",
-    "{{ municipality.aimak_ky|upper }} АЙЫЛ АЙМАГЫНЫН",
+    "{{ municipality.aimak_ky|upper }} АЙЫЛДЫК АЙМАГЫНЫН",  # the body's term, as in seed 002
     "АЙЫЛ ӨКМӨТҮ",
 )
 LETTERHEAD_RU = (
@@ -184,7 +187,12 @@ def para(
     after: float | None = None,
     keep_next: bool | None = None,
 ) -> Paragraph:
-    """A new paragraph in ``container`` (document or cell) holding ``text`` in a single run."""
+    """A new paragraph in ``container`` (document or cell) holding ``text`` in a single run.
+
+    A bold paragraph is a heading or a label: it keeps with what follows (``keep_next``), so a
+    page never ends on it."""
+    if bold and keep_next is None:
+        keep_next = True
     p = container.add_paragraph()
     _fmt(p, align, first_indent, left_indent, before, after, keep_next)
     if text:
@@ -358,10 +366,11 @@ def repeat_as_header(row: _Row) -> None:
 # Building blocks
 # --------------------------------------------------------------------------------------------
 
-def new_document(lang: str = "ky", title: str = "") -> Document:
+def new_document(lang: str = "ky", title: str = "", *, landscape: bool = False) -> Document:
     """An empty A4 document with the house page setup and styles.
 
-    A4 portrait, margins top/bottom 2 cm, left 3 cm, right 1.5 cm; Normal = Times New Roman
+    A4 portrait, margins top/bottom 2 cm, left 3 cm, right 1.5 cm (``landscape``: the page
+    turned, see ``set_landscape``); Normal = Times New Roman
     12 pt on all font slots, single spacing, 0 pt after; proofing language ky-KG / ru-RU;
     a footer with the page number centred, from page 2 on (GOST R 7.0.97: the first page of
     an official document carries no number, so a one-page document shows none)."""
@@ -376,6 +385,8 @@ def new_document(lang: str = "ky", title: str = "") -> Document:
     section.right_margin = Cm(MARGINS["right"])
     section.header_distance = Cm(1.0)
     section.footer_distance = Cm(1.0)
+    if landscape:
+        set_landscape(section)
 
     # document defaults (used by table styles and anything without a style)
     styles = doc.styles.element
@@ -441,6 +452,26 @@ def new_document(lang: str = "ky", title: str = "") -> Document:
     return doc
 
 
+def set_landscape(section) -> None:
+    """Turn ``section`` to A4 landscape, for tables too wide for a portrait page (the БАП, the
+    schedule): a figure in a narrow column would otherwise break inside a word or a sum."""
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width = Cm(PAGE_HEIGHT)
+    section.page_height = Cm(PAGE_WIDTH)
+    section.top_margin = Cm(LANDSCAPE_MARGINS["top"])
+    section.bottom_margin = Cm(LANDSCAPE_MARGINS["bottom"])
+    section.left_margin = Cm(LANDSCAPE_MARGINS["left"])
+    section.right_margin = Cm(LANDSCAPE_MARGINS["right"])
+
+
+def landscape_section(doc) -> None:
+    """Start a new page in landscape (e.g. a wide annex); the page header and footer carry
+    on, and the page number shows on its first page too."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    set_landscape(section)
+    section.different_first_page_header_footer = False
+
+
 def _page_field(p: Paragraph) -> None:
     """Insert a PAGE field (complex field, shows "1" until the viewer updates it)."""
     def fld(kind: str):
@@ -458,6 +489,15 @@ def _page_field(p: Paragraph) -> None:
     fld("separate")
     p.add_run("1")
     fld("end")
+
+
+def signature_tab(p: Paragraph) -> Paragraph:
+    """A line to sign on after the text of ``p``: its tab (``\\t``) runs to a right-aligned
+    stop at the margin with an underscore leader, so the word after the tab («Кол тамгасы»)
+    sits at the same place on every line."""
+    p.paragraph_format.tab_stops.add_tab_stop(Cm(TEXT_WIDTH), WD_TAB_ALIGNMENT.RIGHT,
+                                              WD_TAB_LEADER.LINES)
+    return p
 
 
 def draft_banner(doc, lang: str) -> None:
@@ -587,6 +627,18 @@ def annex_header(
     return out
 
 
+def approval_block(doc, lines: Sequence[str], *, width: float = 8.0) -> Table:
+    """The «БЕКИТИЛДИ / … токтому менен» block in the top right corner of a plan: a borderless
+    one-cell table ``width`` cm wide at the right margin, the first line bold."""
+    section = doc.sections[-1]
+    full = Emu(section.page_width - section.left_margin - section.right_margin).cm
+    table = new_table(doc, [round(full - width, 2), width])
+    cell = table.rows[0].cells[1]
+    for i, line in enumerate(lines):
+        add_text(cell_para(cell, first=i == 0), line, bold=i == 0)
+    return table
+
+
 def order_header(doc, lang: str, order: str = "order") -> None:
     """The top of a head's order: draft banner, letterhead, date and number, and the seat."""
     draft_banner(doc, lang)
@@ -594,16 +646,17 @@ def order_header(doc, lang: str, order: str = "order") -> None:
     date_line(doc, order_date(lang, order), SEAT[lang])
 
 
-def order_annex_header(doc, lang: str, order: str, n: int) -> list[Paragraph]:
+def order_annex_header(doc, lang: str, order: str, n: int, *,
+                       page_break: bool = True) -> list[Paragraph]:
     """«… АӨ башчысынын / <date> № <no> / тескемесине №n тиркеме» (Russian: «Приложение №n /
-    к распоряжению главы айыл окмоту …»), on a new page."""
+    к распоряжению главы айыл окмоту …»), on a new page unless ``page_break=False``."""
     if lang == KY:
         lines = ["{{ municipality.aimak_ky }} АӨ башчысынын", order_date(lang, order),
                  f"тескемесине №{n} тиркеме"]
     else:
         lines = [f"Приложение №{n}", "к распоряжению главы айыл окмоту",
                  "{{ municipality.aimak_ru }} айылного аймака", "от " + order_date(lang, order)]
-    return annex_header(doc, lines)
+    return annex_header(doc, lines, page_break=page_break)
 
 
 def page_break_between(doc) -> None:
@@ -639,15 +692,17 @@ class ListTable:
         add_text(merged.paragraphs[0], text, bold=bold, italic=italic, size=self.size)
         return row
 
-    def record(self, values: Sequence[str], number_align: str = "center") -> _Row:
-        """A row of values (template expressions allowed); the first column is centred."""
+    def record(self, values: Sequence[str], number_align: str = "center",
+               bold: bool = False) -> _Row:
+        """A row of values (template expressions allowed); the first column is centred.
+        ``bold`` for a total row."""
         if len(values) != len(self.widths):
             raise ValueError("one value per column")
         row = add_row(self.table, self.widths)
         keep_row_together(row)
         for i, (cell, text) in enumerate(zip(row.cells, values, strict=True)):
             p = _fmt(cell.paragraphs[0], align=number_align if i == 0 else "left")
-            add_text(p, text, size=self.size)
+            add_text(p, text, size=self.size, bold=bold)
         return row
 
     def control(self, tag: str) -> _Row:
@@ -659,10 +714,15 @@ class ListTable:
         add_text(merged.paragraphs[0], tag, italic=True)
         return row
 
-    def loop(self, for_tag: str, values: Sequence[str]) -> _Row:
-        """``{%tr for … %}`` / one record row / ``{%tr endfor %}``."""
+    def loop(self, for_tag: str, values: Sequence[str], *,
+             min_height: float | None = None) -> _Row:
+        """``{%tr for … %}`` / one record row / ``{%tr endfor %}``. ``min_height`` (cm) for
+        rows people sign by hand."""
         self.control(for_tag)
         row = self.record(values)
+        if min_height is not None:
+            row.height = Cm(min_height)
+            row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
         self.control("{%tr endfor %}")
         return row
 

@@ -261,8 +261,8 @@ PROTOCOL = {
         "true_copy": "Көчүрмө туура:",
     },
     "ru": {
-        "title": ["{{ session.number_roman }} {{ session.kind_ru|upper }} СЕССИИ АЙЫЛНОГО "
-                  "КЕНЕША {{ municipality.aimak_ru|upper }} АЙЫЛНОГО АЙМАКА "
+        "title": ["{{ session.number_roman }} {{ session.kind_ru|ru_adj_gen|upper }} СЕССИИ "
+                  "АЙЫЛНОГО КЕНЕША {{ municipality.aimak_ru|upper }} АЙЫЛНОГО АЙМАКА "
                   "{{ session.convocation_roman }} СОЗЫВА"],
         "type": "ПРОТОКОЛ № {{ session.number }}",
         "extract_type": "ВЫПИСКА ИЗ ПРОТОКОЛА",

@@ -15,6 +15,12 @@ from . import blocks
 from .blocks import KY, RU, date_expr, page_break_between, pick
 from .needs_plan import FOCUS_AGENDA
 
+#: After a date at the end of a line: Kyrgyz ends the sentence; a Russian date already ends
+#: in «г.», so a second full stop would print «г..».
+END = {KY: ".", RU: ""}
+#: Height (cm) of a row a participant signs by hand.
+SIGN_ROW = 0.8
+
 # --- form 6: participants' lists ------------------------------------------------------------
 
 def build_na_participant_lists(lang: str) -> Any:
@@ -41,9 +47,10 @@ def build_na_participant_lists(lang: str) -> Any:
                                         "Должность или род занятий (фермер, депутат АК и др.)"),
                                    pick(lang, "Байланыш үчүн маалыматтар", "Контактные данные"),
                                    pick(lang, "Кол тамгасы", "Подпись")],
-                             [0.9, 4.6, 1.6, 3.6, 3.3, 2.5], size=10)
+                             [0.9, 4.3, 1.9, 3.6, 3.3, 2.5], size=10)
     table.loop("{%tr for p in s.participants %}", ["{{ p.n }}", "{{ p.name }}", "{{ p.age }}",
-                                                   "{{ p.occupation }}", "{{ p.contacts }}", ""])
+                                                   "{{ p.occupation }}", "{{ p.contacts }}", ""],
+               min_height=SIGN_ROW)
     blocks.para(doc, pick(lang, "Катышуучулардын саны: {{ s.total }}, алардын ичинде аялдар: "
                                 "{{ s.women }} ({{ s.women_share }} %).",
                           "Всего участников: {{ s.total }}, из них женщин: {{ s.women }} "
@@ -66,8 +73,10 @@ def _facilitators(doc: Any, lang: str, event: str) -> None:
 def _facilitator_signatures(doc: Any, lang: str, event: str) -> None:
     """One signature line per facilitator at the end of a protocol."""
     blocks.control_paragraph(doc, f"{{%p for f in {event}.facilitators %}}")
-    blocks.para(doc, pick(lang, "{{ f.short }}, {{ f.position }}\t\tКол тамгасы",
-                          "{{ f.short }}, {{ f.position }}\t\tПодпись"), before=12)
+    line = blocks.para(doc, pick(lang, "{{ f.short }}, {{ f.position|apposition }}\tКол тамгасы",
+                                 "{{ f.short }}, {{ f.position|apposition }}\tПодпись"),
+                       before=12)
+    blocks.signature_tab(line)
     blocks.control_paragraph(doc, "{%p endfor %}")
 
 
@@ -89,7 +98,7 @@ def build_na_session_protocols(lang: str) -> Any:
                             "айылного аймака")],
                  pick(lang, "№{{ s.number }} ПРОТОКОЛУ", "ПРОТОКОЛ №{{ s.number }}"),
                  doc_type_first=not ky, before=0)
-    blocks.para(doc, pick(lang, "Күнү: ", "Дата: ") + date_expr(lang, "s.date") + ".")
+    blocks.para(doc, pick(lang, "Күнү: ", "Дата: ") + date_expr(lang, "s.date") + END[lang])
     blocks.para(doc, pick(lang, "Өткөн жери: {{ s.place }}.", "Место проведения: {{ s.place }}."))
     blocks.para(doc, pick(lang, "Катышуучулар: {{ s.village }} айылынын {{ s.group.ky_of }} калкы "
                                 "— {{ s.total }} киши, алардын ичинде {{ s.women }} аял "
@@ -146,7 +155,7 @@ def build_na_session_protocols(lang: str) -> Any:
                              [1.0, 12.0, 3.5], size=11)
     votes.loop("{%tr for p in s.problems %}", ["{{ p.rank }}", "{{ p.problem }}",
                                                "{{ p.votes }}"])
-    votes.record(["", pick(lang, "Бардыгы", "Всего"), "{{ s.votes }}"])
+    votes.record(["", pick(lang, "Бардыгы", "Всего"), "{{ s.votes }}"], bold=True)
     _facilitator_signatures(doc, lang, "s")
     blocks.para(doc, pick(lang, "Тиркеме: катышуучулардын тизмеси, иш-чара маалында тартылган "
                                 "сүрөттөр.",
@@ -159,11 +168,13 @@ def build_na_session_protocols(lang: str) -> Any:
 # --- form 7: session report -----------------------------------------------------------------
 
 def _compiler_line(doc: Any, lang: str, who: str, date: str) -> None:
-    blocks.para(doc, pick(lang, f"Отчетту түзгөн: {{{{ {who}.name }}}}, {{{{ {who}.position }}}}   "
-                                "Күнү: ",
-                          f"Отчёт составил(а): {{{{ {who}.name }}}}, {{{{ {who}.position }}}}   "
-                          "Дата: ")
-                + date_expr(lang, date), after=6)
+    """Who compiled a report and when: «Отчетту түзгөн: <name>, <position>.» and the date
+    on the next line (a position after a name in lower case)."""
+    blocks.para(doc, pick(lang, f"Отчетту түзгөн: {{{{ {who}.name }}}}, "
+                                f"{{{{ {who}.position|apposition }}}}.",
+                          f"Отчёт составил(а): {{{{ {who}.name }}}}, "
+                          f"{{{{ {who}.position|apposition }}}}."))
+    blocks.para(doc, pick(lang, "Күнү: ", "Дата: ") + date_expr(lang, date), after=6)
 
 
 def build_na_session_report(lang: str) -> Any:
@@ -186,7 +197,7 @@ def build_na_session_report(lang: str) -> Any:
         "{{ v.women }} аял;",
         "үй кожолуктарынын саны: {{ v.households }}.",
     ] if lang == KY else [
-        "наименование АА: {{ municipality.aimak_ru }} айылный аймак;",
+        "наименование АА: {{ municipality.aimak_ru|ru_adj_nom }} айылный аймак;",
         "наименование села: {{ v.name_ru }};",
         "число жителей: {{ v.population }}, из них {{ v.men }} мужчин и {{ v.women }} женщин;",
         "число домохозяйств: {{ v.households }}.",
@@ -211,7 +222,7 @@ def build_na_session_report(lang: str) -> Any:
                                    pick(lang, "Артыкчылыктуу көйгөйлөрдүн тизмеси",
                                         "Перечень приоритетных проблем"),
                                    pick(lang, "Добуштардын саны", "Число голосов")],
-                             [4.2, 2.0, 2.0, 6.3, 2.0], size=10)
+                             [3.5, 3.7, 2.3, 4.2, 2.8], size=10)
     table.control("{%tr for s in g.sessions %}")
     table.loop("{%tr for p in s.problems %}", [
         "{% if loop.first %}№{{ s.number }}, " + date_expr(lang, "s.date")
@@ -231,7 +242,7 @@ def build_na_session_report(lang: str) -> Any:
                                                "Наименование проблемы"),
                                      pick(lang, "Добуштардын саны", "Число голосов"),
                                      pick(lang, "Артыкчылыктуу", "Приоритетная")],
-                               [1.0, 10.0, 2.8, 2.7], size=11)
+                               [1.0, 8.8, 3.1, 3.6], size=11)
     ranking.loop("{%tr for r in v.ranking %}", [
         "{{ r.rank }}", "{{ r.problem }}", "{{ r.votes }}",
         pick(lang, "{% if r.priority %}ооба{% endif %}", "{% if r.priority %}да{% endif %}")])
@@ -378,7 +389,8 @@ def build_na_focus_group_sheets(lang: str) -> Any:
     sheet per focus group; the counts under the table are computed from the rows."""
     doc = blocks.new_document(lang, title=pick(lang, "ЖМБА-фокус-тобунун катышуучуларынын каттоо "
                                                     "баракчасы",
-                                               "Регистрационный лист участников фокус-группы СИНС"))
+                                               "Регистрационный лист участников фокус-группы СИНС"),
+                              landscape=True)  # eight columns, one of them for a signature
     blocks.draft_banner(doc, lang)
     blocks.control_paragraph(doc, "{%p for fg in focus_groups %}")
     page_break_between(doc)
@@ -397,11 +409,11 @@ def build_na_focus_group_sheets(lang: str) -> Any:
                                    pick(lang, "Категориясы", "Категория"),
                                    pick(lang, "Байланыш үчүн маалыматтар", "Контактные данные"),
                                    pick(lang, "Кол тамгасы", "Подпись")],
-                             [0.8, 3.0, 1.8, 1.6, 2.3, 2.5, 2.6, 1.9], size=9)
+                             [1.0, 5.5, 2.2, 1.8, 4.0, 3.2, 4.0, 4.0], size=10)
     table.loop("{%tr for p in fg.participants %}",
                ["{{ p.n }}", "{{ p.name }}", f"{{{{ p.sex_label.{lang} }}}}", "{{ p.age }}",
                 "{{ p.occupation }}", f"{{{{ p.category_label.{lang} }}}}", "{{ p.contacts }}",
-                ""])
+                ""], min_height=SIGN_ROW)
     blocks.para(doc, pick(lang, "Катышуучулардын саны: {{ fg.total }}, алардын ичинде аялдар: "
                                 "{{ fg.women }} ({{ fg.women_share }} %), АК депутаттары: "
                                 "{{ fg.counts.deputy }}, АӨ кызматкерлери: {{ fg.counts.staff }}, "
@@ -436,7 +448,7 @@ def build_na_focus_group_protocols(lang: str) -> Any:
                  pick(lang, "№{{ fg.protocol_number }} ПРОТОКОЛУ",
                       "ПРОТОКОЛ №{{ fg.protocol_number }}"),
                  doc_type_first=not ky, before=0)
-    blocks.para(doc, pick(lang, "Күнү: ", "Дата: ") + date_expr(lang, "fg.date") + ".")
+    blocks.para(doc, pick(lang, "Күнү: ", "Дата: ") + date_expr(lang, "fg.date") + END[lang])
     blocks.para(doc, pick(lang, "Өткөн жери: {{ fg.place }}.", "Место проведения: {{ fg.place }}."))
     blocks.para(doc, pick(lang, "Катышуучулар: {{ fg.village }} айылындагы ЖМБА-сессияларынын "
                                 "лидерлери жана активдүү катышуучулары — {{ fg.total }} киши, "

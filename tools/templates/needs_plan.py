@@ -71,12 +71,13 @@ def build_na_plan_order(lang: str) -> Any:
                                   pick(lang, "Мөөнөтү", "Срок"),
                                   pick(lang, "Жооптуу", "Ответственный"),
                                   pick(lang, "Күтүлгөн натыйжа", "Ожидаемый результат")],
-                            [1.0, 6.5, 3.0, 2.8, 3.2], size=11)
+                            [1.0, 6.0, 2.9, 3.3, 3.3], size=11)
     plan.loop("{%tr for r in plan %}", ["{{ r.n }}", "{{ r.activity }}", date_expr(lang, "r.due"),
                                        "{{ r.responsible }}", "{{ r.result }}"])
     blocks.signature(doc, blocks.HEAD_POSITION[lang], "{{ head.name }}")
 
-    order_annex_header(doc, lang, "order", 2)
+    blocks.landscape_section(doc)  # the schedule's seven columns need the width
+    order_annex_header(doc, lang, "order", 2, page_break=False)
     blocks.title(doc, [pick(lang, "ЖМБА-иш-чараларынын", "мероприятий СИНС")],
                  pick(lang, "ИШ ГРАФИГИ", "ГРАФИК"), doc_type_first=not ky, before=6)
     sched = blocks.ListTable(doc, ["№", pick(lang, "Иш-чара", "Мероприятие"),
@@ -85,7 +86,7 @@ def build_na_plan_order(lang: str) -> Any:
                                    pick(lang, "Өтчү жери", "Место"),
                                    pick(lang, "Алып баруучулар", "Ведущие"),
                                    pick(lang, "Саны (план)", "Число (план)")],
-                             [0.8, 3.2, 2.0, 3.0, 3.3, 2.7, 1.5], size=10)
+                             [1.0, 6.0, 2.6, 4.2, 5.0, 4.4, 2.5], size=11)
     sched.loop("{%tr for e in schedule %}", [
         "{{ e.n }}", f"{{{{ e.kind.{lang} }}}}{{% if e.group.{lang} %}}, "
                      f"{{{{ e.group.{lang} }}}}{{% endif %}}",
@@ -234,8 +235,9 @@ def build_na_initiative_groups_order(lang: str) -> Any:
         "материалдар менен камсыздасын;",
         "- ушул тескеменин аткарылышына контролду өзүмө калтырам.",
     ] if ky else [
-        "- создать инициативные группы ({{ initiative_groups|length|ru_count }}) и утвердить "
-        "их состав (приложение №1);",
+        "- создать {{ initiative_groups|length|ru_count('f', 'acc') }} "
+        "{{ initiative_groups|length|ru_plural('инициативную группу', 'инициативные группы', "
+        "'инициативных групп') }} и утвердить их состав (приложение №1);",
         "- инициативным группам совместно с рабочей группой участвовать в разработке плана "
         "совместных действий;",
         "- ответственный специалист — {{ responsible.name }}: обеспечить инициативные группы "
@@ -272,11 +274,18 @@ def build_na_action_plan(lang: str) -> Any:
     source and the total (in words) are computed by the context builder."""
     ky = lang == KY
     doc = blocks.new_document(lang, title=pick(lang, "Биргелешкен аракеттер планы",
-                                               "План совместных действий"))
+                                               "План совместных действий"), landscape=True)
     blocks.draft_banner(doc, lang)
+    # approved by the council's decision, whose date and number are written in when known
+    blocks.approval_block(doc, [
+        "БЕКИТИЛДИ", "{{ municipality.aimak_ky }} айылдык кеңешинин",
+        "20___-жылдын «___» ______________", "№ _____ токтому менен"] if ky else [
+        "УТВЕРЖДЕН", "постановлением айылного кенеша",
+        "{{ municipality.aimak_ru }} айылного аймака",
+        "от «___» ______________ 20___ г. № _____"])
     blocks.title(doc, [f"{{{{ action_plan.title.{lang} }}}}"],
-                 pick(lang, "БИРГЕЛЕШКЕН АРАКЕТТЕР ПЛАНЫ (БАП)", "ПЛАН СОВМЕСТНЫХ ДЕЙСТВИЙ"),
-                 doc_type_first=True, before=0)
+                 pick(lang, "БИРГЕЛЕШКЕН АРАКЕТТЕР ПЛАНЫ (БАП)",
+                      "ПЛАН СОВМЕСТНЫХ ДЕЙСТВИЙ (ПСД)"), doc_type_first=True, before=12)
     blocks.para(doc, pick(lang, "Даярдалган күнү: ", "Дата подготовки: ")
                 + date_expr(lang, "action_plan.date"), align="right", after=6)
     table = blocks.ListTable(doc, ["№", pick(lang, "Иш-чара", "Мероприятие"),
@@ -287,7 +296,7 @@ def build_na_action_plan(lang: str) -> Any:
                                    pick(lang, "Салымдар жана каржылоо булактары, сом",
                                         "Вклады и источники финансирования, сом"),
                                    pick(lang, "Бардыгы, сом", "Всего, сом")],
-                             [0.8, 2.7, 2.8, 1.9, 2.1, 1.9, 2.5, 1.8], size=9)
+                             [1.0, 4.4, 3.8, 3.2, 3.3, 3.3, 4.2, 2.5], size=10)
     table.control("{%tr for g in action_plan.goals %}")
     table.section(pick(lang, "{{ g.n }}. Көйгөй: {{ g.problem }}. Максат: {{ g.goal }}. "
                              "Милдеттер: {{ g.tasks|join('; ') }}.",
@@ -301,16 +310,16 @@ def build_na_action_plan(lang: str) -> Any:
         "{{ a.total_text }}"])
     table.control("{%tr endfor %}")
     table.record(["", pick(lang, "Бардыгы", "Итого"), "", "", "", "", "",
-                  "{{ action_plan.total_text }}"])
+                  "{{ action_plan.total_text }}"], bold=True)
     blocks.para(doc, pick(lang, "Каржылоо булактары боюнча", "По источникам финансирования"),
                 bold=True, before=12, after=6, keep_next=True)
     sources = blocks.ListTable(doc, [pick(lang, "Булак", "Источник"), pick(lang, "Сумма", "Сумма"),
-                                     pick(lang, "Үлүшү, %", "Доля, %")], [5.0, 9.5, 2.0], size=11)
+                                     pick(lang, "Үлүшү, %", "Доля, %")], [7.0, 15.7, 3.0], size=11)
+    amount = "ky_amount" if ky else "ru_amount"
     sources.loop("{%tr for s in action_plan.sources %}", [
-        f"{{{{ s.source.{lang} }}}}", "{{ s.amount|" + ("ky_amount" if ky else "ru_amount") + " }}",
-        "{{ s.share }}"])
-    blocks.para(doc, pick(lang, "Бардыгы: {{ action_plan.total|ky_amount }}.",
-                          "Итого: {{ action_plan.total|ru_amount }}."), bold=True, before=6)
+        f"{{{{ s.source.{lang} }}}}", f"{{{{ s.amount|{amount} }}}}", "{{ s.share }}"])
+    sources.record([pick(lang, "Бардыгы", "Итого"), f"{{{{ action_plan.total|{amount} }}}}", ""],
+                   bold=True)
     return doc
 
 
@@ -329,20 +338,21 @@ def build_na_hearing_protocol(lang: str) -> Any:
                             "{{ hearing.kind.ru_of }} {{ municipality.aimak_ru }} айылного "
                             "аймака")],
                  pick(lang, "ПРОТОКОЛУ", "ПРОТОКОЛ"), doc_type_first=not ky, before=0)
-    blocks.para(doc, pick(lang, "Күнү: ", "Дата: ") + date_expr(lang, "hearing.date") + ".")
+    blocks.para(doc, pick(lang, "Күнү: ", "Дата: ") + date_expr(lang, "hearing.date")
+                + pick(lang, ".", ""))  # a Russian date ends in «г.» already
     blocks.para(doc, pick(lang, "Өткөн жери: {{ hearing.place }}.", "Место: {{ hearing.place }}."))
     blocks.para(doc, pick(lang, "Катышкандар: {{ hearing.total }} киши, алардын ичинде "
                                 "{{ hearing.women }} аял ({{ hearing.women_share }} %).",
                           "Присутствовали: всего {{ hearing.total }}, из них женщин — "
                           "{{ hearing.women }} ({{ hearing.women_share }} %)."))
     blocks.para(doc, pick(lang, "Төрагалык кылган: {{ hearing.chair.name }}, "
-                                "{{ hearing.chair.position }}.",
+                                "{{ hearing.chair.position|apposition }}.",
                           "Председательствовал(а): {{ hearing.chair.name }}, "
-                          "{{ hearing.chair.position }}."))
+                          "{{ hearing.chair.position|apposition }}."))
     blocks.para(doc, pick(lang, "Катчы: {{ hearing.secretary.name }}, "
-                                "{{ hearing.secretary.position }}.",
+                                "{{ hearing.secretary.position|apposition }}.",
                           "Секретарь: {{ hearing.secretary.name }}, "
-                          "{{ hearing.secretary.position }}."))
+                          "{{ hearing.secretary.position|apposition }}."))
     blocks.para(doc, pick(lang, "Күн тартиби", "Повестка дня"), align="center", bold=True, before=6)
     blocks.body(doc, pick(lang, "«{{ action_plan.title.ky }}» долбоорун талкуулоо.",
                           "Обсуждение проекта «{{ action_plan.title.ru }}»."))
