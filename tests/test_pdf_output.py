@@ -444,7 +444,7 @@ def test_every_document_converts_with_its_text(rendered):
     assert not problems, "\n".join(problems)
 
 
-def test_pages_are_a4_with_serif_fonts_embedded_and_numbered_from_page_2(rendered):
+def test_pages_are_a4_pdf_a_with_serif_fonts_embedded_and_numbered_from_page_2(rendered):
     problems = []
     for doc in rendered:
         info = doc.info()
@@ -461,6 +461,11 @@ def test_pages_are_a4_with_serif_fonts_embedded_and_numbered_from_page_2(rendere
                                 "fonts-liberation2 installed?)")
             if line.split()[-5] != "yes":  # columns end: emb sub uni object-id generation
                 problems.append(f"{doc.name}: font {name} not embedded")
+        xmp = subprocess.run(["pdfinfo", "-meta", str(doc.pdf)], capture_output=True,
+                             text=True, check=True).stdout
+        if ("<pdfaid:part>2</pdfaid:part>" not in xmp
+                or "<pdfaid:conformance>B</pdfaid:conformance>" not in xmp):
+            problems.append(f"{doc.name}: not PDF/A-2b (XMP pdfaid part 2, conformance B)")
         pages = doc.pages()
         for page in range(1, pages + 1):
             lines = [x.strip() for x in doc.text(page, page, layout=True).splitlines()
