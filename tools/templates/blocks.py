@@ -370,23 +370,15 @@ def new_document(lang: str = "ky", title: str = "", *, landscape: bool = False) 
     """An empty A4 document with the house page setup and styles.
 
     A4 portrait, margins top/bottom 2 cm, left 3 cm, right 1.5 cm (``landscape``: the page
-    turned, see ``set_landscape``); Normal = Times New Roman
+    turned, see ``set_page``); Normal = Times New Roman
     12 pt on all font slots, single spacing, 0 pt after; proofing language ky-KG / ru-RU;
     a footer with the page number centred, from page 2 on (GOST R 7.0.97: the first page of
     an official document carries no number, so a one-page document shows none)."""
     doc = Document()
     section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width = Cm(PAGE_WIDTH)
-    section.page_height = Cm(PAGE_HEIGHT)
-    section.top_margin = Cm(MARGINS["top"])
-    section.bottom_margin = Cm(MARGINS["bottom"])
-    section.left_margin = Cm(MARGINS["left"])
-    section.right_margin = Cm(MARGINS["right"])
+    set_page(section, landscape=landscape)
     section.header_distance = Cm(1.0)
     section.footer_distance = Cm(1.0)
-    if landscape:
-        set_landscape(section)
 
     # document defaults (used by table styles and anything without a style)
     styles = doc.styles.element
@@ -452,23 +444,24 @@ def new_document(lang: str = "ky", title: str = "", *, landscape: bool = False) 
     return doc
 
 
-def set_landscape(section) -> None:
-    """Turn ``section`` to A4 landscape, for tables too wide for a portrait page (the БАП, the
-    schedule): a figure in a narrow column would otherwise break inside a word or a sum."""
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width = Cm(PAGE_HEIGHT)
-    section.page_height = Cm(PAGE_WIDTH)
-    section.top_margin = Cm(LANDSCAPE_MARGINS["top"])
-    section.bottom_margin = Cm(LANDSCAPE_MARGINS["bottom"])
-    section.left_margin = Cm(LANDSCAPE_MARGINS["left"])
-    section.right_margin = Cm(LANDSCAPE_MARGINS["right"])
+def set_page(section, *, landscape: bool = False) -> None:
+    """A4 with the house margins; ``landscape`` turns it, for tables too wide for a portrait
+    page (the БАП, the schedule): a figure in a narrow column would otherwise break inside a
+    word or a sum."""
+    width, height, margins = ((PAGE_HEIGHT, PAGE_WIDTH, LANDSCAPE_MARGINS) if landscape
+                              else (PAGE_WIDTH, PAGE_HEIGHT, MARGINS))
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width = Cm(width)
+    section.page_height = Cm(height)
+    for edge in ("top", "bottom", "left", "right"):
+        setattr(section, f"{edge}_margin", Cm(margins[edge]))
 
 
 def landscape_section(doc) -> None:
     """Start a new page in landscape (e.g. a wide annex); the page header and footer carry
     on, and the page number shows on its first page too."""
     section = doc.add_section(WD_SECTION.NEW_PAGE)
-    set_landscape(section)
+    set_page(section, landscape=True)
     section.different_first_page_header_footer = False
 
 
