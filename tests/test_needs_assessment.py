@@ -106,6 +106,22 @@ def failing(payload: dict) -> dict[str, str]:
     return {v["rule"]: v["message"] for v in payload["verdicts"] if not v["ok"]}
 
 
+def test_programme_leaves_the_men_women_split_blank_to_fill_by_hand(sample_muni):
+    """Form 5 asks for the planned split per group; where the schedule does not give it, the
+    programme prints blanks (as the seed form does), never a made-up number."""
+    muni = sample_muni
+    data = sample()
+    for event in data["schedule"]:
+        event.pop("planned_men", None)
+        event.pop("planned_women", None)
+    case = open_case(muni, data)
+    muni.json("advance", case, actor="head")
+    programmes = muni.json("advance", case, "-t", "confirm_readiness", actor="clerk")
+    text = docx_text(programmes["documents"][0]["path"])
+    assert ("- 18 – 35 жаштагылардын тобу: 25 киши, алардын ичинде ________ эркек жана "
+            "________ аял;") in text
+
+
 # --- the whole procedure ------------------------------------------------------------------
 
 def test_full_procedure_from_plan_to_council(sample_muni):
@@ -145,6 +161,8 @@ def test_full_procedure_from_plan_to_council(sample_muni):
     assert "Убактысы: 10.00 (2 топ) жана 14.00 (1 топ)" in text
     assert "ЖМБА-ФОКУС-ТОБУНУН ПРОГРАММАСЫ" in text
     assert "12.15-12.30 | Критерийлерди иштеп чыгуу" in text
+    # form 5 keeps the planned men/women split of each group
+    assert "- 18 – 35 жаштагылардын тобу: 25 киши, алардын ичинде 12 эркек жана 13 аял;" in text
 
     add(muni, case, data, ("sessions",))
     held = muni.json("advance", case, "-t", "record_sessions", actor="clerk")

@@ -160,7 +160,8 @@ def build() -> list[tuple[str, Any]]:
             SESSION_PLAN, 1):
         schedule.append({"event": f"S{i}", "kind": "session", "village": village,
                          "age_group": group, "date": date, "time": time, "place": place,
-                         "facilitators": facil, "planned": 25})
+                         "facilitators": facil, "planned": 25, "planned_men": 12,
+                         "planned_women": 13})
         sessions.append({
             "event": f"S{i}", "village": village, "age_group": group, "date": date,
             "place": place, "facilitators": facil,

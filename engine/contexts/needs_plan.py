@@ -58,6 +58,7 @@ def plan_and_schedule(b: Build) -> None:
             "facilitators": ", ".join(f["short"] for f in b.facilitators(
                 ids, f"{where}.facilitators")),
             "planned": ev.get("planned", ""),
+            "men": ev.get("planned_men", BLANK), "women": ev.get("planned_women", BLANK),
         })
     readiness_data = data.get("readiness") or {}
     readiness = {k: bool(readiness_data.get(k, False)) for k in labels["readiness"]}
@@ -76,6 +77,9 @@ def plan_and_schedule(b: Build) -> None:
             "village": village, "dates": dates, "date": dates[0] if dates else BLANK,
             "slots": [{"time": t, "groups": n} for t, n in sorted(slots.items())],
             "planned": max((r["planned"] for _, r in evs if r["planned"] != ""), default=BLANK),
+            # form 5: the planned men/women split of each group (blanks to fill in by hand)
+            "groups": [{"label": r["group"], "time": r["time"], "planned": r["planned"] or BLANK,
+                        "men": r["men"], "women": r["women"]} for _, r in evs],
             "facilitators": ", ".join(dict.fromkeys(
                 x.strip() for _, r in evs for x in r["facilitators"].split(",") if x.strip())),
             "focus": {"date": focus[1]["date"] if focus else BLANK,

@@ -171,17 +171,24 @@ def build_na_programmes(lang: str) -> Any:
                           "{% if not loop.last %} и {% endif %}{% endfor %}"))
     blocks.para(doc, pick(lang, "Жолугушуунун катышуучулары: {{ g.village }} айылы",
                           "Участники встречи: жители села {{ g.village }}"))
-    blocks.para(doc, pick(lang, "Саны: ар бир топто {{ g.planned }} киши, аялдар жана эркектер",
-                          "Количество: в каждой группе до {{ g.planned }} участников, женщины и "
-                          "мужчины"))
+    # form 5: the planned number of each group and its men/women split (seed L2162)
+    blocks.para(doc, pick(lang, "Саны:", "Количество:"))
+    blocks.control_paragraph(doc, "{%p for s in g.groups %}")
+    blocks.para(doc, pick(lang, "- {{ s.label.ky }}: {{ s.planned }} киши, алардын ичинде "
+                                "{{ s.men }} эркек жана {{ s.women }} аял"
+                                "{% if loop.last %}.{% else %};{% endif %}",
+                          "- {{ s.label.ru }}: участников — {{ s.planned }}, из них мужчин — "
+                          "{{ s.men }}, женщин — {{ s.women }}"
+                          "{% if loop.last %}.{% else %};{% endif %}"), left_indent=0.6)
+    blocks.control_paragraph(doc, "{%p endfor %}")
     blocks.para(doc, pick(lang, "Алып баруучулар: {{ g.facilitators }}",
                           "Ведущие: {{ g.facilitators }}"))
-    blocks.body(doc, pick(lang, "Жолугушуунун максаты: жергиликтүү маанидеги маселелерди чечүүдө "
+    blocks.para(doc, pick(lang, "Жолугушуунун максаты: жергиликтүү маанидеги маселелерди чечүүдө "
                                 "жана бюджеттик процессте жергиликтүү жамааттын катышуу деңгээлин "
                                 "баалоо, айылдагы өзгөчө артыкчылыктуу көйгөйдү аныктоо.",
                           "Цель встречи: оценить уровень участия местного сообщества в решении "
                           "вопросов местного значения и в бюджетном процессе, определить наиболее "
-                          "приоритетную проблему села."))
+                          "приоритетную проблему села."), align="justify", after=6)
     _agenda(doc, lang, SESSION_AGENDA[lang])
     blocks.title(doc, [pick(lang, "ЖМБА-ФОКУС-ТОБУНУН ПРОГРАММАСЫ", "ПРОГРАММА ФОКУС-ГРУППЫ СИНС")])
     blocks.para(doc, pick(lang, "Күнү: ", "Дата: ") + date_expr(lang, "g.focus.date"))
@@ -193,11 +200,12 @@ def build_na_programmes(lang: str) -> Any:
                           "{{ g.village }}"))
     blocks.para(doc, pick(lang, "Алып баруучулар: {{ g.focus.facilitators }}",
                           "Ведущие: {{ g.focus.facilitators }}"))
-    blocks.body(doc, pick(lang, "Жолугушуунун максаты: Жергиликтүү маанидеги маселелер жана "
+    blocks.para(doc, pick(lang, "Жолугушуунун максаты: Жергиликтүү маанидеги маселелер жана "
                                 "бюджеттик процесске байланышкан артыкчылыктуу көйгөйлөрдүн "
                                 "себептерин жана аларды чечүү жолдорун аныктоо.",
                           "Цель встречи: определить причины приоритетных проблем, связанных с "
-                          "вопросами местного значения и бюджетным процессом, и пути их решения."))
+                          "вопросами местного значения и бюджетным процессом, и пути их решения."),
+                align="justify", after=6)
     _agenda(doc, lang, FOCUS_AGENDA[lang])
     blocks.control_paragraph(doc, "{%p endfor %}")
     del ky
