@@ -14,6 +14,7 @@ from council_helpers import NORMATIVE, PLAN, Council, council_registry, data
 
 from muni.engine import intake
 from muni.engine.errors import GuardFailed
+from muni.engine.locale.typography import plain
 from muni.engine.sample import EXAMPLES
 
 NEEDS = EXAMPLES / "needs_assessment_case.yaml"
@@ -30,14 +31,15 @@ def council(tmp_path):
 
 
 def text_of(path: str) -> str:
-    """Every paragraph and table cell of a .docx, in order enough for a search."""
+    """Every paragraph and table cell of a .docx, in order enough for a search, as a reader
+    reads it (no-break hyphens and spaces as ordinary ones)."""
     doc = docx.Document(path)
     cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
-    return "\n".join([p.text for p in doc.paragraphs] + cells)
+    return plain("\n".join([p.text for p in doc.paragraphs] + cells))
 
 
 def paragraphs(path: str) -> list[str]:
-    return [p.text for p in docx.Document(path).paragraphs]
+    return [plain(p.text) for p in docx.Document(path).paragraphs]
 
 
 def handed_needs_case(c: Council) -> int:
