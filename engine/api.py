@@ -341,13 +341,14 @@ class Engine:
         self.case(case_id)
         return history(self.db, case_id)
 
-    def verify(self, case_id: int | None = None, anchor: str | None = None
-               ) -> dict[str, Any]:
+    def verify(self, case_id: int | None = None, anchor: str | None = None,
+               since: str | None = None) -> dict[str, Any]:
         """The audit chain, cases, journal and document files cross-checked; ``ok`` is
-        False with ``findings`` when anything was altered outside muni."""
+        False with ``findings`` when anything was altered outside muni. ``since``: a chain
+        head written down earlier — only the chain after it and the cases it touched."""
         from .verify import verify
 
-        return verify(self.db, case_id=case_id, anchor=anchor)
+        return verify(self.db, case_id=case_id, anchor=anchor, since=since)
 
     def review(self, case_id: int, *, today: dt.date, lang: str = "en") -> dict[str, Any]:
         """Everything the reviewer's page shows, as data (``write_review`` renders it)."""
@@ -393,6 +394,16 @@ class Engine:
                                   deadlines(self.db, get(self.db, r["id"]), wf, deadlines_on))
         return rows
 
+    def each_case(self, *, workflow: str | None = None, state: str | None = None,
+                  municipality: str | None = None, limit: int | None = None,
+                  newest_first: bool = False) -> Iterator[dict[str, Any]]:
+        """``cases`` (without deadlines) as the registry reads them: the first of 100,000
+        rows comes at once and they are never all held. Consume it in the calling thread."""
+        from muni.registry.cases import iter_select
+
+        return iter_select(self.db, workflow=workflow, state=state, municipality=municipality,
+                           limit=limit, newest_first=newest_first)
+
     def count_by_state(self, *, workflow: str | None = None, state: str | None = None,
                        municipality: str | None = None) -> list[dict[str, Any]]:
         """``{"workflow", "state", "cases"}`` per workflow and state."""
@@ -414,6 +425,13 @@ class Engine:
         from muni.registry.journal import entries
 
         return entries(self.db, municipality=municipality, series=series, year=year)
+
+    def each_journal_line(self, *, municipality: str | None = None, series: str | None = None,
+                          year: int | None = None) -> Iterator[dict[str, Any]]:
+        """``journal`` as the registry reads it (the first line at once, never all held)."""
+        from muni.registry.journal import iter_entries
+
+        return iter_entries(self.db, municipality=municipality, series=series, year=year)
 
     def acts(self, *, municipality: str | None = None, status: str | None = None,
              kind: str | None = None, year: int | None = None,

@@ -1,9 +1,10 @@
 """``muni verify``: is the registry still what muni wrote, and was every recorded step lawful?
 
-The hash chain (``registry.audit.verify_chain``) finds an edited, inserted, deleted or
-reordered audit record — except one thing a chain alone cannot see: the *last* record
-deleted (or rewritten with a fresh hash), since nothing comes after it to disagree. So the
-chain is cross-checked against everything else muni writes in the same transaction:
+The hash chain (each record's hash over its stored text and the hash before it) finds an
+edited, inserted, deleted or reordered audit record — except one thing a chain alone cannot
+see: the *last* record deleted (or rewritten with a fresh hash), since nothing comes after it
+to disagree. So the chain is cross-checked against everything else muni writes in the same
+transaction:
 
 - each case's state, data and version against its audit records (``cases.version`` starts
   at 1 with the "open" record and grows by one with every record, so the number of records
@@ -24,29 +25,46 @@ written (``MUNI_TODAY`` set ahead: the demo does it; in an office a reviewer sho
 What no check inside one file can catch is a complete, consistent rewrite of the registry by
 someone with write access to it. For that, write down the chain's head (``head.hash`` in the
 report) somewhere else — a signed letter, the archive — and pass it back as ``anchor``: the
-chain must still contain it.
+chain must still contain it. The same head passed as ``since`` checks only what came after
+it: the chain from there on, and every case with a record after it (the daily check of a
+large registry).
+
+A document whose step committed but whose rename a crash interrupted is still ``<name>.part``
+with the recorded bytes: it is reported as *pending* (the next ``muni advance`` renames it),
+not as missing.
+
+At the size of a country (100,000 cases, 300,000 records) the registry is read as streams
+ordered by case and joined here, one case in memory at a time, and only a case's last record
+has its context decoded; document files are hashed by a few threads meanwhile.
 
 Read-only; returns findings as data, never prints.
 """
 
 from __future__ import annotations
 
+import collections
+import concurrent.futures
 import datetime as dt
+import itertools
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from muni.registry import accounts, audit, cases, documents, journal
+from muni.registry import accounts, audit, integrity
 from muni.registry.db import Registry
 
 from .errors import MuniError, NotFound
-from .files import file_sha256
+from .files import PART_SUFFIX, file_sha256
 from .identity import recorded_key
 from .plan import preparer_records, preparers_of
 from .spec import Workflow, load
 
 #: Audit triggers that are not transitions of a workflow.
 NON_TRANSITIONS = ("open", "update_data")
+#: Threads that read and hash document files while the registry is walked.
+HASH_WORKERS = 4
 
 
 @dataclass
@@ -65,21 +83,40 @@ class Finding:
 
 
 def document_status(path: str, recorded_sha256: str) -> tuple[str, str | None]:
-    """``("ok" | "altered" | "missing", current sha256)`` for one issued document."""
+    """``("ok" | "altered" | "missing" | "pending", current sha256)`` for one issued
+    document. "pending": the file is not there yet but its ``.part`` is, with the recorded
+    bytes — the step committed and a crash came before the rename; the next ``muni
+    advance`` (its recovery) renames it."""
     current = file_sha256(Path(path))
     if current is None:
+        waiting = file_sha256(Path(path + PART_SUFFIX))
+        if waiting == recorded_sha256:
+            return "pending", waiting
         return "missing", None
     return ("ok" if current == recorded_sha256 else "altered"), current
 
 
 def _decode(row: dict) -> dict | None:
-    """The record with its JSON decoded, or None when an edit left it unreadable."""
+    """The record with its JSON decoded, or None when an edit left it unreadable.
+
+    A record read by ``integrity.records_by_case`` carries ``data`` only when it is its
+    case's last (the one compared with the case); for the others ``data`` stands for what the
+    checks read of it — the evaluation date — and ``data_valid`` says whether the stored text
+    is JSON at all (the record hash vouches for the rest)."""
     try:
-        out = audit.decode(row)
+        out = dict(row)
+        for key in ("guards", "documents"):
+            out[key] = json.loads(out[key])
+        if out.get("data") is not None:
+            out["data"] = json.loads(out["data"])
+        elif out.get("data_valid"):
+            out["data"] = {"evaluation": {"on": out.get("evaluated_on")}}
+        else:
+            return None
     except (TypeError, ValueError):
         return None
-    shapes_ok = (isinstance(out["guards"], list) and isinstance(out["data"], dict)
-                 and isinstance(out["documents"], list)
+    shapes_ok = (isinstance(out["guards"], list) and isinstance(out["documents"], list)
+                 and isinstance(out["data"], dict)
                  and all(isinstance(x, dict) for x in out["guards"] + out["documents"]))
     return out if shapes_ok else None
 
@@ -205,144 +242,289 @@ def check_case_records(case: dict | None, case_id: int, records: list[dict],
     return found
 
 
-def verify(db: Registry, *, case_id: int | None = None,
-           anchor: str | None = None) -> dict[str, Any]:
-    """Every check above; ``case_id`` limits the per-case checks (the chain is always walked
-    whole, since one broken link breaks every record after it)."""
-    findings: list[Finding] = [
-        Finding(f["kind"], f["message"], audit_id=f["audit_id"])
-        for f in audit.verify_chain(db)
-    ]
-    rows = audit.records(db)
-    head = {"id": rows[-1]["id"], "hash": rows[-1]["hash"]} if rows else None
-    if anchor:
-        if not any(r["hash"] == anchor.strip().lower() for r in rows):
-            findings.append(Finding("anchor_missing", f"the anchor {anchor} is not in the audit "
-                                    "chain: the chain was rewritten since it was written down"))
+class _Report:
+    """Findings as they are made, and the counts the summary gives."""
 
-    by_case: dict[int, list[dict]] = {}
-    by_id: dict[int, dict] = {}
-    for row in rows:
-        decoded = _decode(row)
-        if decoded is None:
-            findings.append(Finding("record_unreadable", f"audit #{row['id']}: its JSON "
-                                    "columns cannot be read (edited)", case=row["case_id"],
-                                    audit_id=row["id"]))
-            continue
-        by_id[row["id"]] = decoded
-        by_case.setdefault(row["case_id"], []).append(decoded)
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+        self.notes: list[dict[str, Any]] = []
+        self.pending: list[dict[str, Any]] = []
 
-    case_rows = cases.all_rows(db)
-    if case_id is not None and case_id not in case_rows and case_id not in by_case:
+    def add(self, kind: str, message: str, **where: Any) -> None:
+        self.findings.append(Finding(kind, message, **where))
+
+
+def verify(db: Registry, *, case_id: int | None = None, anchor: str | None = None,
+           since: str | None = None, hash_workers: int = HASH_WORKERS) -> dict[str, Any]:
+    """Every check above, streamed: one case's records, documents and journal lines are in
+    memory at a time, whatever the registry's size.
+
+    ``case_id`` limits the per-case checks to one case (the chain is still walked whole:
+    one broken link breaks every record after it). ``since``: a chain head written down
+    earlier (``head.hash``) — check the chain from there on, and every case that has a
+    record after it, with all of that case's records, documents and journal lines; the
+    chain before the anchor is taken as verified when the anchor was written down.
+    """
+    report = _Report()
+    start, expected_prev = 0, audit.GENESIS
+    if since:
+        since = since.strip().lower()
+        start = integrity.record_id(db, since)
+        if start is None:
+            report.add("anchor_missing", f"the anchor {since} given to --since is not in the "
+                       "audit chain: the chain was rewritten since it was written down")
+            return {"ok": False, "records": 0, "cases": 0, "documents": 0, "head": None,
+                    "anchor": anchor, "since": since, "pending": [], "notes": [],
+                    "findings": [f.to_json() for f in report.findings]}
+        expected_prev = None  # the anchor's own link was checked when it was written down
+    records, head, anchor_seen = _check_chain(db, report, start, expected_prev,
+                                              anchor.strip().lower() if anchor else None)
+    if anchor and not anchor_seen:
+        report.add("anchor_missing", f"the anchor {anchor} is not in the audit chain: the "
+                   "chain was rewritten since it was written down")
+    scope = integrity.Scope(case=case_id, after=start if since else None)
+    if case_id is not None and not _case_exists(db, case_id):
         raise NotFound(f"no case {case_id}", case=case_id)
-    wanted = ({case_id} if case_id is not None else set(case_rows) | set(by_case))
-    notes: list[dict[str, Any]] = []
-    for cid in sorted(wanted):
-        case = case_rows.get(cid)
-        workflow = None
-        if case is not None:
-            try:
-                workflow = load(case["workflow"])
-            except MuniError as exc:
-                findings.append(Finding("unknown_workflow", f"case {cid}: {exc.message}",
-                                        case=cid))
-        findings += check_case_records(case, cid, by_case.get(cid, []), workflow)
-        notes += declared_signatures(by_case.get(cid, []), workflow, cid)
+    checked = _check_cases(db, report, scope, hash_workers)
+    report.findings += [Finding(f["kind"], f["message"]) for f in accounts.verify_attempts(db)]
+    _check_journal(db, report, scope)
+    return _result(db, report, records=records, cases=checked, head=head, anchor=anchor,
+                   since=since, scope=scope)
 
-    findings += [Finding(f["kind"], f["message"]) for f in accounts.verify_attempts(db)]
-    findings += _check_documents(db, by_id, case_id)
-    findings += _check_journal(db, case_id)
-    docs = documents.count(db, case_id)
+
+def _result(db: Registry, report: _Report, *, records: int, cases: int,
+            head: dict[str, Any] | None, anchor: str | None, since: str | None,
+            scope: integrity.Scope) -> dict[str, Any]:
     return {
-        "ok": not findings, "records": len(rows),
-        "cases": len(wanted), "documents": docs, "head": head,
-        "anchor": anchor, "findings": [f.to_json() for f in findings],
-        "notes": notes,
+        "ok": not report.findings, "records": records, "cases": cases,
+        "documents": integrity.count_documents(db, scope), "head": head, "anchor": anchor,
+        "since": since, "pending": report.pending,
+        "findings": [f.to_json() for f in report.findings], "notes": report.notes,
     }
 
 
-def _check_documents(db: Registry, by_id: dict[int, dict],
-                     case_id: int | None) -> list[Finding]:
-    found: list[Finding] = []
-    doc_rows = documents.with_numbers(db, case_id)
+def _case_exists(db: Registry, case_id: int) -> bool:
+    scope = integrity.Scope(case=case_id)
+    return (next(integrity.cases(db, scope), None) is not None
+            or next(integrity.records_by_case(db, scope), None) is not None)
+
+
+def _check_chain(db: Registry, report: _Report, start: int, expected_prev: str | None,
+                 anchor: str | None) -> tuple[int, dict[str, Any] | None, bool]:
+    """Walk the chain from the record ``start`` on (0: from the first): each record's hash
+    over its stored text, each link to the record before (``expected_prev`` None: not the
+    first record's). Returns the records walked, the head and whether ``anchor`` was met."""
+    records = 0
+    head = None
+    anchor_seen = False
+    for row in integrity.chain(db, start):
+        records += 1
+        if expected_prev is not None and row["prev_hash"] != expected_prev:
+            report.add("chain_broken", f"audit #{row['id']}: previous-hash link does not "
+                       "match the record before it (a record was deleted, inserted or "
+                       "reordered)", audit_id=row["id"])
+        if audit.record_hash(row) != row["hash"]:
+            report.add("record_altered", f"audit #{row['id']}: content does not match its "
+                       "hash (edited)", audit_id=row["id"])
+        expected_prev = row["hash"]
+        anchor_seen = anchor_seen or row["hash"] == anchor
+        head = row
+    return records, ({"id": head["id"], "hash": head["hash"]} if head else None), anchor_seen
+
+
+def _by_case(rows: Iterator[dict[str, Any]], key: str = "case_id"
+             ) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+    """Consecutive rows of one case, grouped: ``(case_id, rows)`` in case order."""
+    for cid, group in itertools.groupby(rows, key=lambda r: r[key]):
+        yield cid, list(group)
+
+
+def _check_cases(db: Registry, report: _Report, scope: integrity.Scope,
+                 hash_workers: int) -> int:
+    """The per-case checks, a merge of four streams ordered by case id; the document files
+    are hashed by a few threads meanwhile (reading and hashing release the GIL)."""
+    streams = {
+        "case": ((c["id"], [c]) for c in integrity.cases(db, scope)),
+        "records": _by_case(integrity.records_by_case(db, scope)),
+        "documents": _by_case(integrity.documents_by_case(db, scope)),
+        "journal": _by_case(integrity.journal_by_case(db, scope)),
+    }
+    heads: dict[str, tuple[int, list[dict[str, Any]]] | None] = {
+        name: next(stream, None) for name, stream in streams.items()}
+    workflows: dict[str, Workflow | str] = {}  # a workflow, or why it cannot be loaded
+    checked = 0
+    with _FileChecks(report, hash_workers) as files:
+        while any(h is not None for h in heads.values()):
+            cid = min(h[0] for h in heads.values() if h is not None)
+            rows: dict[str, list[dict[str, Any]]] = {}
+            for name, h in heads.items():
+                if h is not None and h[0] == cid:
+                    rows[name] = h[1]
+                    heads[name] = next(streams[name], None)
+            checked += 1
+            case = rows.get("case", [None])[0]
+            _check_one_case(db, report, files, cid, case, rows.get("records", []),
+                            rows.get("documents", []), rows.get("journal", []), workflows)
+    return checked
+
+
+def _check_one_case(db: Registry, report: _Report, files: _FileChecks, cid: int,
+                    case: dict[str, Any] | None, rows: list[dict[str, Any]],
+                    doc_rows: list[dict[str, Any]], journal_rows: list[dict[str, Any]],
+                    workflows: dict[str, Workflow | str]) -> None:
+    records: list[dict[str, Any]] = []
+    for row in rows:
+        decoded = _decode(row)
+        if decoded is None:
+            report.add("record_unreadable", f"audit #{row['id']}: its JSON columns cannot be "
+                       "read (edited)", case=row["case_id"], audit_id=row["id"])
+            continue
+        records.append(decoded)
+    workflow = None
+    if case is not None:
+        try:
+            case["data"] = json.loads(case["data"])
+        except (TypeError, ValueError):
+            case["data"] = {"(unreadable)": case["data"]}
+        name = case["workflow"]
+        if name not in workflows:
+            try:
+                workflows[name] = load(name)
+            except MuniError as exc:
+                workflows[name] = exc.message
+        loaded = workflows[name]
+        if isinstance(loaded, str):
+            report.add("unknown_workflow", f"case {cid}: {loaded}", case=cid)
+        else:
+            workflow = loaded
+    report.findings += check_case_records(case, cid, records, workflow)
+    report.notes += declared_signatures(records, workflow, cid)
+    _check_case_documents(db, report, files, cid, records, doc_rows, journal_rows)
+
+
+def _check_case_documents(db: Registry, report: _Report, files: _FileChecks, cid: int,
+                          records: list[dict[str, Any]], doc_rows: list[dict[str, Any]],
+                          journal_rows: list[dict[str, Any]]) -> None:
+    by_id = {r["id"]: r for r in records}
     listed: set[tuple[int, str]] = set()
     for d in doc_rows:
-        path, cid = d["path"], d["case_id"]
+        path = d["path"]
         listed.add((d["audit_id"], path))
         record = by_id.get(d["audit_id"])
+        entries = record["documents"] if record is not None else None
         if record is None:
-            found.append(Finding("document_without_audit", f"document {path}: its audit record "
-                                 f"#{d['audit_id']} does not exist", case=cid,
-                                 audit_id=d["audit_id"], path=path))
+            elsewhere = integrity.record_case(db, d["audit_id"])
+            if elsewhere is not None:
+                try:
+                    entries = json.loads(elsewhere[1])
+                except (TypeError, ValueError):
+                    entries = []
+        where = {"case": cid, "audit_id": d["audit_id"], "path": path}
+        if entries is None:
+            report.add("document_without_audit", f"document {path}: its audit record "
+                       f"#{d['audit_id']} does not exist", **where)
             recorded_sha = d["sha256"]
         else:
-            entry = next((e for e in record["documents"] if e.get("path") == path), None)
-            if entry is None or record["case_id"] != cid:
-                found.append(Finding("document_not_in_audit", f"document {path}: audit "
-                                     f"#{d['audit_id']} does not list it", case=cid,
-                                     audit_id=d["audit_id"], path=path))
+            entry = next((e for e in entries if isinstance(e, dict) and e.get("path") == path),
+                         None)
+            if entry is None or record is None:
+                report.add("document_not_in_audit", f"document {path}: audit "
+                           f"#{d['audit_id']} does not list it", **where)
                 recorded_sha = d["sha256"]
             else:
                 recorded_sha = entry["sha256"]
                 if d["sha256"] != recorded_sha:
-                    found.append(Finding("document_row_altered", f"document {path}: the "
-                                         "registry's hash differs from the one in audit "
-                                         f"#{d['audit_id']} (the documents row was edited)",
-                                         case=cid, audit_id=d["audit_id"], path=path))
+                    report.add("document_row_altered", f"document {path}: the registry's hash "
+                               f"differs from the one in audit #{d['audit_id']} (the "
+                               "documents row was edited)", **where)
                 if entry.get("number") != d["journal_number"]:
-                    found.append(Finding("journal_number_mismatch", f"document {path}: audit "
-                                         f"#{d['audit_id']} records number "
-                                         f"{entry.get('number')}, the journal holds "
-                                         f"{d['journal_number']}", case=cid,
-                                         audit_id=d["audit_id"], path=path))
-        status, current = document_status(path, recorded_sha)
-        if status == "missing":
-            found.append(Finding("document_missing", f"document {path}: the file is gone",
-                                 case=cid, audit_id=d["audit_id"], path=path))
-        elif status == "altered":
-            found.append(Finding("document_altered", f"document {path}: its bytes no longer "
-                                 f"match the recorded SHA-256 ({recorded_sha[:16]}…, now "
-                                 f"{(current or '')[:16]}…)", case=cid,
-                                 audit_id=d["audit_id"], path=path))
-    numbers = journal.issued(db)
-    for rid, record in by_id.items():
-        if case_id is not None and record["case_id"] != case_id:
-            continue
+                    report.add("journal_number_mismatch", f"document {path}: audit "
+                               f"#{d['audit_id']} records number {entry.get('number')}, the "
+                               f"journal holds {d['journal_number']}", **where)
+        files.check(path, recorded_sha, where)
+    numbers = {(j["template"], j["number"]) for j in journal_rows}
+    for record in records:
+        rid = record["id"]
         for entry in record["documents"]:
             if (rid, entry.get("path")) not in listed:
-                found.append(Finding("document_row_missing", f"audit #{rid} issued "
-                                     f"{entry.get('path')} but the registry has no documents "
-                                     "row for it (deleted)", case=record["case_id"],
-                                     audit_id=rid, path=entry.get("path")))
+                report.add("document_row_missing", f"audit #{rid} issued {entry.get('path')} "
+                           "but the registry has no documents row for it (deleted)", case=cid,
+                           audit_id=rid, path=entry.get("path"))
             number = entry.get("number")
-            if number is not None and (record["case_id"], entry.get("template"),
-                                       number) not in numbers:
-                found.append(Finding("journal_line_missing", f"audit #{rid} registered "
-                                     f"{entry.get('template')} as № {number} but the journal "
-                                     "has no such line (deleted)", case=record["case_id"],
-                                     audit_id=rid, path=entry.get("path")))
-    return found
+            if number is not None and (entry.get("template"), number) not in numbers:
+                report.add("journal_line_missing", f"audit #{rid} registered "
+                           f"{entry.get('template')} as № {number} but the journal has no "
+                           "such line (deleted)", case=cid, audit_id=rid,
+                           path=entry.get("path"))
 
 
-def _check_journal(db: Registry, case_id: int | None) -> list[Finding]:
-    found: list[Finding] = []
-    for j in journal.without_document(db, case_id):
-        found.append(Finding("journal_without_document", f"journal {j['series']} "
-                             f"{j['year']} № {j['number']} (case {j['case_id']}): no document "
-                             "carries this number", case=j["case_id"]))
-    if case_id is not None:
-        return found
-    counters = journal.counters(db)
-    for key, numbers in sorted(journal.numbers_by_series(db).items()):
-        label = f"journal {key[0]} {key[1]} {key[2]}"
-        missing = sorted(set(range(numbers[0], numbers[-1] + 1)) - set(numbers))
-        if missing:
-            found.append(Finding("journal_gap", f"{label}: number(s) "
-                                 f"{', '.join(map(str, missing))} are missing between "
-                                 f"{numbers[0]} and {numbers[-1]} (deleted)"))
-        last = counters.get(key)
-        if last is not None and last > numbers[-1]:
-            found.append(Finding("journal_gap", f"{label}: the counter stands at {last} but the "
-                                 f"last registered number is {numbers[-1]} (a registered "
-                                 "number was deleted)"))
-    return found
+class _FileChecks:
+    """Hash document files on a few threads, at most ``WINDOW`` ahead of the results, and
+    turn each result into a finding (or a pending rename) as it comes."""
+
+    WINDOW = 64
+
+    def __init__(self, report: _Report, workers: int):
+        self.report = report
+        self.workers = max(1, workers)
+        self.waiting: collections.deque = collections.deque()
+
+    def __enter__(self) -> _FileChecks:
+        self.pool = (concurrent.futures.ThreadPoolExecutor(max_workers=self.workers)
+                     if self.workers > 1 else None)
+        return self
+
+    def check(self, path: str, recorded_sha256: str, where: dict[str, Any]) -> None:
+        if self.pool is None:
+            self.waiting.append((document_status(path, recorded_sha256), recorded_sha256,
+                                 where))
+        else:
+            self.waiting.append((self.pool.submit(document_status, path, recorded_sha256),
+                                 recorded_sha256, where))
+        while len(self.waiting) > self.WINDOW:
+            self._settle()
+
+    def _settle(self) -> None:
+        future, recorded_sha, where = self.waiting.popleft()
+        status, current = future if self.pool is None else future.result()
+        path = where["path"]
+        if status == "pending":
+            self.report.pending.append({"case": where["case"], "audit_id": where["audit_id"],
+                                        "path": path})
+        elif status == "missing":
+            self.report.add("document_missing", f"document {path}: the file is gone", **where)
+        elif status == "altered":
+            self.report.add("document_altered", f"document {path}: its bytes no longer match "
+                            f"the recorded SHA-256 ({recorded_sha[:16]}…, now "
+                            f"{(current or '')[:16]}…)", **where)
+
+    def __exit__(self, *exc: Any) -> None:
+        try:
+            if exc[0] is None:
+                while self.waiting:
+                    self._settle()
+        finally:
+            if self.pool is not None:
+                self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _check_journal(db: Registry, report: _Report, scope: integrity.Scope) -> None:
+    for j in integrity.journal_without_document(db, scope):
+        report.add("journal_without_document", f"journal {j['series']} {j['year']} № "
+                   f"{j['number']} (case {j['case_id']}): no document carries this number",
+                   case=j["case_id"])
+    if scope.case is not None:
+        return
+    for s in integrity.journal_series(db):
+        label = f"journal {s['municipality']} {s['series']} {s['year']}"
+        if s["lines"] != s["last"] - s["first"] + 1:
+            numbers = integrity.journal_numbers(db, s["municipality"], s["series"], s["year"])
+            missing = sorted(set(range(s["first"], s["last"] + 1)) - set(numbers))
+            if missing:
+                report.add("journal_gap", f"{label}: number(s) "
+                           f"{', '.join(map(str, missing))} are missing between {s['first']} "
+                           f"and {s['last']} (deleted)")
+        if s["counter"] is not None and s["counter"] > s["last"]:
+            report.add("journal_gap", f"{label}: the counter stands at {s['counter']} but the "
+                       f"last registered number is {s['last']} (a registered number was "
+                       "deleted)")

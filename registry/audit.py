@@ -95,11 +95,6 @@ def history(db: Registry, case_id: int) -> list[dict]:
     return [decode(r) for r in rows]
 
 
-def records(db: Registry) -> list[dict]:
-    """Every record as stored (JSON columns still text), oldest first."""
-    return list(db.query("SELECT * FROM audit ORDER BY id"))
-
-
 def count_for_case(db: Registry, case_id: int) -> int:
     """How many records the case has: the number of its next step (documents are named by
     it)."""

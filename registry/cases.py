@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from .db import Registry, where_equal
 from .values import in_int_range
@@ -51,7 +52,12 @@ def replace_data(db: Registry, case_id: int, data: dict, now: str) -> None:
     )
 
 
-def select(
+def select(db: Registry, **filters: Any) -> list[dict]:
+    """``iter_select``'s rows as a list (same filters)."""
+    return list(iter_select(db, **filters))
+
+
+def iter_select(
     db: Registry,
     *,
     ids: list[int] | None = None,
@@ -60,9 +66,10 @@ def select(
     municipality: str | None = None,
     limit: int | None = None,
     newest_first: bool = False,
-) -> list[dict]:
-    """Cases matching all given filters, by id (or the most recently changed first);
-    ``data`` stays JSON text (cheap listing)."""
+) -> Iterator[dict]:
+    """Cases matching all given filters, by id (or the most recently changed first), as
+    SQLite reads them: a country's 100,000 cases are listed without waiting for the last
+    (or holding them all); ``data`` stays JSON text (cheap listing)."""
     where, params = _where(ids, workflow, state, municipality)
     sql = "SELECT id, workflow, municipality, state, created_at, updated_at, version FROM cases"
     if where:
@@ -70,7 +77,7 @@ def select(
     sql += " ORDER BY updated_at DESC, id DESC" if newest_first else " ORDER BY id"
     if limit:
         sql += f" LIMIT {int(limit)}"
-    return list(db.query(sql, params))
+    return db.query(sql, params)
 
 
 def count_by_state(
@@ -112,19 +119,6 @@ def existing(db: Registry, ids: list[int] | tuple[int, ...]) -> set[int]:
         return set()
     marks = ", ".join("?" for _ in ids)
     return {r[0] for r in db.execute(f"SELECT id FROM cases WHERE id IN ({marks})", list(ids))}
-
-
-def all_rows(db: Registry) -> dict[int, dict]:
-    """Every case by id, its data decoded (or ``{"(unreadable)": text}`` when an edit outside
-    muni left it unreadable: ``verify`` reports that, it does not crash on it)."""
-    out = {}
-    for c in db.query("SELECT * FROM cases"):
-        try:
-            c["data"] = json.loads(c["data"])
-        except (TypeError, ValueError):
-            c["data"] = {"(unreadable)": c["data"]}
-        out[c["id"]] = c
-    return out
 
 
 @dataclass(frozen=True)

@@ -64,8 +64,3 @@ def with_numbers(db: Registry, case_id: int | None = None) -> list[dict]:
     return list(db.query("SELECT d.*, j.number AS journal_number FROM documents d "
                          "LEFT JOIN journal j ON j.id = d.journal_id" + where + " ORDER BY d.id",
                          params))
-
-
-def count(db: Registry, case_id: int | None = None) -> int:
-    where, params = (" WHERE case_id = ?", [case_id]) if case_id is not None else ("", [])
-    return int(db.execute("SELECT count(*) FROM documents" + where, params).fetchone()[0])

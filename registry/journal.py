@@ -8,6 +8,9 @@ a number is neither repeated nor skipped (a rolled-back advance gives its number
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from .db import Registry, where_equal
 
 
@@ -45,20 +48,26 @@ def register(
     return int(cur.lastrowid), number
 
 
-def entries(
+def entries(db: Registry, **filters: Any) -> list[dict]:
+    """Journal lines in number order, optionally filtered (``iter_entries`` as a list)."""
+    return list(iter_entries(db, **filters))
+
+
+def iter_entries(
     db: Registry,
     *,
     municipality: str | None = None,
     series: str | None = None,
     year: int | None = None,
-) -> list[dict]:
-    """Journal lines in number order, optionally filtered."""
+) -> Iterator[dict]:
+    """``entries`` as SQLite reads them: a country's journal is listed without waiting for
+    its last line (or holding them all)."""
     where, params = where_equal(municipality=municipality, series=series, year=year)
     sql = "SELECT * FROM journal"
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY municipality, series, year, number"
-    return list(db.query(sql, params))
+    return db.query(sql, params)
 
 
 def number_for(db: Registry, case_id: int, series: str) -> int | None:
@@ -66,31 +75,3 @@ def number_for(db: Registry, case_id: int, series: str) -> int | None:
     row = db.execute("SELECT number FROM journal WHERE case_id = ? AND series = ? "
                      "ORDER BY id DESC LIMIT 1", [case_id, series]).fetchone()
     return int(row[0]) if row else None
-
-
-def issued(db: Registry) -> set[tuple[int, str, int]]:
-    """``(case_id, template, number)`` of every journal line."""
-    return {(j[0], j[1], j[2]) for j in
-            db.execute("SELECT case_id, template, number FROM journal")}
-
-
-def numbers_by_series(db: Registry) -> dict[tuple[str, str, int], list[int]]:
-    """The numbers taken, per ``(municipality, series, year)``, ascending."""
-    series: dict[tuple[str, str, int], list[int]] = {}
-    for m, s, y, n in db.execute("SELECT municipality, series, year, number FROM journal "
-                                 "ORDER BY number"):
-        series.setdefault((m, s, y), []).append(n)
-    return series
-
-
-def counters(db: Registry) -> dict[tuple[str, str, int], int]:
-    """The last number each counter gave, per ``(municipality, series, year)``."""
-    return {(m, s, y): last for m, s, y, last in
-            db.execute("SELECT municipality, series, year, last FROM counters")}
-
-
-def without_document(db: Registry, case_id: int | None = None) -> list[dict]:
-    """Journal lines no documents row carries (of one case if given)."""
-    where, params = (" AND j.case_id = ?", [case_id]) if case_id is not None else ("", [])
-    return list(db.query("SELECT j.* FROM journal j LEFT JOIN documents d "
-                         "ON d.journal_id = j.id WHERE d.id IS NULL" + where, params))

@@ -275,3 +275,48 @@ def test_a_step_judged_on_a_day_that_had_not_come_is_flagged(sample_muni, monkey
     assert "note [evaluated_after_written] audit #2" in muni("verify").stdout
     history = muni.json("history", 1)
     assert history[1]["data"]["evaluation"]["clock"] == "declared"
+
+
+def test_verify_since_an_anchor_checks_only_what_came_after(done):
+    """The daily check of a large registry: the head written down yesterday, and today only
+    the records after it and the cases they touched — all of those cases' records,
+    documents and journal lines."""
+    _, before = verify(done)
+    anchor = before["head"]["hash"]
+    second = working_group(done, ("clerk",))  # case 2: opened and drafted after the anchor
+    code, report = verify(done, "--since", anchor)
+    assert code == 0 and report["findings"] == []
+    assert (report["records"], report["cases"], report["documents"]) == (3, 1, 1)
+    assert report["head"]["id"] == 6 and report["since"] == anchor
+    draft = Path(documents(done)[2])
+    draft.write_bytes(draft.read_bytes() + b"edited")
+    tamper(done.db_path, "UPDATE audit SET actor = 'someone else' WHERE id = 6;")
+    code, report = verify(done, "--since", anchor)
+    assert code == INTEGRITY_EXIT
+    assert {(f["kind"], f["case"]) for f in report["findings"]} >= {
+        ("record_altered", None), ("document_altered", second)}
+    assert "since " + anchor in done("verify", "--since", anchor, ok=False).stdout
+
+
+def test_verify_since_an_anchor_the_chain_no_longer_holds(done):
+    code, report = verify(done, "--since", "0" * 63 + "1")
+    assert code == INTEGRITY_EXIT and kinds(report) == {"anchor_missing"}
+
+
+def test_a_committed_document_still_waiting_as_part_is_pending_not_missing(done):
+    """A crash between COMMIT and the rename leaves the document as ``<name>.part`` with the
+    recorded bytes: the step happened, the rename is pending (the next advance does it)."""
+    order = Path(documents(done)[1])
+    order.rename(order.with_name(order.name + ".part"))
+    code, report = verify(done)
+    assert code == 0 and report["findings"] == []
+    assert report["pending"] == [{"case": 1, "audit_id": 3, "path": str(order)}]
+    assert (f"[pending] {order}: committed, still waiting as .part"
+            in done("verify").stdout)
+    # a .part with other bytes is not that document: the document is missing
+    part = order.with_name(order.name + ".part")
+    part.write_bytes(part.read_bytes() + b"x")
+    code, report = verify(done)
+    assert code == INTEGRITY_EXIT and report["pending"] == []
+    assert {(f["kind"], f["path"]) for f in report["findings"]} == {
+        ("document_missing", str(order))}
