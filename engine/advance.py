@@ -12,16 +12,17 @@
                and deletes the ``.part`` files: no state without its document, no number
                without its state. Batches (``engine/batch.py``) take the same path.
 
-A crash between COMMIT and the renames leaves committed ``.part`` files; ``recover()`` (run
-before every advance) publishes them, and deletes the ``.part`` files of transactions that
-never committed.
+Before any ``.part`` file is written, its final path is listed in the process's manifest of
+pending renames (``files.manifest``). A crash between COMMIT and the renames leaves committed
+``.part`` files; ``recover()`` (run before every advance) renames exactly those, and deletes
+the listed ``.part`` files of transactions that never committed — never a file muni did not
+write, and without walking the documents folder.
 """
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,7 +41,16 @@ from muni.registry.db import (
 from .actor import Actor
 from .data import dotted, jsonable, set_dotted, utc_now
 from .errors import Conflict, GuardFailed, InputError, StateError
-from .files import PART_SUFFIX, discard, publish, sha256, sync_files, write_part
+from .files import (
+    anything_pending,
+    discard,
+    manifest,
+    publish,
+    recover_parts,
+    sha256,
+    sync_files,
+    write_part,
+)
 from .machine import fire, restore
 from .paths import inside
 
@@ -177,23 +187,25 @@ class CommitGroup:
 
     Each step runs in its own SAVEPOINT, so a step that fails rolls back alone and gives its
     journal number back; the others keep theirs, still gap-free. The documents of all steps
-    are made durable by one filesystem sync just before the COMMIT and renamed after it —
-    the guarantees of a single advance, with the disk flushes (three per document, 3–6 ms
-    each on a journalling filesystem) paid once per group. A COMMIT that fails, or an
-    interruption, discards every ``.part`` of the group: none of its steps happened.
+    are listed in the manifest, written and made durable by one filesystem sync just before
+    the COMMIT, and renamed after it — the guarantees of a single advance, with the disk
+    flushes (three per document, 3–6 ms each on a journalling filesystem) paid once per
+    group. A write, sync or COMMIT that fails, or an interruption, discards every ``.part``
+    of the group: none of its steps happened.
     """
 
-    def __init__(self, db: Registry):
+    def __init__(self, db: Registry, out_dir: Path):
         self.db = db
+        self.manifest = manifest(out_dir)
+        self.staged: list[tuple[Path, bytes]] = []
         self.parts: list[Path] = []
-        self.finals: list[Path] = []
 
     def step(self):
         return savepoint(self.db)
 
-    def defer(self, parts: list[Path], finals: list[Path]) -> None:
-        self.parts += parts
-        self.finals += finals
+    def stage(self, documents: list[tuple[Path, bytes]]) -> None:
+        """A step's documents ``(final path, bytes)``: written when the group commits."""
+        self.staged += documents
 
     def __enter__(self) -> CommitGroup:
         begin(self.db)
@@ -203,22 +215,32 @@ class CommitGroup:
         if exc_type is not None:
             self._abort()
             return False
-        try:
+        try:  # listed, then written, then synced, all before the COMMIT
+            if self.staged:
+                self.manifest.record(final for final, _ in self.staged)
+            for final, data in self.staged:
+                self.parts.append(write_part(final, data, sync=False))
             sync_files(self.parts)
             commit(self.db)
         except BaseException:
             self._abort()
             raise
-        for final in self.finals:
+        renamed = True
+        for final, _ in self.staged:
             try:
                 publish(final)
             except OSError:  # committed all the same: the next run's recover() renames it
-                pass
+                renamed = False
+        if renamed:
+            self.manifest.clear()
+        else:
+            self.manifest.abandon()
         return False
 
     def _abort(self) -> None:
         rollback(self.db)
         discard(self.parts)
+        self.manifest.clear()
 
 
 def commit_plan(db: Registry, plan_: Plan, *, actor: Actor, out_dir: Path,
@@ -261,7 +283,8 @@ def commit_plan(db: Registry, plan_: Plan, *, actor: Actor, out_dir: Path,
         rendered = prerender(plan_, store)
 
     written: list[Path] = []
-    finals: list[Path] = []
+    staged: list[tuple[Path, bytes]] = []
+    listed = manifest(out_dir) if group is None else None
     now = utc_now()
     act_date = plan_.prepared.act_date.isoformat()
     try:
@@ -292,10 +315,9 @@ def commit_plan(db: Registry, plan_: Plan, *, actor: Actor, out_dir: Path,
                                         _numbered_context(plan_, d, None if shown is None
                                                           else str(shown)))
                 final = document_path(out_dir, case, step, plan_, d.template, number, d.draft)
-                written.append(write_part(final, data, sync=group is None))
-                finals.append(final)
+                staged.append((final, data))
                 docs.append({"template": d.template, "lang": plan_.lang,
-                             "path": str(final.resolve()), "sha256": sha256(data),
+                             "path": str(final), "sha256": sha256(data),
                              "journal": d.journal, "number": number, "journal_id": journal_id,
                              "draft": d.draft})
                 contexts.append(doc.context)
@@ -323,14 +345,25 @@ def commit_plan(db: Registry, plan_: Plan, *, actor: Actor, out_dir: Path,
                                 for doc in docs]
             if within is not None:
                 within(db, result)
+            if listed is not None and staged:  # listed, then written, all before COMMIT
+                listed.record(final for final, _ in staged)
+                for final, data in staged:
+                    written.append(write_part(final, data))
     except BaseException:
         discard(written)
+        if listed is not None:
+            listed.close()
         raise
     if group is not None:
-        group.defer(written, finals)
-    else:
-        for final in finals:
-            publish(final)
+        group.stage(staged)
+    elif listed is not None and staged:
+        try:
+            for final, _ in staged:
+                publish(final)
+        except BaseException:
+            listed.abandon()  # committed: recover() renames what is left
+            raise
+        listed.close()
     return result
 
 
@@ -355,21 +388,12 @@ def claim(db: Registry, plan_: Plan) -> None:
 
 
 def recover(db: Registry, out_dir: Path) -> dict[str, int]:
-    """Finish or undo what a crash left in ``out_dir``: publish committed ``.part`` files,
-    delete the rest. Runs under the write lock, so no advance is half-way meanwhile."""
-    # os.walk (scandir) rather than rglob: half the time on a tree of 10,000 case folders
-    parts = [Path(folder) / name for folder, _, names in os.walk(out_dir)
-             for name in names if name.endswith(PART_SUFFIX)]
-    if not parts:
+    """Finish or undo what a crash left in ``out_dir`` (``files.recover_parts``): rename the
+    committed ``.part`` files a crashed process listed, delete its uncommitted ones — never
+    a file muni did not write, and without walking the documents folder. Takes the write
+    lock only when some manifest is there; under it no live step is between its ``.part``
+    files and its COMMIT."""
+    if not anything_pending(out_dir):
         return {"published": 0, "deleted": 0}
-    published = deleted = 0
     with write_transaction(db):
-        for part in parts:
-            final = part.with_name(part.name[: -len(PART_SUFFIX)])
-            if documents.known_path(db, str(final.resolve())):
-                publish(final)
-                published += 1
-            else:
-                discard([part])
-                deleted += 1
-    return {"published": published, "deleted": deleted}
+        return recover_parts(out_dir, lambda final: documents.known_path(db, str(final)))

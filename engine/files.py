@@ -19,11 +19,17 @@ import ctypes
 import errno
 import hashlib
 import os
+import secrets
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .errors import DiskFull, InputError, MuniError, WriteFailed
+
+try:
+    import fcntl
+except ImportError:  # not POSIX: no liveness lock; recovery then trusts the write lock alone
+    fcntl = None  # type: ignore[assignment]
 
 
 def sha256(data: bytes) -> str:
@@ -240,3 +246,182 @@ def write_atomic(path: Path, data: bytes) -> None:
         _unlink(part)
         _remove_empty(made)
         raise write_error(exc, path, len(data)) from None
+
+
+# --- pending renames: which .part files are muni's --------------------------------------------
+#
+# A step writes each document as ``<name>.part`` before its COMMIT and renames it after; a
+# crash in between leaves ``.part`` files, committed (rename them) or not (delete them). To
+# know which files those are without walking the documents folder (at 100,000 cases the walk
+# cost more than the step itself, and it deleted any ``*.part`` a clerk had saved there), a
+# process lists the final paths in its *manifest*, ``<documents>/.muni-pending/<pid>-…``,
+# durably, before it writes their parts; after COMMIT and the renames the list is emptied (a
+# batch) or the manifest removed (a single step). ``recover_parts`` runs under the registry's
+# write lock, so no live process is between its parts and its COMMIT; it reads the manifests
+# whose owner is gone — their ``flock`` can be taken: the kernel releases it when a process
+# dies, also by ``kill -9`` — and touches only the paths they list, inside the documents
+# folder.
+
+#: The folder of manifests, inside the documents folder.
+PENDING_FOLDER = ".muni-pending"
+
+
+class Manifest:
+    """One thread's list of the final paths whose ``.part`` files it is about to write.
+
+    Per process *and* thread: a web server's threads commit one at a time (SQLite's write
+    lock) but rename after their COMMIT, when another may already be listing its own."""
+
+    def __init__(self, out_dir: Path):
+        self.folder = Path(out_dir) / PENDING_FOLDER
+        self.path: Path | None = None
+        self.fd: int | None = None
+        self.made: list[Path] = []
+        self.listed = False
+
+    def _open(self) -> int:
+        if self.fd is not None:
+            return self.fd
+        for attempt in range(3):
+            try:
+                made = _make_dirs(self.folder)
+                path = self.folder / (f"{os.getpid()}-{threading.get_ident()}-"
+                                      f"{secrets.token_hex(4)}")
+                fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+                break
+            except FileNotFoundError:  # another process removed the empty folder meanwhile
+                if attempt == 2:
+                    raise
+        try:
+            if fcntl is not None:  # held while the manifest is open; released when we die
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            for directory in {self.folder, *(d.parent for d in made)}:
+                _fsync_dir(directory)
+        except OSError:
+            os.close(fd)
+            _unlink(path)
+            _remove_empty(made)
+            raise
+        self.path, self.fd, self.made = path, fd, made
+        return fd
+
+    def record(self, finals: Iterable[Path]) -> None:
+        """List ``finals`` (replacing the last list), on disk, before their parts exist."""
+        text = "".join(f"{final}\n" for final in finals).encode("utf-8")
+        try:
+            fd = self._open()
+            os.lseek(fd, 0, os.SEEK_SET)
+            if os.write(fd, text) != len(text):
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            os.ftruncate(fd, len(text))
+            getattr(os, "fdatasync", os.fsync)(fd)
+        except OSError as exc:
+            self.close()
+            raise write_error(exc, self.path or self.folder, len(text)) from None
+        self.listed = True
+
+    def clear(self) -> None:
+        """The listed files are renamed (or were discarded): forget them. No flush needed —
+        a list that survives a power cut names only files that are already final."""
+        if self.listed and self.fd is not None:
+            os.ftruncate(self.fd, 0)
+        self.listed = False
+
+    def close(self) -> None:
+        """Remove the manifest, and the folders it made while they are empty (a step whose
+        write failed leaves nothing)."""
+        if self.fd is not None:
+            os.close(self.fd)
+            if self.path is not None:
+                _unlink(self.path)
+            _remove_empty(self.made or [self.folder])
+        self._forget()
+
+    def abandon(self) -> None:
+        """Keep the list for ``recover_parts`` (a rename failed after COMMIT): release the
+        manifest without emptying it; the next write opens a new one."""
+        if self.fd is not None:
+            os.close(self.fd)
+        self._forget()
+
+    def _forget(self) -> None:
+        self.path, self.fd, self.made, self.listed = None, None, [], False
+        _manifests.pop(_manifest_key(self.folder.parent), None)
+
+
+_manifests: dict[tuple[Path, int, int], Manifest] = {}
+
+
+def _manifest_key(out_dir: Path) -> tuple[Path, int, int]:
+    return (Path(out_dir), os.getpid(), threading.get_ident())
+
+
+def manifest(out_dir: Path) -> Manifest:
+    """The calling thread's manifest for ``out_dir`` (a forked worker never shares its
+    parent's: the key holds the process id)."""
+    key = _manifest_key(Path(out_dir).resolve())
+    found = _manifests.get(key)
+    if found is None:
+        found = _manifests[key] = Manifest(key[0])
+    return found
+
+
+def anything_pending(out_dir: Path) -> bool:
+    """Is there a manifest in ``out_dir`` (one look into a small folder)?"""
+    try:
+        with os.scandir(Path(out_dir) / PENDING_FOLDER) as entries:
+            return any(True for _ in entries)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+
+
+def recover_parts(out_dir: Path, committed: Callable[[Path], bool]) -> dict[str, int]:
+    """Finish what crashed processes left in ``out_dir``: rename the committed ``.part``
+    files their manifests list, delete the uncommitted ones; nothing else is touched, and
+    nothing outside ``out_dir``. Call under the registry's write lock; ``committed(final)``
+    says whether the registry holds a document at that path."""
+    root = Path(out_dir).resolve()
+    folder = root / PENDING_FOLDER
+    published = deleted = 0
+    try:
+        entries = list(os.scandir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return {"published": 0, "deleted": 0}
+    for entry in entries:
+        if not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            fd = os.open(entry.path, os.O_RDWR)
+        except FileNotFoundError:
+            continue
+        try:
+            try:
+                if fcntl is not None:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                continue  # its owner is alive and renames its own files
+            with os.fdopen(os.dup(fd), "rb") as fh:
+                listed = fh.read().decode("utf-8", "replace").splitlines()
+            for line in listed:
+                if not Path(line).is_absolute():
+                    continue
+                final = Path(line).resolve()  # '..' and links followed, then checked
+                if not final.is_relative_to(root) or final.parent == root / PENDING_FOLDER:
+                    continue  # not a document of this folder: never touched
+                part = final.with_name(final.name + PART_SUFFIX)
+                if not part.exists():
+                    continue
+                if committed(final):
+                    publish(final)
+                    published += 1
+                else:
+                    discard([part])
+                    deleted += 1
+            _unlink(Path(entry.path))
+        finally:
+            os.close(fd)
+    try:
+        folder.rmdir()
+    except OSError:
+        pass
+    return {"published": published, "deleted": deleted}

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import multiprocessing
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from muni.engine import advance as adv
-from muni.engine import intake
+from muni.engine import intake, verify
 from muni.engine import plan as planning
 from muni.engine.actor import Actor
 from muni.engine.errors import StateError, TemplateError
@@ -82,16 +86,85 @@ def test_unknown_stored_state_is_an_error_not_a_new_state(db, tmp_path, store):
         adv.advance(db, case, actor=Actor("clerk"), out_dir=tmp_path, store=store, today=TODAY)
 
 
-def test_recover_publishes_committed_parts_and_deletes_orphans(db, tmp_path, store):
+CRASH = """
+import os, sys
+from muni import cli
+from muni.engine import advance
+real_write = advance.write_part
+if sys.argv[1] == "after_commit":
+    def publish(final):
+        os._exit(9)  # the COMMIT is done, the document is not renamed yet
+    advance.publish = publish
+else:
+    def write_part(final, data, sync=True):
+        real_write(final, data, sync=sync)
+        os._exit(9)  # the .part is written, the COMMIT never happens
+    advance.write_part = write_part
+sys.argv = ["muni", "advance", sys.argv[2]]
+cli.main()
+"""
+
+
+def crash(db_path: Path, case: int, where: str) -> None:
+    """``muni advance CASE`` in a child process that dies at ``where``."""
+    env = {**os.environ, "MUNI_DB": str(db_path), "MUNI_TODAY": TODAY.isoformat(),
+           "MUNI_ACTOR": "clerk"}
+    done = subprocess.run([sys.executable, "-c", CRASH, where, str(case)], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 9, done.stdout + done.stderr
+
+
+def test_recover_finishes_what_a_crash_left_and_nothing_else(db, tmp_path):
+    """Issue 14: only the ``.part`` files muni's own transactions listed are renamed or
+    deleted, without walking the folder; a clerk's own ``minutes.docx.part`` in the
+    documents folder stays."""
     case = new_case(db)
-    out = tmp_path / "docs"
-    result = adv.advance(db, case, actor=Actor("clerk"), out_dir=out, store=store, today=TODAY)
-    final = Path(result.documents[0]["path"])
-    final.rename(final.with_name(final.name + ".part"))  # crash between COMMIT and rename
-    orphan = out / "lipenka" / "2026" / "x.docx.part"  # crash before COMMIT
-    orphan.write_bytes(b"half")
-    assert adv.recover(db, out) == {"published": 1, "deleted": 1}
-    assert final.exists() and not orphan.exists()
+    out = tmp_path / "documents"  # the CLI's default: next to the registry
+    theirs = out / "lipenka" / "notes" / "minutes.docx.part"
+    theirs.parent.mkdir(parents=True)
+    theirs.write_bytes(b"a clerk's own file")
+
+    crash(tmp_path / "muni.db", case, "before_commit")
+    [part] = [p for p in out.rglob("*.part") if p != theirs]
+    assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+    assert adv.recover(db, out) == {"published": 0, "deleted": 1}
+    assert not part.exists() and theirs.read_bytes() == b"a clerk's own file"
+    assert not (out / ".muni-pending").exists()
+
+    crash(tmp_path / "muni.db", case, "after_commit")
+    [(path, digest)] = db.execute("SELECT path, sha256 FROM documents").fetchall()
+    final = Path(path)
+    assert not final.exists() and final.with_name(final.name + ".part").exists()
+    report = verify.verify(db)
+    assert report["ok"] and report["pending"] == [
+        {"case": case, "audit_id": 2, "path": path}]
+    assert adv.recover(db, out) == {"published": 1, "deleted": 0}
+    assert hashlib.sha256(final.read_bytes()).hexdigest() == digest
+    assert verify.verify(db)["pending"] == []
+    assert theirs.exists() and not (out / ".muni-pending").exists()
+    assert adv.recover(db, out) == {"published": 0, "deleted": 0}
+
+
+def test_a_manifest_never_leads_outside_the_documents_folder(db, tmp_path):
+    """A manifest edited to list a path outside the documents folder: that file is not
+    touched, whatever its name."""
+    out = tmp_path / "documents"
+    outside = tmp_path / "elsewhere" / "x.docx.part"
+    outside.parent.mkdir()
+    outside.write_bytes(b"not muni's")
+    (out / ".muni-pending").mkdir(parents=True)
+    (out / ".muni-pending" / "1-1-dead").write_text(
+        f"{outside.with_suffix('')}\n{out / '..' / 'elsewhere' / 'x.docx'}\nrelative.docx\n")
+    assert adv.recover(db, out) == {"published": 0, "deleted": 0}
+    assert outside.read_bytes() == b"not muni's"
+    assert not (out / ".muni-pending").exists()
+
+
+def test_a_step_leaves_no_manifest_behind(db, tmp_path, store):
+    case = new_case(db)
+    out = tmp_path / "documents"
+    adv.advance(db, case, actor=Actor("clerk"), out_dir=out, store=store, today=TODAY)
+    assert sorted(p.name for p in out.iterdir()) == ["lipenka"]
 
 
 def test_a_case_moved_meanwhile_is_refused(db, tmp_path, store):

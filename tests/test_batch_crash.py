@@ -6,11 +6,13 @@ The kill point is chosen by seed: the test waits (polling the registry, as an op
 watching the progress would) until a random number of steps has been committed, then kills
 the whole process group at once. Two windows a random kill rarely hits — after the COMMIT
 but before the renames, and after the .part files but before the COMMIT — are forced
-deterministically with a crash injected in a child process.
+deterministically with a crash injected in a child process; after the first, ``muni verify``
+passes and reports the committed documents still waiting as ``.part`` as pending.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import signal
@@ -122,6 +124,14 @@ def test_a_crash_in_either_window_of_a_commit_is_recovered(tmp_path, where):
         assert parts, "the crash left .part files behind"
         committed = count_steps(db_path, trigger)
         assert committed == (10 if where == "after_commit" else 0)
+        if where == "after_commit":  # committed documents waiting as .part are pending
+            checked = subprocess.run([MUNI, "verify", "--json"], env=cli_env(db_path, actor),
+                                     capture_output=True, text=True, timeout=120)
+            assert checked.returncode == 0, checked.stdout + checked.stderr
+            report = json.loads(checked.stdout)
+            assert report["findings"] == []
+            assert sorted(p["path"] + ".part" for p in report["pending"]) == \
+                sorted(str(p) for p in parts)
         finish(db_path, actor, until, 1)
         assert count_steps(db_path, trigger) == 10
     assert all(t == ["draft_order", "sign_order"] for t in triggers_by_case(db_path).values())

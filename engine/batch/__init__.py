@@ -55,6 +55,7 @@ from ..actor import Actor
 from ..advance import recover
 from ..data import utc_now
 from ..errors import InputError
+from ..files import manifest
 from ..plan import require_actor, same_person
 from ..render import TemplateStore
 from ..spec import all_workflows, load
@@ -205,11 +206,15 @@ def run(db: Registry, source: Selection | Path, *, db_path: Path, actor: Actor,
         summary.add(outcome)
         yield outcome
     batch = Batch(db, store, settings)
-    for outcome in pool.drive(batch, works, db_path=db_path, jobs=jobs):
-        summary.add(outcome)
-        yield outcome
+    try:
+        for outcome in pool.drive(batch, works, db_path=db_path, jobs=jobs):
+            summary.add(outcome)
+            yield outcome
+    finally:  # stopped, failed or done: this process's list of pending renames is empty
+        manifest(out_dir).close()
     if run_id is not None:
         batches.finish(db, run_id, utc_now())
+        recover(db, out_dir)  # the workers' manifests: their steps are renamed, so removed
     summary.elapsed_s = time.perf_counter() - started
     yield Finished(summary)
 

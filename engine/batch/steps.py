@@ -345,7 +345,7 @@ class Batch:
         saved = [(work, work.checkpoint()) for work, _ in group]
         results = []
         try:
-            with self.lock, CommitGroup(self.db) as commit_group:
+            with self.lock, CommitGroup(self.db, self.s.out_dir) as commit_group:
                 for work, prepared in group:
                     results.append((work, self.commit(work, prepared, commit_group)))
         except Exception as exc:  # the COMMIT itself failed: none of these steps happened
