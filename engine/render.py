@@ -13,6 +13,7 @@ undefined variable raises instead of printing a blank.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import threading
 import zipfile
@@ -170,7 +171,7 @@ class CompiledTemplate:
                     self._parts[part.partname.lstrip("/")] = (
                         self._compile(env, src, part.partname), ""
                     )
-        self.variables = self._variables(env, body_src)
+        self._env, self._body_src = env, body_src
 
     def _patch(self, xml: str) -> str:
         xml = self._tpl.patch_xml(xml)
@@ -187,6 +188,12 @@ class CompiledTemplate:
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(f"{self.path.name} ({where}): template syntax error: "
                                 f"{exc.message}") from None
+
+    @functools.cached_property
+    def variables(self) -> set[str]:
+        """The names the template uses (``muni templates check``): parsed on first use,
+        not at every compile — a single step never asks."""
+        return self._variables(self._env, self._body_src)
 
     def _variables(self, env: jinja2.Environment, body_src: str) -> set[str]:
         from jinja2 import meta
