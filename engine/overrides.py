@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import hashlib
 import json
 from dataclasses import dataclass
 from importlib import metadata
@@ -26,7 +25,7 @@ from muni.registry import directory
 from muni.registry.db import Registry
 
 from .errors import InputError, NotFound
-from .files import write_atomic
+from .files import file_sha256, sha256, write_atomic
 from .paths import inside
 from .render import LANGS, TemplateStore
 
@@ -50,10 +49,6 @@ class Override:
     @property
     def origin_record(self) -> Path:
         return self.path.parent / ORIGIN_DIR / f"{self.template}.json"
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _overrides_root(store: TemplateStore) -> Path:
@@ -96,7 +91,7 @@ def copy(db: Registry, store: TemplateStore, name: str, municipality: str, *,
     for source, target in planned:
         data = source.read_bytes()
         record = {"template": name, "lang": target.lang, "municipality": municipality,
-                  "builtin_sha256": hashlib.sha256(data).hexdigest(),
+                  "builtin_sha256": sha256(data),
                   "copied": today.isoformat(), "muni_version": version}
         # the record first: a copy never exists without it
         write_atomic(target.origin_docx, data)
@@ -174,13 +169,13 @@ def drift(store: TemplateStore, municipality: str | None = None) -> dict[str, An
         item: dict[str, Any] = {
             "template": o.template, "lang": o.lang, "municipality": o.municipality,
             "path": str(o.path), "status": "current", "copied": None, "copied_sha256": None,
-            "builtin_sha256": _sha256(builtin) if builtin.is_file() else None,
+            "builtin_sha256": file_sha256(builtin) if builtin.is_file() else None,
             "edited": None, "changes": []}
         record = _read_record(o)
         if record:
             item["copied"] = record.get("copied")
             item["copied_sha256"] = record.get("builtin_sha256")
-            item["edited"] = _sha256(o.path) != item["copied_sha256"]
+            item["edited"] = file_sha256(o.path) != item["copied_sha256"]
         if item["builtin_sha256"] is None:
             item["status"] = "no_builtin"
         elif record is None:
@@ -189,7 +184,7 @@ def drift(store: TemplateStore, municipality: str | None = None) -> dict[str, An
         elif item["copied_sha256"] != item["builtin_sha256"]:
             item["status"] = "builtin_changed"
             base = o.origin_docx
-            if base.is_file() and _sha256(base) == item["copied_sha256"]:
+            if base.is_file() and file_sha256(base) == item["copied_sha256"]:
                 item["changes"] = _diff(base, builtin, "built-in as copied", "built-in now")
             else:  # the kept copy is gone: the best comparison left is with the override
                 item["changes"] = _diff(o.path, builtin, "this override", "built-in now")
