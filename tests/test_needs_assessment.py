@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -163,6 +164,19 @@ def test_full_procedure_from_plan_to_council(sample_muni):
     assert "12.15-12.30 | Критерийлерди иштеп чыгуу" in text
     # form 5 keeps the planned men/women split of each group
     assert "- 18 – 35 жаштагылардын тобу: 25 киши, алардын ичинде 12 эркек жана 13 аял;" in text
+    # the sheets the participants sign exist before the sessions: one per scheduled session,
+    # numbered per village as the protocols will be, with an empty row per planned place
+    blank = programmes["documents"][1]
+    assert blank["template"] == "na_participant_lists_blank"
+    text = docx_text(blank["path"])
+    assert text.count("ЖМБА-сессия катышуучуларынын тизмеси") == 6
+    assert ("Иш-чаранын аталышы: ЖМБА-сессия №3, 56 жаштан жогорулардын тобу (Тасма айылы)"
+            in text)
+    assert ("Иш-чара өтчү күн жана жер: 2026-жылдын 1-декабры, 10.00, Липенка айылы, клубдун "
+            "имараты") in text
+    rows = [line for line in text.splitlines() if re.fullmatch(r"\d+ \|  \|  \|  \|  \| ", line)]
+    assert len(rows) == 6 * 25  # planned 25 each; nobody's name or signature printed
+    assert "Катышуучулардын саны: ________, алардын ичинде аялдар: ________." in text
 
     add(muni, case, data, ("sessions",))
     held = muni.json("advance", case, "-t", "record_sessions", actor="clerk")
@@ -191,6 +205,14 @@ def test_full_procedure_from_plan_to_council(sample_muni):
     assert "Катышуучулардын саны: 23, алардын ичинде аялдар: 11 (48 %)." in text
 
     reported = advance_to(muni, case, data, "report_sessions")
+    # the focus groups' registration sheets, blank, before the focus groups
+    sheets = reported["documents"][1]
+    assert sheets["template"] == "na_focus_group_sheets_blank"
+    text = docx_text(sheets["path"])
+    assert text.count("ЖМБА-фокус-тобунун катышуучуларынын каттоо баракчасы") == 2
+    assert ("Иш-чара өтчү күн жана жер: 2026-жылдын 10-декабры, 10:00, Тасма айылы, мектептин "
+            "имараты") in text
+    assert len(re.findall(r"^\d+ \|  \|  \|  \|  \|  \|  \| $", text, re.M)) == 2 * 22
     text = docx_text(reported["documents"][0]["path"])
     # votes summed across the village's sessions: 14 + 10 + 9 for roads, 12 + 16 + 15 water
     assert "1 | Ичүүчү суунун жетишсиздиги | 43 | ооба" in text
@@ -262,8 +284,9 @@ def test_full_procedure_from_plan_to_council(sample_muni):
         (14, "na_initiative_groups_order", "2026-12-17")]
     templates = [r[0] for r in con.execute(
         "SELECT template FROM documents WHERE case_id = ? ORDER BY id", [case])]
-    assert templates == ["na_plan_order", "na_programmes", "na_participant_lists",
-                         "na_session_protocols", "na_session_report", "na_focus_group_sheets",
+    assert templates == ["na_plan_order", "na_programmes", "na_participant_lists_blank",
+                         "na_participant_lists", "na_session_protocols", "na_session_report",
+                         "na_focus_group_sheets_blank", "na_focus_group_sheets",
                          "na_focus_group_protocols", "na_focus_group_report",
                          "na_planning_report", "na_initiative_groups_order", "na_action_plan",
                          "na_hearing_protocol", "na_action_plan"]

@@ -9,6 +9,7 @@ number a form states is computed here from the recorded lists.
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -18,6 +19,7 @@ from ..data import parse_date
 from .common import BLANK
 from .needs_facts import (
     ACTION_PLAN_TEMPLATE,
+    AGE_GROUPS,
     Build,
     Event,
     money,
@@ -90,8 +92,44 @@ def plan_and_schedule(b: Build) -> None:
     b.facts.update(schedule=schedule, readiness=readiness)
     b.context.update(
         plan=plan_rows, schedule=schedule_rows, programmes=programmes,
+        **sign_sheets(data, schedule, schedule_rows),
         readiness=[{"n": i + 1, "question": q, "yes": readiness[k]}
                    for i, (k, q) in enumerate(labels["readiness"].items())])
+
+
+#: Rows of a blank sheet when the schedule does not plan a number.
+SHEET_ROWS = 25
+
+
+def sign_sheets(data: dict[str, Any], schedule: list[Event],
+                rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """The registration sheets people sign at the event, printed before it: one per
+    scheduled session (numbered per village in the order the recorded sessions are) and one
+    per focus group, each with the event's heading, date, time and place and one empty row
+    per planned participant."""
+    order = [v["name"] for v in data.get("villages") or []]
+    order += [e.village for e in schedule if e.village not in order]
+
+    def sheet(event: Event, row: dict[str, Any]) -> dict[str, Any]:
+        planned = row["planned"] if isinstance(row["planned"], int) and row["planned"] else \
+            SHEET_ROWS
+        return {"village": event.village, "group": row["group"], "date": row["date"],
+                "time": row["time"], "place": row["place"] or BLANK,
+                "rows": list(range(1, planned + 1))}
+
+    sessions = sorted(((e, r) for e, r in zip(schedule, rows, strict=True)
+                       if e.kind == "session"),
+                      key=lambda er: (order.index(er[0].village), er[0].date or dt.date.max,
+                                      er[1]["time"], AGE_GROUPS.index(er[0].age_group)
+                                      if er[0].age_group in AGE_GROUPS else len(AGE_GROUPS)))
+    numbers: dict[str, int] = {}
+    session_sheets = []
+    for event, row in sessions:
+        numbers[event.village] = numbers.get(event.village, 0) + 1
+        session_sheets.append({"number": numbers[event.village], **sheet(event, row)})
+    focus_sheets = [sheet(e, r) for e, r in zip(schedule, rows, strict=True)
+                    if e.kind == "focus_group"]
+    return {"session_sheets": session_sheets, "focus_sheets": focus_sheets}
 
 
 def initiative_groups(b: Build) -> None:

@@ -1,4 +1,4 @@
-"""The generator of muni's 36 built-in Word templates (``templates/docx/{ky,ru}/*.docx``).
+"""The generator of muni's built-in Word templates (``templates/docx/{ky,ru}/*.docx``).
 
 The Python here is the source of the built-in templates; the ``.docx`` files are its build
 output, committed so that an installed muni needs no build step. Change a form here, then run

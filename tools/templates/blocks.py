@@ -1,7 +1,7 @@
 """The building blocks every built-in form is made of.
 
 Page setup, fonts, the bilingual letterhead, the date line, titles, clauses, signatures, annex
-headers and ``ListTable`` live here once, so the 36 templates stay alike; a form module
+headers and ``ListTable`` live here once, so the templates stay alike; a form module
 (``working_group``, ``council``, ``needs_plan``, ``needs_listening``) only arranges blocks and
 wording.
 

@@ -19,27 +19,32 @@ from .needs_plan import FOCUS_AGENDA
 #: in «г.», so a second full stop would print «г..».
 END = {KY: ".", RU: ""}
 #: Height (cm) of a row a participant signs by hand.
-SIGN_ROW = 0.8
+SIGN_ROW = 0.75
 
 # --- form 6: participants' lists ------------------------------------------------------------
 
-def build_na_participant_lists(lang: str) -> Any:
+def _session_sheets(lang: str, *, blank: bool) -> Any:
     """6-тиркеме (seed 002 L2217–2230): one registration sheet per session, with a signature
-    column. The seed's form has no sex column; the women's count under the table is computed
-    from the recorded sex of each participant."""
-    doc = blocks.new_document(lang, title=pick(lang, "ЖМБА-сессия катышуучуларынын тизмеси",
-                                               "Список участников сессии СИНС"))
+    column. ``blank``: printed at the step before the sessions, from the schedule (heading,
+    date, time, place, one empty row per planned participant), for the participants to sign
+    as they arrive; otherwise the list as recorded after the session, whose women's count
+    under the table is computed from the recorded sex of each participant (the seed's form
+    has no sex column)."""
+    title = pick(lang, "ЖМБА-сессия катышуучуларынын тизмеси", "Список участников сессии СИНС")
+    doc = blocks.new_document(lang, title=title)
     blocks.draft_banner(doc, lang)
-    blocks.control_paragraph(doc, "{%p for s in sessions %}")
+    blocks.control_paragraph(doc, "{%p for s in session_sheets %}" if blank else
+                             "{%p for s in sessions %}")
     page_break_between(doc)
-    blocks.title(doc, [pick(lang, "ЖМБА-сессия катышуучуларынын тизмеси",
-                            "Список участников сессии СИНС")], before=0)
+    blocks.title(doc, [title], before=0)
     blocks.para(doc, pick(lang, "Иш-чаранын аталышы: ЖМБА-сессия №{{ s.number }}, {{ s.group.ky }} "
                                 "({{ s.village }} айылы)",
                           "Название мероприятия: сессия СИНС №{{ s.number }}, {{ s.group.ru }} "
                           "(село {{ s.village }})"))
     blocks.para(doc, pick(lang, "Иш-чара өтчү күн жана жер: ", "Дата и место проведения: ")
-                + date_expr(lang, "s.date") + ", {{ s.place }}", after=6)
+                + date_expr(lang, "s.date")
+                + ("{% if s.time %}, {{ s.time }}{% endif %}" if blank else "")
+                + ", {{ s.place }}", after=6)
     table = blocks.ListTable(doc, ["№", pick(lang, "Аты-жөнү", "Ф.И.О."),
                                    pick(lang, "Жаш курагы", "Возраст"),
                                    pick(lang, "Кызматы же алектенген иши (дыйкан, АК депутаты "
@@ -48,15 +53,33 @@ def build_na_participant_lists(lang: str) -> Any:
                                    pick(lang, "Байланыш үчүн маалыматтар", "Контактные данные"),
                                    pick(lang, "Кол тамгасы", "Подпись")],
                              [0.9, 4.3, 1.9, 3.6, 3.3, 2.5], size=10)
-    table.loop("{%tr for p in s.participants %}", ["{{ p.n }}", "{{ p.name }}", "{{ p.age }}",
-                                                   "{{ p.occupation }}", "{{ p.contacts }}", ""],
-               min_height=SIGN_ROW)
-    blocks.para(doc, pick(lang, "Катышуучулардын саны: {{ s.total }}, алардын ичинде аялдар: "
-                                "{{ s.women }} ({{ s.women_share }} %).",
-                          "Всего участников: {{ s.total }}, из них женщин: {{ s.women }} "
-                          "({{ s.women_share }} %)."), before=6)
+    if blank:
+        table.loop("{%tr for n in s.rows %}", ["{{ n }}", "", "", "", "", ""],
+                   min_height=SIGN_ROW)
+        blocks.para(doc, pick(lang, "Катышуучулардын саны: ________, алардын ичинде аялдар: "
+                                    "________.",
+                              "Всего участников: ________, из них женщин: ________."),
+                    before=6)
+    else:
+        table.loop("{%tr for p in s.participants %}",
+                   ["{{ p.n }}", "{{ p.name }}", "{{ p.age }}", "{{ p.occupation }}",
+                    "{{ p.contacts }}", ""], min_height=SIGN_ROW)
+        blocks.para(doc, pick(lang, "Катышуучулардын саны: {{ s.total }}, алардын ичинде аялдар: "
+                                    "{{ s.women }} ({{ s.women_share }} %).",
+                              "Всего участников: {{ s.total }}, из них женщин: {{ s.women }} "
+                              "({{ s.women_share }} %)."), before=6)
     blocks.control_paragraph(doc, "{%p endfor %}")
     return doc
+
+
+def build_na_participant_lists(lang: str) -> Any:
+    """Form 6 as recorded after the sessions (see ``_session_sheets``)."""
+    return _session_sheets(lang, blank=False)
+
+
+def build_na_participant_lists_blank(lang: str) -> Any:
+    """Form 6 printed before the sessions, to be signed at them (see ``_session_sheets``)."""
+    return _session_sheets(lang, blank=True)
 
 
 def _facilitators(doc: Any, lang: str, event: str) -> None:
@@ -382,20 +405,22 @@ def build_na_focus_group_report(lang: str) -> Any:
 
 # --- focus groups: registration sheets (form 6 adapted) and protocols (form 10 adapted) --------
 
-def build_na_focus_group_sheets(lang: str) -> Any:
+def _focus_group_sheets(lang: str, *, blank: bool) -> Any:
     """The focus groups' registration sheets («каттоо баракчасы», seed 002 L1830): form 6's
     layout (L2217–2230) with the sex and the category of each participant added, since form 8
     counts women, deputies, okmotu staff, specialists and NGOs/community from this list. One
-    sheet per focus group; the counts under the table are computed from the rows."""
-    doc = blocks.new_document(lang, title=pick(lang, "ЖМБА-фокус-тобунун катышуучуларынын каттоо "
-                                                    "баракчасы",
-                                               "Регистрационный лист участников фокус-группы СИНС"),
+    sheet per focus group. ``blank``: printed before the focus groups, from the schedule, with
+    one empty row per planned participant; otherwise as recorded, with the counts under the
+    table computed from the rows."""
+    title = pick(lang, "ЖМБА-фокус-тобунун катышуучуларынын каттоо баракчасы",
+                 "Регистрационный лист участников фокус-группы СИНС")
+    doc = blocks.new_document(lang, title=title,
                               landscape=True)  # eight columns, one of them for a signature
     blocks.draft_banner(doc, lang)
-    blocks.control_paragraph(doc, "{%p for fg in focus_groups %}")
+    blocks.control_paragraph(doc, "{%p for fg in focus_sheets %}" if blank else
+                             "{%p for fg in focus_groups %}")
     page_break_between(doc)
-    blocks.title(doc, [pick(lang, "ЖМБА-фокус-тобунун катышуучуларынын каттоо баракчасы",
-                            "Регистрационный лист участников фокус-группы СИНС")], before=0)
+    blocks.title(doc, [title], before=0)
     blocks.para(doc, pick(lang, "Иш-чаранын аталышы: ЖМБА-фокус-тобу ({{ fg.village }} айылы)",
                           "Название мероприятия: фокус-группа СИНС (село {{ fg.village }})"))
     blocks.para(doc, pick(lang, "Иш-чара өтчү күн жана жер: ", "Дата и место проведения: ")
@@ -410,23 +435,44 @@ def build_na_focus_group_sheets(lang: str) -> Any:
                                    pick(lang, "Байланыш үчүн маалыматтар", "Контактные данные"),
                                    pick(lang, "Кол тамгасы", "Подпись")],
                              [1.0, 5.5, 2.2, 1.8, 4.0, 3.2, 4.0, 4.0], size=10)
-    table.loop("{%tr for p in fg.participants %}",
-               ["{{ p.n }}", "{{ p.name }}", f"{{{{ p.sex_label.{lang} }}}}", "{{ p.age }}",
-                "{{ p.occupation }}", f"{{{{ p.category_label.{lang} }}}}", "{{ p.contacts }}",
-                ""], min_height=SIGN_ROW)
-    blocks.para(doc, pick(lang, "Катышуучулардын саны: {{ fg.total }}, алардын ичинде аялдар: "
-                                "{{ fg.women }} ({{ fg.women_share }} %), АК депутаттары: "
-                                "{{ fg.counts.deputy }}, АӨ кызматкерлери: {{ fg.counts.staff }}, "
-                                "адистер: {{ fg.counts.specialist }}, БӨУ жана жамааттар: "
-                                "{{ fg.counts.community }}.",
-                          "Всего участников: {{ fg.total }}, из них женщин: {{ fg.women }} "
-                          "({{ fg.women_share }} %), депутатов АК: {{ fg.counts.deputy }}, "
-                          "сотрудников АО: {{ fg.counts.staff }}, специалистов: "
-                          "{{ fg.counts.specialist }}, НКО и сообществ: "
-                          "{{ fg.counts.community }}."),
-                before=6)
+    if blank:
+        table.loop("{%tr for n in fg.rows %}", ["{{ n }}", "", "", "", "", "", "", ""],
+                   min_height=SIGN_ROW)
+        blocks.para(doc, pick(lang, "Катышуучулардын саны: ________, алардын ичинде аялдар: "
+                                    "________, АК депутаттары: ________, АӨ кызматкерлери: "
+                                    "________, адистер: ________, БӨУ жана жамааттар: "
+                                    "________.",
+                              "Всего участников: ________, из них женщин: ________, депутатов "
+                              "АК: ________, сотрудников АО: ________, специалистов: "
+                              "________, НКО и сообществ: ________."), before=6)
+    else:
+        table.loop("{%tr for p in fg.participants %}",
+                   ["{{ p.n }}", "{{ p.name }}", f"{{{{ p.sex_label.{lang} }}}}", "{{ p.age }}",
+                    "{{ p.occupation }}", f"{{{{ p.category_label.{lang} }}}}",
+                    "{{ p.contacts }}", ""], min_height=SIGN_ROW)
+        blocks.para(doc, pick(lang, "Катышуучулардын саны: {{ fg.total }}, алардын ичинде аялдар: "
+                                    "{{ fg.women }} ({{ fg.women_share }} %), АК депутаттары: "
+                                    "{{ fg.counts.deputy }}, АӨ кызматкерлери: "
+                                    "{{ fg.counts.staff }}, адистер: {{ fg.counts.specialist }}, "
+                                    "БӨУ жана жамааттар: {{ fg.counts.community }}.",
+                              "Всего участников: {{ fg.total }}, из них женщин: {{ fg.women }} "
+                              "({{ fg.women_share }} %), депутатов АК: {{ fg.counts.deputy }}, "
+                              "сотрудников АО: {{ fg.counts.staff }}, специалистов: "
+                              "{{ fg.counts.specialist }}, НКО и сообществ: "
+                              "{{ fg.counts.community }}."),
+                    before=6)
     blocks.control_paragraph(doc, "{%p endfor %}")
     return doc
+
+
+def build_na_focus_group_sheets(lang: str) -> Any:
+    """The focus groups' registration sheets as recorded (see ``_focus_group_sheets``)."""
+    return _focus_group_sheets(lang, blank=False)
+
+
+def build_na_focus_group_sheets_blank(lang: str) -> Any:
+    """The registration sheets printed before the focus groups (see ``_focus_group_sheets``)."""
+    return _focus_group_sheets(lang, blank=True)
 
 
 def build_na_focus_group_protocols(lang: str) -> Any:
@@ -542,9 +588,11 @@ def build_na_planning_report(lang: str) -> Any:
 
 
 FORMS: dict[str, Callable[[str], Any]] = {
+    "na_participant_lists_blank": build_na_participant_lists_blank,
     "na_participant_lists": build_na_participant_lists,
     "na_session_protocols": build_na_session_protocols,
     "na_session_report": build_na_session_report,
+    "na_focus_group_sheets_blank": build_na_focus_group_sheets_blank,
     "na_focus_group_sheets": build_na_focus_group_sheets,
     "na_focus_group_protocols": build_na_focus_group_protocols,
     "na_focus_group_report": build_na_focus_group_report,
