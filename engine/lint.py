@@ -11,7 +11,8 @@ templates together:
 - a rule without a legal basis (the whole point of ``explain`` is to cite it);
 - a template a workflow names but no language provides, and a template no workflow names;
 - a step without ``who:`` — above all a signing step (four eyes, or a numbered act) that names
-  nobody — and a ``who:`` word that is no office or role.
+  nobody — and a ``who:`` word that is no office or role;
+- a state, step or document without a Kyrgyz and a Russian title (the web shows titles).
 
 It reads the files tolerantly and reports every problem it finds, instead of stopping at the
 first like the loaders do. Returns data; the CLI prints it.
@@ -157,6 +158,28 @@ def who_findings(wf: Workflow) -> list[LintFinding]:
     return found
 
 
+def title_findings(wf: Workflow) -> list[LintFinding]:
+    """Every state, step and document has a Kyrgyz and a Russian title: the web interface
+    shows titles, never ids, to the clerk."""
+    name, found = wf.path.name, []
+    named = ([(f"state '{s.name}'", s.name, s.title) for s in wf.states]
+             + [(f"step '{t.trigger}' ({t.source} → {t.dest})", t.trigger, t.title)
+                for t in wf.transitions])
+    for template in sorted(wf.templates):
+        if template not in wf.document_titles:
+            found.append(LintFinding(
+                "untitled", f"{name}: document '{template}' has no title; add it under "
+                "'documents:' as {ky: …, ru: …, en: …}", name, wf.id))
+        else:
+            named.append((f"document '{template}'", template, wf.document_titles[template]))
+    for what, ident, title in named:   # a title that is only the id is no title
+        missing = [lang for lang in ("ky", "ru") if title.get(lang, ident) == ident]
+        if missing:
+            found.append(LintFinding("untitled", f"{name}: {what} has no title in "
+                                     f"{', '.join(missing)}", name, wf.id))
+    return found
+
+
 def tag_findings(workflows: dict[str, Workflow]) -> list[LintFinding]:
     """A state tag Python asks about (``engine/tags.py``) that no state declares: Python
     would silently stop finding, say, the acts or the drafts ready for a session."""
@@ -217,6 +240,7 @@ def lint(workflows_dir: Path = WORKFLOWS_DIR, *, rules_dir: Path | None = None,
         name = wf.path.name
         findings += graph_findings(wf)
         findings += who_findings(wf)
+        findings += title_findings(wf)
         if wf.context not in BUILDERS:
             findings.append(LintFinding("unknown_context", f"{name}: context: no builder "
                                         f"'{wf.context}' in engine/contexts", name, wf.id))

@@ -82,6 +82,11 @@ class Workflow:
     data_schema: dict[str, Any] = field(hash=False, compare=False, repr=False)
     path: Path = field(compare=False)
     example: Path | None = field(default=None, compare=False)  # sample case data (demo, checks)
+    #: What each template it issues is called, ``{template: {ky, ru, en}}`` (``documents:``
+    #: at the top of the file): a page lists "Жумушчу топту түзүү жөнүндө тескеме", not
+    #: ``working_group_order``.
+    document_titles: dict[str, dict[str, str]] = field(default_factory=dict, hash=False,
+                                                        compare=False, repr=False)
 
     @property
     def state_names(self) -> tuple[str, ...]:
@@ -133,6 +138,11 @@ class Workflow:
         return next((t for t in self.transitions if t.trigger == trigger and t.source == source),
                     None)
 
+    def document_title(self, template: str) -> dict[str, str]:
+        """The template's title in each language (its id where the file gives none)."""
+        return self.document_titles.get(template) or {"ky": template, "ru": template,
+                                                      "en": template}
+
     @property
     def rule_ids(self) -> tuple[str, ...]:
         """Every rule a step of the workflow names, in the order of first mention."""
@@ -141,6 +151,24 @@ class Workflow:
     @property
     def templates(self) -> set[str]:
         return {d.template for t in self.transitions for d in t.documents}
+
+
+#: What the audit records that are not steps of a procedure are called.
+RECORD_TITLES: dict[str, dict[str, str]] = {
+    "open": {"ky": "Иш ачылды", "ru": "Дело открыто", "en": "Case opened"},
+    "update_data": {"ky": "Маалыматтар өзгөртүлдү", "ru": "Данные изменены",
+                    "en": "Data changed"},
+}
+
+
+def record_title(workflow: Workflow, trigger: str, source: str | None) -> dict[str, str]:
+    """The title of an audit record: its step's (from ``source``), or what opening a case
+    or changing its data is called."""
+    if trigger in RECORD_TITLES:
+        return RECORD_TITLES[trigger]
+    t = workflow.transition(trigger, source or "") or next(
+        (x for x in workflow.transitions if x.trigger == trigger), None)
+    return t.title if t is not None else {"ky": trigger, "ru": trigger, "en": trigger}
 
 
 def is_signing(t: TransitionSpec) -> bool:
@@ -159,6 +187,10 @@ def _title(value: Any, where: str) -> dict[str, str]:
         return {"ky": value, "ru": value, "en": value}
     if not isinstance(value, dict) or "ky" not in value:
         raise SpecError(f"{where}: a title must be text or a mapping with at least 'ky'")
+    stray = [str(k) for k, v in value.items() if v is None or k not in ("ky", "ru", "en")]
+    if stray:  # {ky: Кол коюлуп, катталды} reads as ky "Кол коюлуп" and a key "катталды"
+        raise SpecError(f"{where}: title: unexpected {', '.join(stray)!r} — a title is "
+                        "{ky: …, ru: …, en: …}; quote a title that holds a comma")
     return {str(k): str(v) for k, v in value.items()}
 
 
@@ -235,6 +267,10 @@ def parse(path: Path) -> Workflow:
             claims=tuple(_claim(c, f"{where}.claims[{k}]")
                          for k, c in enumerate(t.get("claims") or [])),
         ))
+    titles = doc.get("documents") or {}
+    if not isinstance(titles, dict):
+        raise SpecError(f"{name}: documents: a mapping of template ids to their titles")
+    document_titles = {str(k): _title(v, f"{name}: documents.{k}") for k, v in titles.items()}
     schema_ref = _require(doc, "data_schema", name)
     schema_path = path.parent / schema_ref
     try:
@@ -248,6 +284,7 @@ def parse(path: Path) -> Workflow:
         transitions=tuple(transitions), context=_require(doc, "context", name),
         act_date=_require(doc, "act_date", name), data_schema=data_schema, path=path,
         example=(path.parent / doc["example"]).resolve() if doc.get("example") else None,
+        document_titles=document_titles,
     )
 
 

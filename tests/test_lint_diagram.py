@@ -66,6 +66,11 @@ def test_lint_finds_everything_wrong_with_the_broken_fixture(templates):
         ("who_unknown", "broken.yaml: 'go' (start → middle): who: boss is no office or role; "
                         "known: admin, clerk, council, council_chair, deputy, deputy_head, "
                         "district, executive_secretary, head, reviewer, specialist, staff"),
+        ("untitled", "broken.yaml: document 'missing_doc' has no title; add it under "
+                     "'documents:' as {ky: …, ru: …, en: …}"),
+        ("untitled", "broken.yaml: document 'used_doc' has no title in ru"),
+        ("untitled", "broken.yaml: state 'stuck' has no title in ky, ru"),
+        ("untitled", "broken.yaml: step 'go' (start → middle) has no title in ky, ru"),
     }
     assert expected <= found, expected - found
     missing = sorted(f["message"].split(" but ")[1].split(" is missing")[0]
