@@ -53,20 +53,7 @@ from .files import (
 )
 from .machine import fire, restore
 from .paths import inside
-
-# Reached through this module by web/backend.py, written before plan.py; the web's way to
-# these is the Engine (engine/api.py).
-from .plan import (  # noqa: F401
-    Plan,
-    check_four_eyes,
-    check_who,
-    evaluation,
-    load_case,
-    plan,
-    preparers,
-    require_actor,
-    same_person,
-)
+from .plan import Plan, evaluation, plan, refusal, require_actor
 from .render import Rendition, TemplateStore, number_hole
 from .spec import DocumentSpec
 
@@ -258,13 +245,11 @@ def commit_plan(db: Registry, plan_: Plan, *, actor: Actor, out_dir: Path,
     """
     case, t = plan_.case, plan_.transition
     require_actor(actor)  # here too, not only in advance(): batch runs call commit_plan
-    try:
-        check_four_eyes(db, plan_, actor)
-    except StateError:
-        if not dry_run:  # a step someone took since the plan: a conflict, not four eyes
-            ensure_unchanged(db, case)
-        raise
-    check_who(db, plan_, actor)
+    refused = refusal(db, plan_, actor)  # the rule Engine.may_take shows: four eyes, who:
+    if refused is not None:
+        if isinstance(refused, StateError) and not dry_run:
+            ensure_unchanged(db, case)  # a step someone took since the plan: a conflict
+        raise refused
     model = restore(plan_.workflow, case["id"], case["state"],
                             allowed=lambda _trigger: plan_.allowed)
     verdicts = [v.to_json() for v in plan_.verdicts]

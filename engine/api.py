@@ -25,6 +25,7 @@ start-up test checks this); each import names its module, so the arrows stay vis
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,11 +35,13 @@ from muni.registry import db as regdb
 
 from .actor import Actor
 from .errors import (
+    AuthError,
     Conflict,
     Forbidden,
     GuardFailed,
     InputError,
     MuniError,
+    NotFound,
     StateError,
     from_registry_file,
 )
@@ -139,12 +142,58 @@ class Engine:
 
     # -- accounts --------------------------------------------------------------------------------
 
-    def authenticate(self, login: str, password: str) -> Actor:
+    def authenticate(self, login: str, password: str, *, now: dt.datetime | None = None
+                     ) -> Actor:
         """The Actor of an account whose password checks out; ``AuthError`` (with the
-        ``delay`` the interface waits before it answers) when not."""
+        ``delay`` the interface waits before it answers) when not. ``now``: the moment the
+        failures in a row are timed from (default the machine's clock)."""
         from .identity import authenticate
 
-        return authenticate(self.db, login, password)
+        return authenticate(self.db, login, password, now=now)
+
+    # -- web sessions ----------------------------------------------------------------------------
+
+    def open_session(self, actor: Actor, *, now: dt.datetime, lang: str = "ky",
+                     user_agent: str = "", address: str = "") -> tuple[str, Any]:
+        """A session for a logged-in account: ``(token, session)``. The token goes to the
+        browser once (the registry keeps only its SHA-256); the session has ``ref`` (its
+        public name, which audit records of its steps carry), ``login``, ``csrf``, ``lang``."""
+        from muni.registry import sessions
+
+        if not actor.authenticated or actor.account is None:
+            raise AuthError("a session needs a logged-in account")
+        with regdb.write_transaction(self.db):
+            return sessions.create(self.db, actor.account, now=now, lang=lang,
+                                   user_agent=user_agent, address=address)
+
+    def session(self, token: str, *, now: dt.datetime) -> tuple[Any, Actor] | None:
+        """The live session of ``token`` and its account's Actor (``how="session"``), or
+        None: unknown, expired, revoked — or its account disabled since, which ends it."""
+        from muni.registry import sessions
+
+        from .identity import account_actor
+
+        found = sessions.get(self.db, token, now=now) if token else None
+        if found is None:
+            return None
+        try:
+            return found, account_actor(self.db, found.login, how="session",
+                                        session=found.ref)
+        except AuthError:
+            sessions.revoke(self.db, token, now=now)
+            return None
+
+    def end_session(self, token: str, *, now: dt.datetime) -> None:
+        """Log out: the session ends (its row stays for the audit records naming it)."""
+        from muni.registry import sessions
+
+        sessions.revoke(self.db, token, now=now)
+
+    def set_session_language(self, token: str, lang: str) -> None:
+        """Remember the interface language a session chose."""
+        from muni.registry import sessions
+
+        sessions.set_lang(self.db, token, lang)
 
     def declared_actor(self, name: str | None, *, action: str) -> Actor:
         """``Actor.declared(name)`` where the registry has no accounts; where it has, the
@@ -230,12 +279,90 @@ class Engine:
         data = update_case(self.db, case_id, changes, actor=actor, replace=replace)
         return {"case": case_id, "data": data}
 
-    def case(self, case_id: int) -> dict[str, Any]:
-        """The case's row: id, workflow, municipality, state, version, dates and data."""
+    def case(self, case_id: int, *, actor: Actor | None = None) -> dict[str, Any]:
+        """The case's row: id, workflow, municipality, state, version, dates and data. With
+        ``actor``: ``NotFound`` also when the case is outside the actor's reach (``reach``)."""
+        from .access import require_reach
         from .plan import load_case
 
         case, _ = load_case(self.db, case_id)
+        if actor is not None:
+            require_reach(self.db, actor, case)
         return case
+
+    # -- who sees what, who may take which step --------------------------------------------------
+
+    def reach(self, actor: Actor) -> list[str] | None:
+        """The municipalities whose cases ``actor`` sees and works in (None: every one):
+        admins and reviewers everywhere, district staff their rayon, anyone else the
+        municipality of the account's person."""
+        from .access import reach
+
+        return reach(self.db, actor)
+
+    def may_take(self, case_id: int, trigger: str | None = None, *, actor: Actor,
+                 today: dt.date, lang: str = "en") -> dict[str, Any]:
+        """May ``actor`` take the step now? ``{"case", "trigger", "allowed", "rule",
+        "reason", "guards"}``: ``rule`` is what refuses — ``four_eyes`` (this person
+        prepared it), ``who`` (the step's ``who:`` names no office the person holds on the
+        act's date, nor a role of the account), ``rules`` (a rule does not hold; ``guards``
+        has every verdict), ``data`` (the data cannot be read), ``state`` (no such step
+        now) — and ``reason`` says why. The same check ``advance`` makes before it writes
+        (``plan.refusal``), so what an interface offers is what the write path takes."""
+        from .access import step_options
+        from .plan import choose_transition, load_case
+
+        case, workflow = load_case(self.db, case_id)
+        try:
+            trigger = choose_transition(workflow, case, trigger).trigger
+        except StateError as exc:
+            return {"case": case_id, "trigger": trigger, "allowed": False, "rule": "state",
+                    "reason": exc.message, "guards": []}
+        [step], _ = step_options(self.db, case, workflow, actor=actor, today=today,
+                                 only=trigger)
+        return {"case": case_id, "trigger": trigger, **step["may"], "guards": step["guards"]}
+
+    def may_act(self, who: list[str], *, actor: Actor, municipality: str, on: dt.date
+                ) -> dict[str, Any]:
+        """Does ``actor`` answer a ``who:`` list (offices held in ``municipality`` on
+        ``on``, or roles that reach it)? ``{"allowed", "rule", "reason"}``. A step's
+        ``who:`` is judged on its act's date: ``may_take`` is the answer for a case."""
+        from .access import may
+        from .identity import may_act
+
+        ok, why = may_act(self.db, actor, tuple(who), municipality=municipality, on=on)
+        return may(ok, None if ok else "who", "" if ok else why)
+
+    def may_change_data(self, municipality: str, *, actor: Actor, today: dt.date
+                        ) -> dict[str, Any]:
+        """May ``actor`` open a case in ``municipality``, or change the data of one there?
+        ``{"allowed", "rule", "reason"}``, by the rule ``open_case``/``update_case`` apply
+        (an office there, or a role that reaches it; a reviewer only reads)."""
+        from .access import may_change_data
+
+        return may_change_data(self.db, actor, municipality, on=today)
+
+    def next_steps(self, case_id: int, *, actor: Actor, today: dt.date, lang: str = "en"
+                   ) -> dict[str, Any]:
+        """A case's next steps as ``actor`` meets them, and its deadlines — what a start
+        page needs, without the history ``explain`` also reads: ``{"case", "workflow",
+        "workflow_title", "municipality", "state", "steps", "deadlines"}``. Each step:
+        ``trigger``, ``title``, ``to``, ``signing``, ``four_eyes``, ``who``, ``documents``
+        (with titles), ``allowed`` (every rule holds), ``guards``, ``problems`` and ``may``
+        (``may_take``'s answer: allowed, rule, reason)."""
+        from .access import step_options
+        from .explain import deadlines
+        from .plan import load_case
+
+        case, workflow = load_case(self.db, case_id)
+        steps, prepared = step_options(self.db, case, workflow, actor=actor, today=today)
+        state = workflow.state(case["state"])
+        return {"case": case_id, "workflow": workflow.id, "workflow_title": workflow.title,
+                "municipality": case["municipality"],
+                "state": {"name": state.name, "title": state.title, "final": state.final},
+                "steps": steps,
+                "deadlines": deadlines(self.db, case, workflow, today, prepared)
+                if prepared is not None else []}
 
     @staticmethod
     def case_schema(workflow: str) -> dict[str, Any]:
@@ -253,12 +380,30 @@ class Engine:
 
     # -- a step: explain, preview, advance -------------------------------------------------------
 
-    def explain(self, case_id: int, *, today: dt.date) -> dict[str, Any]:
+    def explain(self, case_id: int, *, today: dt.date, actor: Actor | None = None
+                ) -> dict[str, Any]:
         """Every step possible now with each rule's verdict, values and basis; the steps
-        recorded until ``today`` as they were judged then; the case's deadlines."""
+        recorded until ``today`` as they were judged then; the case's deadlines. With
+        ``actor``, each step also says whether that actor may take it (``may``, as
+        ``may_take``) and its rules are judged as they would be for that actor."""
         from .explain import explain
 
-        return explain(self.db, case_id, today=today)
+        view = explain(self.db, case_id, today=today)
+        if actor is not None:
+            from .access import step_options
+            from .plan import load_case
+
+            case, workflow = load_case(self.db, case_id)
+            steps = {s["trigger"]: s for s in step_options(
+                self.db, case, workflow, actor=actor, today=today)[0]}
+            for t in view["triggers"]:
+                mine = steps.get(t["trigger"])
+                if mine is not None:
+                    t.update({k: mine[k] for k in ("may", "signing", "who", "documents",
+                                                   "to_title")})
+                    if mine["guards"]:
+                        t["guards"], t["allowed"] = mine["guards"], mine["allowed"]
+        return view
 
     def preview(self, case_id: int, trigger: str | None = None, *, today: dt.date,
                 lang: str | None = None, out: Path | None = None) -> dict[str, Any]:
@@ -404,6 +549,55 @@ class Engine:
         return iter_select(self.db, workflow=workflow, state=state, municipality=municipality,
                            limit=limit, newest_first=newest_first)
 
+    def municipalities(self, *, actor: Actor | None = None) -> list[dict[str, Any]]:
+        """Every municipality (code, names in Kyrgyz and Russian, rayon, oblast, language),
+        by code; with ``actor``, those within its reach."""
+        from muni.registry import directory
+
+        from .access import reach
+
+        rows = directory.municipalities(self.db)
+        codes = None if actor is None else reach(self.db, actor)
+        return rows if codes is None else [r for r in rows if r["code"] in set(codes)]
+
+    def people(self, municipality: str, *, on: dt.date) -> list[dict[str, Any]]:
+        """The municipality's people by name (``id``, ``name``, ``occupation``, and the
+        ``positions`` held on ``on``): whom a form offers to choose by name."""
+        from muni.registry import directory
+
+        return directory.people_in(self.db, municipality, on.isoformat())
+
+    def offices(self, municipality: str, *, on: dt.date | None = None
+                ) -> list[dict[str, Any]]:
+        """Every office held in the municipality, past and present, with its term and
+        holder (``role``, ``position``, ``position_ru``, ``start_date``, ``end_date``,
+        ``person``, ``name``); with ``on``, ``current`` says whether it is held that day."""
+        from muni.registry import directory
+
+        rows = directory.offices_of(self.db, municipality)
+        if on is not None:
+            day = on.isoformat()
+            for o in rows:
+                o["current"] = o["start_date"] <= day and (o["end_date"] is None
+                                                           or o["end_date"] >= day)
+        return rows
+
+    def recent(self, *, municipalities: list[str] | None = None, limit: int = 20
+               ) -> list[dict[str, Any]]:
+        """The latest records of the cases of ``municipalities`` (None: every one), newest
+        first: ``id, case_id, at, actor, trigger, from_state, to_state, workflow,
+        municipality`` with ``workflow_title`` and ``step_title``."""
+        from muni.registry.audit import recent
+
+        from .spec import load, record_title
+
+        rows = recent(self.db, municipalities, limit=limit)
+        for r in rows:
+            wf = load(r["workflow"])
+            r["workflow_title"] = wf.title
+            r["step_title"] = record_title(wf, r["trigger"], r["from_state"])
+        return rows
+
     def count_by_state(self, *, workflow: str | None = None, state: str | None = None,
                        municipality: str | None = None) -> list[dict[str, Any]]:
         """``{"workflow", "state", "cases"}`` per workflow and state."""
@@ -469,6 +663,45 @@ class Engine:
 
     # -- documents -------------------------------------------------------------------------------
 
+    def case_documents(self, case_id: int) -> list[dict[str, Any]]:
+        """The case's recorded documents in the order written: ``id, audit_id, template,
+        title`` ({ky, ru, en}), ``lang, path, sha256, draft, number, trigger``."""
+        from .documents import recorded
+        from .spec import load
+
+        out = []
+        for d in recorded(self.db, case_id):
+            d = {k: v for k, v in d.items() if k != "context"}
+            d["title"] = load(d["workflow"]).document_title(d["template"])
+            out.append(d)
+        return out
+
+    def document_file(self, case_id: int, document_id: int, *, pdf: bool = False) -> Path:
+        """The file of one recorded document — after checking it still is the document the
+        audit recorded (``NotFound`` says it is missing or was changed, and what to run) —
+        or, with ``pdf``, its PDF (made once by LibreOffice and kept beside it)."""
+        from .files import sha256
+
+        doc = next((d for d in self.case_documents(case_id) if d["id"] == document_id), None)
+        if doc is None:
+            raise NotFound(f"case {case_id} has no document {document_id}", case=case_id)
+        path = Path(doc["path"])
+        try:
+            data = path.read_bytes()
+        except OSError:
+            raise NotFound(f"document {document_id}: the file is missing; `muni render "
+                           f"{case_id}` restores it from its audit record",
+                           case=case_id) from None
+        if sha256(data) != doc["sha256"]:
+            raise NotFound(f"document {document_id}: the file was changed after it was "
+                           "registered; `muni verify` reports it", case=case_id)
+        if not pdf:
+            return path
+        for d in self.render([case_id], pdf=True)["documents"]:
+            if Path(d["path"]) == path and d.get("pdf"):
+                return Path(d["pdf"])
+        raise NotFound(f"document {document_id}: no PDF could be made", case=case_id)
+
     def render(self, case_ids: list[int], *, pdf: bool = False, drafts: bool = True,
                force: bool = False) -> dict[str, Any]:
         """Every recorded document of the cases checked against its recorded sha256 (a
@@ -512,6 +745,34 @@ class Engine:
         return {"workflow": wf.id, "mermaid": mermaid(wf, lang),
                 "out": str(out.resolve()) if out else None, "format": written}
 
+    @staticmethod
+    def workflow(workflow_id: str) -> dict[str, Any]:
+        """One workflow as an interface shows it: ``id``, ``title``; ``states`` (name,
+        title, final); ``steps`` (trigger, source, title, to, signing, four_eyes, who,
+        documents with their titles); ``documents`` ({template: title}). Titles are
+        ``{ky, ru, en}``; ids are for tooltips and reviewers."""
+        from .access import step_entry
+        from .spec import load
+
+        wf = load(workflow_id)
+        return {"id": wf.id, "title": wf.title,
+                "states": [{"name": s.name, "title": s.title, "final": s.final}
+                           for s in wf.states],
+                "steps": [{**step_entry(wf, t), "source": t.source} for t in wf.transitions],
+                "documents": {t: wf.document_title(t) for t in sorted(wf.templates)}}
+
+    def case_diagram(self, case_id: int, *, lang: str = "en") -> str:
+        """The case's procedure as SVG (Graphviz): states and steps by their titles in
+        ``lang`` (ids in tooltips), the case's state filled, the steps it took bold."""
+        from muni.registry.audit import history
+
+        from .plan import load_case
+
+        case, wf = load_case(self.db, case_id)
+        taken = frozenset((r["trigger"], r["from_state"]) for r in history(self.db, case_id)
+                          if r["from_state"])
+        return _case_svg(wf.id, lang, case["state"], taken)
+
     def check_templates(self) -> dict[str, Any]:
         """Each template's variables, and whether its workflow supplies them all."""
         from .templates import check
@@ -543,3 +804,14 @@ class Engine:
         from .scenario import run_demo
 
         return run_demo(usable_folder(out, "demo folder"), lang=lang, today=today)
+
+
+@functools.lru_cache(maxsize=256)
+def _case_svg(workflow_id: str, lang: str, current: str,
+              taken: frozenset[tuple[str, str]]) -> str:
+    """A case's diagram, drawn once per workflow, language, state and path taken (Graphviz
+    takes ~50 ms; a procedure has few distinct paths)."""
+    from .diagram import svg
+    from .spec import load
+
+    return svg(load(workflow_id), lang, current=current, taken=taken, ids=False)

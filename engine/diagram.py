@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import textwrap
 from pathlib import Path
 
 from .errors import InputError
@@ -65,11 +66,18 @@ def _dot_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
+def _wrap(text: str, width: int = 26) -> str:
+    """A title over several short lines (Graphviz does not wrap labels)."""
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
 def dot(workflow: Workflow, lang: str = "en", *, current: str | None = None,
-        taken: frozenset[tuple[str, str]] = frozenset()) -> str:
+        taken: frozenset[tuple[str, str]] = frozenset(), ids: bool = True) -> str:
     """Graphviz source for ``workflow`` (the same content as the Mermaid text); with
     ``current`` a case's state is filled and the steps it took (``(trigger, source)``) drawn
-    bold, so a clerk sees where the case is and how it got there."""
+    bold, so a clerk sees where the case is and how it got there. ``ids=False`` (the web's
+    picture): states and steps are labelled by their titles alone, the ids and rules kept in
+    each one's tooltip."""
     out = [f"digraph {_dot_string(workflow.id)} {{", "    rankdir=TB;",
            f"    label={_dot_string(workflow.title.get(lang) or workflow.title['ky'])};",
            '    labelloc=t; fontname="DejaVu Sans";',
@@ -79,32 +87,37 @@ def dot(workflow: Workflow, lang: str = "en", *, current: str | None = None,
            f"    __start -> {_dot_string(workflow.initial)};"]
     for s in workflow.states:
         title = s.title.get(lang) or s.title.get("ky") or s.name
+        label = s.name + chr(10) + title if ids else _wrap(title)
         shape = ", peripheries=2" if s.final else ""
         if s.name == current:
             shape += ', style="rounded,filled,bold", fillcolor="#1f4e79", fontcolor=white'
-        out.append(f"    {_dot_string(s.name)} [label={_dot_string(s.name + chr(10) + title)}"
-                   f"{shape}];")
+        out.append(f"    {_dot_string(s.name)} [label={_dot_string(label)}"
+                   f", tooltip={_dot_string(s.name)}{shape}];")
     for t in workflow.transitions:
         style = ", style=bold" if t.four_eyes else ""
         if (t.trigger, t.source) in taken:
             style = ', penwidth=3, color="#1f4e79"'
         elif current is not None:
             style += ', color="#8c959f", fontcolor="#57606a"'
+        lines = edge_lines(t)
+        label = (chr(10).join(lines) if ids else
+                 _wrap(t.title.get(lang) or t.title.get("ky") or t.trigger, 22))
         out.append(f"    {_dot_string(t.source)} -> {_dot_string(t.dest)} "
-                   f"[label={_dot_string(chr(10).join(edge_lines(t)))}{style}];")
+                   f"[label={_dot_string(label)}, tooltip={_dot_string(' '.join(lines))}"
+                   f"{style}];")
     out.append("}")
     return "\n".join(out) + "\n"
 
 
 def svg(workflow: Workflow, lang: str = "en", *, current: str | None = None,
-        taken: frozenset[tuple[str, str]] = frozenset()) -> str:
+        taken: frozenset[tuple[str, str]] = frozenset(), ids: bool = True) -> str:
     """The diagram as SVG text (Graphviz's ``dot``)."""
     exe = shutil.which("dot")
     if exe is None:
         raise InputError("the diagram needs Graphviz, which is not installed "
                          "(apt-get install graphviz)")
     done = subprocess.run([exe, "-Tsvg"], input=dot(workflow, lang, current=current,
-                                                    taken=taken),
+                                                    taken=taken, ids=ids),
                           text=True, capture_output=True, timeout=60)
     if done.returncode != 0:
         raise InputError(f"Graphviz failed on {workflow.id}: {done.stderr.strip()}")

@@ -9,6 +9,8 @@
                      person for accounts, the same name as a reader sees it when declared
     check_who        the account's person holds an office (on the act's date) or role the
                      step's ``who:`` names
+    refusal          both, as a value: what ``Engine.may_take`` shows and ``commit_plan``
+                     raises
 
 ``explain``, ``preview``, ``--dry-run`` and a batch's preparation stop here; ``advance.py``
 commits a plan. Four eyes has one rule, ``preparers_of``: ``verify`` re-checks recorded steps
@@ -189,26 +191,48 @@ def _profile_version(profile: Profile) -> dict[str, Any]:
     return copy.deepcopy(_profile_versions[key])
 
 
-def check_four_eyes(db: Registry, plan_: Plan, actor: Actor) -> None:
+def four_eyes_refusal(db: Registry, plan_: Plan, actor: Actor) -> StateError | None:
     """The signer is not who prepared the step: the same *person* for accounts (two logins
     of one person are one person), the same name as a reader sees it for declared names."""
     if not plan_.transition.four_eyes:
-        return
+        return None
     prepared = preparer_records(audit.actors_newest_first(db, plan_.case["id"]))
-    if actor.identity_key in {recorded_key(r) for r in prepared}:
-        who = (f"'{actor.name}' ({actor.person})" if actor.authenticated
-               else f"'{actor.name}'")
-        raise StateError(
-            f"case {plan_.case['id']}: '{plan_.transition.trigger}' needs a second person — "
-            f"{who} prepared this step; another actor must confirm it",
-            case=plan_.case["id"], rule="four_eyes")
+    if actor.identity_key not in {recorded_key(r) for r in prepared}:
+        return None
+    who = f"'{actor.name}' ({actor.person})" if actor.authenticated else f"'{actor.name}'"
+    return StateError(
+        f"case {plan_.case['id']}: '{plan_.transition.trigger}' needs a second person — "
+        f"{who} prepared this step; another actor must confirm it",
+        case=plan_.case["id"], rule="four_eyes")
 
 
-def check_who(db: Registry, plan_: Plan, actor: Actor) -> None:
+def who_refusal(db: Registry, plan_: Plan, actor: Actor) -> Forbidden | None:
     """The account's person holds an office the workflow's ``who:`` names on the act's date
     (or the account a role it names); a declared name is not checked (``verify`` notes it)."""
     ok, why = may_act(db, actor, plan_.transition.who, municipality=plan_.case["municipality"],
                       on=plan_.prepared.act_date)
-    if not ok:
-        raise Forbidden(f"case {plan_.case['id']}: '{plan_.transition.trigger}': {why}",
-                        case=plan_.case["id"], rule="who")
+    if ok:
+        return None
+    return Forbidden(f"case {plan_.case['id']}: '{plan_.transition.trigger}': {why}",
+                     case=plan_.case["id"], rule="who")
+
+
+def refusal(db: Registry, plan_: Plan, actor: Actor) -> StateError | Forbidden | None:
+    """Why ``actor`` may not take the planned step — four eyes, then ``who:`` — or None.
+
+    The one rule of who may take a step: ``commit_plan`` raises what this returns (a single
+    step, a batch's every case), and ``Engine.may_take`` shows it before anyone clicks, so a
+    page cannot offer a step the write path would refuse, nor hide one it would take."""
+    return four_eyes_refusal(db, plan_, actor) or who_refusal(db, plan_, actor)
+
+
+def check_four_eyes(db: Registry, plan_: Plan, actor: Actor) -> None:
+    refused = four_eyes_refusal(db, plan_, actor)
+    if refused is not None:
+        raise refused
+
+
+def check_who(db: Registry, plan_: Plan, actor: Actor) -> None:
+    refused = who_refusal(db, plan_, actor)
+    if refused is not None:
+        raise refused
