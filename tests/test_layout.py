@@ -80,3 +80,19 @@ def test_no_engine_module_imports_the_engine_package_back():
                 back.append(where(p, n))
     assert back == [], ("write `from .x import name` (or `import muni.engine.x as x`) "
                         "instead of `from . import x` at " + ", ".join(back))
+
+
+def test_the_web_is_a_client_of_the_engine_api_and_nothing_else_of_muni():
+    """web/ imports ``muni.engine`` (the ``Engine``, ``Actor`` and the errors it exports),
+    its own modules and third-party libraries — never an engine module, the registry or the
+    CLI: whatever the web shows or does, the command line can too, by the same calls."""
+    def allowed(module: str) -> bool:
+        if module.startswith("."):
+            return not module.startswith("..")
+        if module == "muni.engine" or module == "muni.web" or module.startswith("muni.web."):
+            return True
+        return module != "muni" and not module.startswith(("muni.", "cli", "engine",
+                                                            "registry"))
+    found = [f"{where(p, n)} {m}" for p in modules("web") for n, m in imported(p)
+             if not allowed(m)]
+    assert found == []

@@ -1,7 +1,7 @@
 """The web application: one Starlette app over one engine, composed here.
 
-Every page handler is a plain synchronous function of a ``Page`` (the request, its session,
-language and CSRF token, the registry connection of this thread, the posted form). The
+Every page handler is a plain synchronous function of a ``Page`` (the request, its session
+and account, language and CSRF token, the engine, the posted form). The
 ``page`` decorator does the rest the same way for every route: it reads the form, refuses a
 POST without its CSRF token, sends an anonymous visitor to the login page, and runs the
 handler in a worker thread (the registry is SQLite: its calls block). So no route can forget
@@ -24,10 +24,7 @@ from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
-from muni.engine import Engine, identity
-from muni.engine.errors import AuthError, Forbidden, MuniError, NotFound
-from muni.registry import db as regdb
-from muni.registry import sessions
+from muni.engine import Actor, AuthError, Engine, Forbidden, MuniError, NotFound
 
 from . import i18n, security
 from .jobs import Jobs
@@ -76,11 +73,6 @@ class Web:
     def db_path(self) -> Path:
         return self.engine.registry
 
-    def db(self) -> regdb.Registry:
-        """This worker thread's registry connection (the engine keeps one per thread:
-        sqlite3 connections stay in the thread that opened them)."""
-        return self.engine.db
-
 
 @dataclass
 class Page:
@@ -88,13 +80,17 @@ class Page:
 
     web: Web
     request: Request
-    db: regdb.Registry
-    session: sessions.Session | None
+    #: The engine's live session (``ref``, ``login``, ``csrf``, ``lang``), or None.
+    session: Any
     lang: str
     csrf: str
     form: FormData | None
-    actor: identity.Actor | None = None
+    actor: Actor | None = None
     cookies_to_set: dict[str, tuple[str, dict[str, Any]]] = field(default_factory=dict)
+
+    @property
+    def engine(self) -> Engine:
+        return self.web.engine
 
     @property
     def _(self) -> Callable[[str], str]:
@@ -180,22 +176,15 @@ def page(handler: Handler, *, login: bool = True) -> Callable[[Request], Any]:
 
 def _run(web: Web, handler: Handler, request: Request, form: FormData | None,
          login: bool) -> Response:
-    db = web.db()
     token = request.cookies.get(SESSION_COOKIE, "")
-    session = sessions.get(db, token, now=web.now()) if token else None
-    actor = None
-    if session is not None:
-        try:    # the account as it is now: disabled since login, the session ends here
-            actor = identity.account_actor(db, session.login, how="session",
-                                           session=session.ref)
-        except AuthError:
-            sessions.revoke(db, token, now=web.now())
-            session = None
+    # the account as it is now: disabled since login, the engine ends the session here
+    live = web.engine.session(token, now=web.now()) if token else None
+    session, actor = live if live is not None else (None, None)
     anon_csrf = request.cookies.get(ANON_CSRF_COOKIE) or ""
     # Kyrgyz unless Russian was chosen with the switch: the browser's language is not asked,
     # since clerks' computers often run Russian Windows while the office works in Kyrgyz.
     lang = i18n.choose(session.lang if session else None, request.cookies.get(LANG_COOKIE))
-    p = Page(web=web, request=request, db=db, session=session, lang=lang,
+    p = Page(web=web, request=request, session=session, lang=lang,
              csrf=session.csrf if session else anon_csrf, form=form, actor=actor)
     if not p.csrf:
         p.csrf = security.new_token()
@@ -252,7 +241,7 @@ def login_submit(p: Page) -> Response:
     if wait > 0:
         return too_many(p, wait, target, login)
     try:    # the account's own count of failures in a row is kept by identity.authenticate
-        actor = identity.authenticate(p.db, login, password, now=p.web.now())
+        actor = p.engine.authenticate(login, password, now=p.web.now())
     except AuthError as exc:
         p.web.throttle.failed(key)
         if exc.extra.get("rule") == "throttled":
@@ -260,10 +249,9 @@ def login_submit(p: Page) -> Response:
         error = (p._("This account is disabled. Ask your administrator.")
                  if exc.extra.get("rule") == "disabled" else p._("Wrong login or password."))
         return p.render("login.html", status_code=401, next=target, login=login, error=error)
-    with regdb.write_transaction(p.db):
-        token, session = sessions.create(
-            p.db, actor.account or login, now=p.web.now(), lang=p.lang,
-            user_agent=p.request.headers.get("user-agent", ""), address=address)
+    token, _session = p.engine.open_session(
+        actor, now=p.web.now(), lang=p.lang,
+        user_agent=p.request.headers.get("user-agent", ""), address=address)
     p.cookie(SESSION_COOKIE, token)
     return p.redirect(target)
 
@@ -275,7 +263,7 @@ def too_many(p: Page, wait: float, target: str, login: str) -> Response:
 
 
 def logout(p: Page) -> Response:
-    sessions.revoke(p.db, p.request.cookies.get(SESSION_COOKIE, ""), now=p.web.now())
+    p.engine.end_session(p.request.cookies.get(SESSION_COOKIE, ""), now=p.web.now())
     p.cookie(SESSION_COOKIE, "", max_age=0)
     return p.redirect("/login")
 
@@ -285,7 +273,7 @@ def set_language(p: Page) -> Response:
     assert p.form is not None
     lang = i18n.choose(_text(p.form.get("lang")))
     if p.session is not None:
-        sessions.set_lang(p.db, p.request.cookies.get(SESSION_COOKIE, ""), lang)
+        p.engine.set_session_language(p.request.cookies.get(SESSION_COOKIE, ""), lang)
     p.cookie(LANG_COOKIE, lang, max_age=365 * 24 * 3600)
     return p.redirect(safe_next(_text(p.form.get("next"))))
 

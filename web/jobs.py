@@ -39,7 +39,7 @@ class Jobs:
         self._lock = threading.Lock()
 
     def start(self, owner: str, title: dict[str, str],
-              events: Callable[[], Iterator[Any]]) -> Job:
+              events: Callable[[], Iterator[dict[str, Any]]]) -> Job:
         job = Job(id=secrets.token_urlsafe(12), owner=owner, title=title)
         with self._lock:
             self._jobs[job.id] = job
@@ -52,19 +52,17 @@ class Jobs:
         return job if job is not None and job.owner == owner else None
 
     @staticmethod
-    def _run(job: Job, events: Callable[[], Iterator[Any]]) -> None:
-        from muni.engine import batch
-
+    def _run(job: Job, events: Callable[[], Iterator[dict[str, Any]]]) -> None:
         try:
             for event in events():
-                if isinstance(event, batch.Started):
-                    job.total = event.total
-                elif isinstance(event, batch.Outcome):
+                if event["kind"] == "started":
+                    job.total = event["total"]
+                elif event["kind"] == "outcome":
                     job.done += 1
-                    if event.status != batch.ADVANCED:
-                        job.outcomes.append(event.to_json())
-                elif isinstance(event, batch.Finished):
-                    job.summary = event.summary.to_json()
+                    if event["status"] != "skipped":
+                        job.outcomes.append(event)
+                elif event["kind"] == "finished":
+                    job.summary = event["summary"]
         except Exception as exc:  # noqa: BLE001 - shown on the batch's page, not lost
             job.error = f"{type(exc).__name__}: {exc}"
         else:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import copy
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from starlette.responses import FileResponse, Response
 
-from muni.engine import spec
-from muni.engine.errors import GuardFailed, InputError, MuniError, StateError
+from muni.engine import Engine, Forbidden, InputError, MuniError, NotFound
 
 from . import backend, forms
 from .app import Page, _text
@@ -33,49 +33,47 @@ def case_id_of(p: Page) -> int:
 
 def home(p: Page) -> Response:
     assert p.actor is not None
-    data = backend.home(p.db, p.actor, today=today(p))
-    return p.render("home.html", home=data, may_write=backend.may_write(p.actor),
-                    workflows=spec.all_workflows())
+    data = backend.home(p.engine, p.actor, today=today(p))
+    may_open = any(backend.may_change_data(p.engine, p.actor, m["code"], today(p))
+                   for m in backend.municipalities(p.engine, p.actor)[:50])
+    return p.render("home.html", home=data, may_write=may_open)
 
 
 def case_page(p: Page, *, status_code: int = 200, refusal: MuniError | None = None,
               done: dict | None = None) -> Response:
     assert p.actor is not None
     case_id = case_id_of(p)
-    view = backend.explain(p.db, p.actor, case_id, today=today(p))
-    docs = backend.case_documents(p.db, p.actor, case_id)
+    view = backend.case_view(p.engine, p.actor, case_id, today=today(p))
+    docs = backend.case_documents(p.engine, p.actor, case_id)
     refused = None
     if refusal is not None:
         failing = [v for v in refusal.extra.get("verdicts", []) if not v["ok"]]
-        for v in failing:
-            v["titles"] = backend.rule_titles(v.get("profile"), v["rule"], v["title"])
         refused = {"kind": refusal.kind, "message": refusal.message, "rules": failing,
                    "rule": refusal.extra.get("rule")}
-    attempts = backend.refused_attempts(p.db, p.actor, case_id=case_id)
+    attempts = backend.refused_attempts(p.engine, p.actor, case_id=case_id)
     return p.render("case.html", status_code=status_code, view=view, documents=docs,
-                    attempts=attempts,
-                    refused=refused, done=done, may_write=backend.may_write(p.actor),
-                    sections=sections(spec.load(view["workflow"]).data_schema))
+                    attempts=attempts, refused=refused, done=done,
+                    sections=sections(Engine.case_schema(view["workflow"])))
 
 
 def diagram_svg(p: Page) -> Response:
     assert p.actor is not None
-    svg = backend.case_diagram(p.db, p.actor, case_id_of(p), p.lang)
+    svg = backend.case_diagram(p.engine, p.actor, case_id_of(p), p.lang)
     return p.finish(Response(svg, media_type="image/svg+xml"))
 
 
 def document(p: Page) -> Response:
     assert p.actor is not None
-    path, d = backend.document_file(p.db, p.actor, case_id_of(p),
-                                    int(p.request.path_params["doc_id"]))
+    path = backend.document_file(p.engine, p.actor, case_id_of(p),
+                                 int(p.request.path_params["doc_id"]))
     return p.finish(FileResponse(path, media_type=DOCX, filename=path.name))
 
 
 def document_pdf(p: Page) -> Response:
     """The document as PDF, shown in the browser (inline) for reading or printing."""
     assert p.actor is not None
-    path = backend.document_pdf(p.web.engine, p.actor, case_id_of(p),
-                                int(p.request.path_params["doc_id"]))
+    path = backend.document_file(p.engine, p.actor, case_id_of(p),
+                                 int(p.request.path_params["doc_id"]), pdf=True)
     return p.finish(FileResponse(path, media_type="application/pdf",
                                  content_disposition_type="inline", filename=path.name))
 
@@ -85,17 +83,19 @@ def take_step(p: Page) -> Response:
     case_id = case_id_of(p)
     trigger = _text(p.form.get("trigger"))
     try:
-        result = backend.step(p.web.engine, p.actor, case_id, trigger, today=today(p))
-    except (GuardFailed, StateError, MuniError) as exc:
-        if isinstance(exc, InputError):
+        result = backend.step(p.engine, p.actor, case_id, trigger, today=today(p))
+    except MuniError as exc:
+        if isinstance(exc, (InputError, NotFound)):
             raise
-        return case_page(p, status_code=409 if not exc.kind == "forbidden" else 403,
+        return case_page(p, status_code=403 if exc.kind == "forbidden" else 409,
                          refusal=exc)
-    wf = spec.load(result["workflow"])
-    return case_page(p, done={"title": backend.step_title(wf, result["trigger"],
-                                                          result["from"]),
-                              "state": wf.state(result["to"]).title,
-                              "documents": result["documents"]})
+    wf = p.engine.workflow(result["workflow"])
+    state = next(s for s in wf["states"] if s["name"] == result["to"])
+    for d in result["documents"]:
+        d["title"] = wf["documents"].get(d["template"]) or {"ky": d["template"]}
+    return case_page(p, done={"title": backend.record_title(wf, result["trigger"],
+                                                            result["from"]),
+                              "state": state["title"], "documents": result["documents"]})
 
 
 def preview(p: Page) -> Response:
@@ -103,9 +103,9 @@ def preview(p: Page) -> Response:
     case_id = case_id_of(p)
     trigger = _text(p.form.get("trigger")) or None
     out = preview_dir(p, case_id)
-    result = backend.preview(p.web.engine, p.actor, case_id, trigger, out_dir=out,
+    result = backend.preview(p.engine, p.actor, case_id, trigger, out_dir=out,
                              today=today(p))
-    view = backend.explain(p.db, p.actor, case_id, today=today(p))
+    view = backend.case_view(p.engine, p.actor, case_id, today=today(p))
     names = [Path(d).name for d in result["documents"]]
     return p.render("preview.html", view=view, result=result,
                     drafts=list(zip(names, result["texts"], strict=True)))
@@ -120,15 +120,29 @@ def preview_dir(p: Page, case_id: int) -> Path:
 def preview_file(p: Page) -> Response:
     assert p.actor is not None
     case_id = case_id_of(p)
-    backend.case_for(p.db, p.actor, case_id)
+    backend.case_for(p.engine, p.actor, case_id)
     name = p.request.path_params["name"]
     path = preview_dir(p, case_id) / name
     if not re.fullmatch(r"[\w.-]+\.docx", name) or not path.is_file():
-        raise backend.NotFound(f"no draft {name}")
+        raise NotFound(f"no draft {name}")
     return p.finish(FileResponse(path, media_type=DOCX, filename=name))
 
 
 # --- the data form ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Workflow:
+    """What the form pages need of a procedure: its id, titles and data schema."""
+
+    id: str
+    title: dict[str, str]
+    schema: dict
+
+    @classmethod
+    def of(cls, workflow_id: str) -> Workflow:
+        return cls(workflow_id, Engine.workflow(workflow_id)["title"],
+                   Engine.case_schema(workflow_id))
+
 
 def sections(schema: dict) -> list[tuple[str, dict]]:
     """The top-level parts of a large schema, each edited on its own page (the ЖМБА case
@@ -143,7 +157,7 @@ def section_schema(schema: dict, section: str | None) -> dict:
         return schema
     props = schema.get("properties") or {}
     if section not in props:
-        raise backend.NotFound(f"no part '{section}' in this form")
+        raise NotFound(f"no part '{section}' in this form")
     sub = copy.deepcopy(schema)
     sub["properties"] = {section: props[section]}
     sub["required"] = [section] if section in schema.get("required", []) else []
@@ -153,35 +167,37 @@ def section_schema(schema: dict, section: str | None) -> dict:
 def data_form(p: Page) -> Response:
     assert p.actor is not None
     case_id = case_id_of(p)
-    case, wf = backend.case_for(p.db, p.actor, case_id)
+    case = backend.case_for(p.engine, p.actor, case_id)
+    wf = Workflow.of(case["workflow"])
     section = p.request.query_params.get("section") or None
-    schema = section_schema(wf.data_schema, section)
+    schema = section_schema(wf.schema, section)
     doc = case["data"] if not section else {k: v for k, v in case["data"].items()
                                             if k == section}
     return draw_form(p, schema, doc, municipality=case["municipality"], case=case, wf=wf,
                      section=section)
 
 
-def draw_form(p: Page, schema: dict, doc: Any, *, municipality: str, wf: spec.Workflow,
+def draw_form(p: Page, schema: dict, doc: Any, *, municipality: str, wf: Workflow,
               case: dict | None = None, section: str | None = None,
               errors: dict[str, str] | None = None, message: list[str] | None = None,
               status_code: int = 200) -> Response:
-    people = backend.people(p.db, municipality, today(p))
+    people = backend.people(p.engine, municipality, today(p))
     root = forms.build(schema, doc, lang=p.lang, people=people, errors=errors)
     summary = [(name, forms.label_path(root, name), text)
                for name, text in (errors or {}).items()]
     return p.render("data.html", status_code=status_code, root=root, case=case, wf=wf,
                     section=section, summary=summary, message=message or [],
                     municipality=municipality,
-                    sections=sections(wf.data_schema) if case else [])
+                    sections=sections(wf.schema) if case else [])
 
 
 def save_form(p: Page) -> Response:
     assert p.actor is not None and p.form is not None
     case_id = case_id_of(p)
-    case, wf = backend.case_for(p.db, p.actor, case_id)
+    case = backend.case_for(p.engine, p.actor, case_id)
+    wf = Workflow.of(case["workflow"])
     section = _text(p.form.get("_section")) or None
-    schema = section_schema(wf.data_schema, section)
+    schema = section_schema(wf.schema, section)
     action = forms.action_of(p.form)
     if action is not None:
         doc = forms.apply_action(schema, forms.parse(schema, p.form.multi_items(),
@@ -195,14 +211,14 @@ def save_form(p: Page) -> Response:
         doc.update(posted)
     else:
         doc = posted
-    errors = forms.problems(wf.data_schema, doc, p._)
+    errors = forms.problems(wf.schema, doc, p._)
     if section:
         errors = {k: v for k, v in errors.items() if k.split(".")[0] == section}
     if errors:
         return draw_form(p, schema, posted, municipality=case["municipality"], case=case,
                          wf=wf, section=section, errors=errors, status_code=400)
     try:
-        backend.save_data(p.web.engine, p.actor, case_id, doc)
+        backend.save_data(p.engine, p.actor, case_id, doc)
     except InputError as exc:
         return draw_form(p, schema, posted, municipality=case["municipality"], case=case,
                          wf=wf, section=section, message=backend.describe(exc),
@@ -214,22 +230,21 @@ def new_case_form(p: Page) -> Response:
     assert p.actor is not None
     wf, municipality = new_case_target(p, p.request.query_params)
     if wf is None or municipality is None:
-        return p.render("new_case.html", workflows=spec.all_workflows(),
-                        municipalities=backend.home_municipalities(p.db, p.actor))
-    return draw_form(p, wf.data_schema, {}, municipality=municipality, wf=wf)
+        return p.render("new_case.html", workflows=p.engine.workflows(),
+                        municipalities=backend.municipalities(p.engine, p.actor))
+    return draw_form(p, wf.schema, {}, municipality=municipality, wf=wf)
 
 
-def new_case_target(p: Page, source: Any) -> tuple[spec.Workflow | None, str | None]:
+def new_case_target(p: Page, source: Any) -> tuple[Workflow | None, str | None]:
     assert p.actor is not None
     workflow_id = _text(source.get("workflow"))
-    codes = backend.scope(p.db, p.actor)
+    codes = [m["code"] for m in backend.municipalities(p.engine, p.actor)]
     municipality = _text(source.get("municipality")) or (codes[0] if len(codes) == 1
                                                         else "")
     if municipality and municipality not in codes:
-        raise backend.NotFound(f"unknown municipality '{municipality}'")
-    workflows = spec.all_workflows()
-    wf = workflows.get(workflow_id)
-    return wf, municipality or None
+        raise NotFound(f"unknown municipality '{municipality}'")
+    known = {w["id"] for w in p.engine.workflows()}
+    return (Workflow.of(workflow_id) if workflow_id in known else None), municipality or None
 
 
 def open_case(p: Page) -> Response:
@@ -239,18 +254,18 @@ def open_case(p: Page) -> Response:
         raise InputError("choose a procedure and a municipality")
     action = forms.action_of(p.form)
     if action is not None:
-        doc = forms.apply_action(wf.data_schema, forms.parse(
-            wf.data_schema, p.form.multi_items(), keep_empty_rows=True), *action)
-        return draw_form(p, wf.data_schema, doc, municipality=municipality, wf=wf)
-    doc = forms.parse(wf.data_schema, p.form.multi_items())
-    errors = forms.problems(wf.data_schema, doc, p._)
+        doc = forms.apply_action(wf.schema, forms.parse(
+            wf.schema, p.form.multi_items(), keep_empty_rows=True), *action)
+        return draw_form(p, wf.schema, doc, municipality=municipality, wf=wf)
+    doc = forms.parse(wf.schema, p.form.multi_items())
+    errors = forms.problems(wf.schema, doc, p._)
     if errors:
-        return draw_form(p, wf.data_schema, doc, municipality=municipality, wf=wf,
+        return draw_form(p, wf.schema, doc, municipality=municipality, wf=wf,
                          errors=errors, status_code=400)
     try:
-        case_id = backend.open_case(p.web.engine, p.actor, wf.id, municipality, doc)
+        case_id = backend.open_case(p.engine, p.actor, wf.id, municipality, doc)
     except InputError as exc:
-        return draw_form(p, wf.data_schema, doc, municipality=municipality, wf=wf,
+        return draw_form(p, wf.schema, doc, municipality=municipality, wf=wf,
                          message=backend.describe(exc), status_code=400)
     return p.redirect(f"/case/{case_id}")
 
@@ -259,13 +274,13 @@ def open_case(p: Page) -> Response:
 
 def registry_page(p: Page) -> Response:
     assert p.actor is not None
-    return p.render("registry.html", municipalities=backend.home_municipalities(p.db, p.actor),
+    return p.render("registry.html", municipalities=backend.municipalities(p.engine, p.actor),
                     may_import="admin" in p.actor.roles)
 
 
 def municipality_page(p: Page) -> Response:
     assert p.actor is not None
-    data = backend.municipality_page(p.db, p.actor, p.request.path_params["code"],
+    data = backend.municipality_page(p.engine, p.actor, p.request.path_params["code"],
                                      today=today(p))
     return p.render("municipality.html", **data)
 
@@ -273,7 +288,9 @@ def municipality_page(p: Page) -> Response:
 def import_page(p: Page, *, result: dict | None = None, problems: list[str] | None = None,
                 status_code: int = 200) -> Response:
     assert p.actor is not None
-    backend.require_admin(p.actor)
+    if "admin" not in p.actor.roles:
+        raise Forbidden(f"account '{p.actor.account}': importing into the registry needs "
+                        "the 'admin' role", rule="role")
     return p.render("import.html", status_code=status_code, result=result,
                     problems=problems or [])
 
@@ -285,7 +302,7 @@ def import_upload(p: Page) -> Response:
         return import_page(p, problems=[p._("Choose a file.")], status_code=400)
     data = upload.file.read()
     try:
-        counts = backend.import_file(p.web.engine, p.actor, upload.filename, data)
+        counts = backend.import_file(p.engine, p.actor, upload.filename, data)
     except InputError as exc:
         return import_page(p, problems=backend.describe(exc), status_code=400)
     return import_page(p, result=counts)
@@ -294,60 +311,62 @@ def import_upload(p: Page) -> Response:
 def acts_page(p: Page) -> Response:
     assert p.actor is not None
     query = p.request.query_params.get("q", "")
-    return p.render("acts.html", rows=backend.acts_register(p.db, p.actor, query=query),
+    return p.render("acts.html", rows=backend.acts_register(p.engine, p.actor, query=query),
                     query=query)
 
 
 def act_page(p: Page) -> Response:
     assert p.actor is not None
-    return p.render("act.html", chain=backend.act_chain(p.db, p.actor, case_id_of(p)))
+    return p.render("act.html", chain=backend.act_chain(p.engine, p.actor, case_id_of(p)))
 
 
 def integrity_page(p: Page) -> Response:
     assert p.actor is not None
-    return p.render("integrity.html", report=backend.integrity(p.db, p.actor),
-                    attempts=backend.refused_attempts(p.db, p.actor)[:200])
+    return p.render("integrity.html", report=backend.integrity(p.engine, p.actor),
+                    attempts=backend.refused_attempts(p.engine, p.actor)[:200])
 
 
 # --- many cases at once -------------------------------------------------------------------------
 
 def batch_page(p: Page) -> Response:
+    """Choose a municipality (or all of the account's) and a step; the dry run shows, case
+    by case, what the engine would do for this account; the run takes every step it
+    allows."""
     assert p.actor is not None
     q = p.request.query_params
-    triggers = backend.batch_triggers(p.actor)
-    municipalities = backend.home_municipalities(p.db, p.actor)
-    chosen = {"municipality": q.get("municipality") or (municipalities[0]["code"]
-                                                       if municipalities else ""),
+    municipalities = backend.municipalities(p.engine, p.actor)
+    asked = q.get("municipality", "")
+    if asked and asked not in {m["code"] for m in municipalities}:
+        raise NotFound(f"unknown municipality '{asked}'")
+    chosen = {"municipality": asked or (municipalities[0]["code"]
+                                        if len(municipalities) == 1 else ""),
               "step": q.get("step", "")}
+    steps = backend.batch_steps(p.engine, p.actor, chosen["municipality"], today=today(p))
     result = None
     if q.get("dry") and chosen["step"]:
         request = batch_request_of(p, chosen["municipality"], chosen["step"])
         outcomes, summary = [], None
-        from muni.engine import batch
-
-        for event in backend.batch_events(p.web.engine, p.actor, request, today=today(p),
+        for event in backend.batch_events(p.engine, p.actor, request, today=today(p),
                                           dry_run=True):
-            if isinstance(event, batch.Outcome):
-                outcomes.append(event.to_json())
-            elif isinstance(event, batch.Finished):
-                summary = event.summary.to_json()
-        result = {"outcomes": outcomes, "summary": summary,
-                  "runnable": any(t["runnable"] for t in triggers
-                                  if f"{t['workflow']}:{t['trigger']}" == chosen["step"])}
-    return p.render("batch.html", triggers=triggers, municipalities=municipalities,
-                    chosen=chosen, result=result)
+            if event["kind"] == "outcome" and event["status"] != "skipped":
+                outcomes.append(event)
+            elif event["kind"] == "finished":
+                summary = event["summary"]
+        result = {"outcomes": outcomes, "summary": summary}
+    names = {m["code"]: m for m in municipalities}
+    return p.render("batch.html", steps=steps, municipalities=municipalities,
+                    names=names, chosen=chosen, result=result)
 
 
 def batch_request_of(p: Page, municipality: str, step: str) -> backend.BatchRequest:
     assert p.actor is not None
     workflow, _, trigger = step.partition(":")
-    return backend.batch_request(p.db, p.actor, municipality, workflow, trigger)
+    return backend.batch_request(p.engine, p.actor, municipality, workflow, trigger)
 
 
 def batch_run(p: Page) -> Response:
     assert p.actor is not None and p.form is not None
     request = batch_request_of(p, _text(p.form.get("municipality")), _text(p.form.get("step")))
-    backend.require_runnable(p.actor, request)
     web, actor, on = p.web, p.actor, today(p)
 
     def events():
@@ -357,8 +376,8 @@ def batch_run(p: Page) -> Response:
         finally:
             web.engine.close()
 
-    wf = spec.load(request.workflow)
-    title = next(t.title for t in wf.transitions if t.trigger == request.trigger)
+    wf = p.engine.workflow(request.workflow)
+    title = next(s["title"] for s in wf["steps"] if s["trigger"] == request.trigger)
     job = web.jobs.start(actor.account or actor.name, title, events)
     return p.redirect(f"/batch/{job.id}")
 
@@ -367,5 +386,6 @@ def batch_job(p: Page) -> Response:
     assert p.actor is not None
     job = p.web.jobs.get(p.request.path_params["job_id"], p.actor.account or p.actor.name)
     if job is None:
-        raise backend.NotFound("no such batch")
-    return p.render("batch_job.html", job=job)
+        raise NotFound("no such batch")
+    names = {m["code"]: m for m in backend.municipalities(p.engine, p.actor)}
+    return p.render("batch_job.html", job=job, names=names)
