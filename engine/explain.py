@@ -26,7 +26,7 @@ from .paths import inside
 from .plan import choose_transition, load_case, plan_transition, preparers
 from .render import TemplateStore
 from .rules import profile_for, profile_named
-from .spec import Workflow
+from .spec import Workflow, record_title
 from .verify import NON_TRANSITIONS, document_status, preparers_before
 
 
@@ -78,7 +78,8 @@ def past_step(record: dict, workflow: Workflow, preparers_then: set[str]) -> dic
         "audit_id": record["id"], "kind": kind, "at": record["at"],
         "on": record_date(record), "actor": record["actor"], "trigger": record["trigger"],
         "who": describe(record), "identity": record.get("identity") or "declared",
-        "title": spec_t.title if spec_t else {}, "from": record["from_state"],
+        "title": record_title(workflow, record["trigger"], record["from_state"]),
+        "from": record["from_state"],
         "to": record["to_state"], "four_eyes": bool(spec_t and spec_t.four_eyes),
         "prepared_by": sorted(preparers_then) if spec_t and spec_t.four_eyes else [],
         "act_date": evaluation.get("act_date"), "profile": profile_then(record),

@@ -136,27 +136,12 @@ def case_view(engine: Engine, actor: Actor, case_id: int, *, today: dt.date
     view["data"] = case["data"]
     steps = {(s["trigger"], s["source"]): s for s in wf["steps"]}
     for past in view["history"]:
-        if not past.get("title"):
-            past["title"] = record_title(wf, past["trigger"], past.get("from"))
         for d in past["documents"]:
             d["title"] = wf["documents"].get(d["template"]) or {"ky": d["template"]}
         past["step"] = steps.get((past["trigger"], past.get("from")))
     view["may_change_data"] = (not view["state"]["final"] and may_change_data(
         engine, actor, case["municipality"], today))
     return view
-
-
-def record_title(wf: dict, trigger: str, source: str | None) -> dict[str, str]:
-    """The title of a recorded step from the workflow's description (``Engine.workflow``);
-    opening a case and changing its data are not steps of the procedure."""
-    if trigger == "open":
-        return {"ky": "Иш ачылды", "ru": "Дело открыто", "en": "Case opened"}
-    if trigger == "update_data":
-        return {"ky": "Маалыматтар өзгөртүлдү", "ru": "Данные изменены", "en": "Data changed"}
-    for s in wf["steps"]:
-        if s["trigger"] == trigger and (source is None or s["source"] == source):
-            return s["title"]
-    return {"ky": trigger, "ru": trigger, "en": trigger}
 
 
 def case_documents(engine: Engine, actor: Actor, case_id: int) -> list[dict]:

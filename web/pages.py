@@ -48,11 +48,15 @@ def case_page(p: Page, *, status_code: int = 200, refusal: MuniError | None = No
     refused = None
     if refusal is not None:
         failing = [v for v in refusal.extra.get("verdicts", []) if not v["ok"]]
+        trigger = _text(p.form.get("trigger")) if p.form is not None else ""
+        who = next((s["who"] for s in p.engine.workflow(view["workflow"])["steps"]
+                    if s["trigger"] == trigger), [])
         refused = {"kind": refusal.kind, "message": refusal.message, "rules": failing,
-                   "rule": refusal.extra.get("rule")}
+                   "rule": refusal.extra.get("rule"), "who": who}
     attempts = backend.refused_attempts(p.engine, p.actor, case_id=case_id)
+    step_titles = {s["trigger"]: s["title"] for s in p.engine.workflow(view["workflow"])["steps"]}
     return p.render("case.html", status_code=status_code, view=view, documents=docs,
-                    attempts=attempts, refused=refused, done=done,
+                    attempts=attempts, step_titles=step_titles, refused=refused, done=done,
                     sections=sections(Engine.case_schema(view["workflow"])))
 
 
@@ -93,8 +97,9 @@ def take_step(p: Page) -> Response:
     state = next(s for s in wf["states"] if s["name"] == result["to"])
     for d in result["documents"]:
         d["title"] = wf["documents"].get(d["template"]) or {"ky": d["template"]}
-    return case_page(p, done={"title": backend.record_title(wf, result["trigger"],
-                                                            result["from"]),
+    step = next(s for s in wf["steps"]
+                if (s["trigger"], s["source"]) == (result["trigger"], result["from"]))
+    return case_page(p, done={"title": step["title"],
                               "state": state["title"], "documents": result["documents"]})
 
 

@@ -213,6 +213,13 @@ def test_a_reviewer_reads_every_case_and_changes_none(app, web_db_path, other_ca
                             data={"csrf": csrf_of(reviewer, "/"), "trigger": "draft_order"})
     assert refused.status_code == 403
     assert cases.get(db, other_case)["state"] == "initiative_recorded"
+    # the page says which rule refused (the CLI's exit 13: who:), and the engine recorded it
+    assert "Кадам жасалган жок." in refused.text
+    assert ("Бул кадамды булар гана жасай алат: айыл өкмөтүнүн кызматкерлери, иш кагаздарын "
+            "жүргүзүүчү." in refused.text)
+    assert "only staff or clerk may take this step" not in refused.text   # no English
+    attempt = list(db.query("SELECT login, action, refused_by FROM attempts"))[-1]
+    assert attempt == {"login": "prosecutor", "action": "draft_order", "refused_by": "who"}
 
 
 def test_adding_a_row_draws_the_form_again_and_saves_nothing(client, web_db_path):
