@@ -147,6 +147,8 @@ def _quotes_number(d: DocumentSpec) -> bool:
 def prerender(plan_: Plan, store: TemplateStore) -> list[Rendered]:
     """Everything about a step's documents that does not need the journal number: the
     expensive part, done before the write lock so parallel workers do not queue on it."""
+    if plan_.transition.documents:  # a Russian document prints no Kyrgyz free text
+        plan_.prepared.require_wording(plan_.lang, plan_.case["id"])
     out = []
     for d in plan_.transition.documents:
         number = NUMBER_PLACEHOLDER if d.journal else None

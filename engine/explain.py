@@ -193,6 +193,8 @@ def preview(db: Registry, case_id: int, trigger: str | None = None, *,
     case, workflow = load_case(db, case_id)
     t = choose_transition(workflow, case, trigger)
     p = plan_transition(db, case, workflow, t, today=today, lang=lang)
+    if t.documents:
+        p.prepared.require_wording(p.lang, case["id"])
     paths = []
     for d in t.documents:
         context = copy.deepcopy(p.prepared.context)

@@ -16,6 +16,7 @@ from muni.registry import directory
 from muni.registry.db import Registry
 
 from ..errors import InputError, NotFound
+from .wording import Wording, require_russian
 
 #: What a document shows where a value is not known yet (a draft's number).
 BLANK = "________"
@@ -29,6 +30,16 @@ class Prepared:
     facts: Any
     context: dict[str, Any]
     warnings: list[str] = field(default_factory=list)
+    #: The case's free text and the Russian wordings its data lacks (``wording.py``).
+    wording: Wording | None = None
+
+    def require_wording(self, lang: str, case_id: Any) -> None:
+        """Refuse a Russian document whose data lacks the Russian of a text it prints
+        (``InputError`` naming each field), unless the case records the kenesh's decision
+        to adopt acts in the state language only."""
+        if self.wording is not None:
+            require_russian(self.wording.missing, self.wording.state_language_only,
+                            case_id=case_id, lang=lang)
 
 
 def case_municipality(db: Registry, case: dict) -> dict:
@@ -79,8 +90,10 @@ class People:
     worded in ``lang`` (the registry's ``*_ru`` columns for Russian documents).
     """
 
-    def __init__(self, db: Registry, municipality: str, on: dt.date, lang: str = "ky"):
+    def __init__(self, db: Registry, municipality: str, on: dt.date, lang: str = "ky",
+                 wording: Wording | None = None):
         self.db, self.municipality, self.on, self.lang = db, municipality, on, lang
+        self.wording = wording
         self.cache: dict[str, Person] = {}
 
     def get(self, person_id: Any, where: str) -> Person:
@@ -100,12 +113,13 @@ class People:
                                            self.on.isoformat())[row["id"]]
             staff = [o for o in offices if o["role"] in directory.STAFF_ROLES]
             council = [o for o in offices if o["role"] in directory.COUNCIL_ROLES]
+            who = f"person {row['id']}"
             self.cache[key] = Person(
                 id=row["id"], name=row["name"], short=directory.short_name(row),
                 sex=row["sex"],
-                position=(self.worded(staff[0] if staff else None, "position")
-                          or self.worded(council[0] if council else None, "position")
-                          or self.worded(row, "occupation") or ""),
+                position=(self.worded(staff[0] if staff else None, "position", who)
+                          or self.worded(council[0] if council else None, "position", who)
+                          or self.worded(row, "occupation", who) or ""),
                 category="staff" if staff else "deputy" if council else "community",
                 offices=sorted({o["role"] for o in offices}),
                 contacts=", ".join(x for x in (row.get("phone"), row.get("email")) if x),
@@ -121,12 +135,18 @@ class People:
         person = self.optional(person_id, where)
         return person.ctx() if person else dict(NOBODY)
 
-    def worded(self, row: dict | None, key: str) -> str | None:
+    def worded(self, row: dict | None, key: str, where: str = "") -> str | None:
         """``row[key]`` in the document's language: ``<key>_ru`` for Russian where the
-        registry has it, else the Kyrgyz wording it always has."""
+        registry has it, else the case's glossary (``Wording``), which notes a wording
+        neither has; without a ``Wording``, the Kyrgyz wording the row always has."""
         if not row:
             return None
-        return (row.get(f"{key}_ru") if self.lang == "ru" else None) or row.get(key)
+        if self.lang != "ru":
+            return row.get(key)
+        ru, ky = row.get(f"{key}_ru"), row.get(key)
+        if ru or not ky or self.wording is None:
+            return ru or ky
+        return self.wording.get(ky, f"{where}.{key}" if where else key, "ru")
 
     @property
     def short_names(self) -> dict[str, str]:

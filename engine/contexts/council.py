@@ -36,6 +36,7 @@ from .common import (
     municipality_context,
 )
 from .needs_assessment import build_needs_assessment
+from .wording import Wording
 
 #: The two workflows of this module (their states are asked about by tag, ``engine/tags``).
 DECISION, SESSION = "council_decision", "council_session"
@@ -87,9 +88,6 @@ class Item:
     @property
     def kind(self) -> str:
         return str(dotted(self.draft["data"], "draft.kind") or "ordinary") if self.draft else ""
-
-    def title(self, lang: str) -> str:
-        return text(dotted(self.draft["data"], "draft.title"), lang) if self.draft else BLANK
 
 
 @dataclass
@@ -312,7 +310,10 @@ def _draft_ready(db: Registry, item: Item, session: Session) -> tuple[bool, str]
     return True, f"draft {item.draft_id} is {state}"
 
 
-def _session_context(session: Session, profile: rules.Profile | None) -> dict[str, Any]:
+def _session_context(session: Session, profile: rules.Profile | None,
+                     wording: Wording) -> dict[str, Any]:
+    """The session as the protocol, notice and extracts print it; its texts and the agenda's
+    titles (other cases' data) in both languages, a missing Russian noted in ``wording``."""
     def name(p: dict | None) -> str:
         return directory.short_name(p) if p else BLANK
 
@@ -321,7 +322,9 @@ def _session_context(session: Session, profile: rules.Profile | None) -> dict[st
     for item in session.items:
         entry: dict[str, Any] = {
             "n": item.index, "draft": item.draft_id,
-            "title_ky": item.title("ky"), "title_ru": item.title("ru"),
+            **_pair("title", wording.both(
+                dotted(item.draft["data"], "draft.title") if item.draft else BLANK,
+                f"case {item.draft_id}: draft.title")),
             "speaker": name(item.speakers[0]) if item.speakers else BLANK,
             "speakers": ", ".join(name(p) for p in item.speakers[1:]),
             "number": item.number or "",
@@ -343,7 +346,7 @@ def _session_context(session: Session, profile: rules.Profile | None) -> dict[st
         "convocation": session.convocation, "convocation_roman": roman(session.convocation),
         "kind_ky": KIND_WORDS[session.kind]["ky"], "kind_ru": KIND_WORDS[session.kind]["ru"],
         "date": session.date, "time": session.time,
-        "place_ky": text(session.place, "ky"), "place_ru": text(session.place, "ru"),
+        **_pair("place", wording.both(session.place, f"case {session.case_id}: session.place")),
         "notice_date": session.notice_date or session.date,
         "elected": session.elected,
         "present": session.present_count if session.present_count is not None else 0,
@@ -380,15 +383,17 @@ def build_council_session(db: Registry, case: dict, workflow: Workflow, *,
         parse_date(demand_on, "demand.date").isoformat())} if demand_on else {})
     facts = SessionFacts(session=session, today=today, same_number=same, ready=ready,
                          profile=profile, demand_deputies=demand_deputies)
+    wording = Wording(case["data"], lang, case.get("id"))
+    wording.fill(case["data"])  # the session's texts: each needs its Russian
     context = {
         "draft": False,
         "municipality": municipality_context(mun),
-        "session": _session_context(session, profile),
+        "session": _session_context(session, profile, wording),
         "chair": {"name": directory.short_name(session.presiding) if session.presiding
                   else BLANK},
     }
     return Prepared(act_date=_step_date(case["data"], act_date_path, session.date),
-                    facts=facts, context=context)
+                    facts=facts, context=context, wording=wording)
 
 
 # --------------------------------------------------------------------------------------------
@@ -436,6 +441,11 @@ class DecisionFacts:
         signed = [r for r in self.responses if r["act"]
                   and dotted(r["data"], "draft.oversight.effect") == effect]
         return signed[-1] if signed else None
+
+
+def _pair(key: str, both: dict[str, str]) -> dict[str, str]:
+    """``{key_ky, key_ru}`` of a ``{ky, ru}`` text."""
+    return {f"{key}_ky": both["ky"], f"{key}_ru": both["ru"]}
 
 
 def _both(value: Any) -> dict[str, str]:
@@ -595,7 +605,7 @@ def _hands_over(case: dict | None) -> bool:
         return False
 
 
-def _repealed(db: Registry, code: str, data: dict) -> list[dict[str, Any]]:
+def _repealed(db: Registry, code: str, data: dict, wording: Wording) -> list[dict[str, Any]]:
     """The acts this decision replaces (a refused one) or repeals, as its repeal clauses name
     them: date, number and title («… № 3 «…» токтому күчүн жоготту деп таанылсын»)."""
     ids = ([dotted(data, "draft.replaces")] if dotted(data, "draft.replaces") else []) + list(
@@ -608,12 +618,13 @@ def _repealed(db: Registry, code: str, data: dict) -> list[dict[str, Any]]:
         listing = sessions_listing(db, code, int(act_id))
         out.append({"case": int(act_id), "number": decision_number(db, int(act_id)) or BLANK,
                     "date": load_session(db, listing[-1]).date if listing else None,
-                    "title": _both(dotted(row["data"], "draft.title"))})
+                    "title": wording.both(dotted(row["data"], "draft.title"),
+                                          f"case {act_id}: draft.title")})
     return out
 
 
-def _source_plan(db: Registry, source: dict | None, today: dt.date, lang: str
-                 ) -> dict[str, Any] | None:
+def _source_plan(db: Registry, source: dict | None, today: dt.date, lang: str,
+                 wording: Wording) -> dict[str, Any] | None:
     """The plan a handed-over case carries (the ЖМБА's БАП): its title, and its context as the
     decision's annex prints it — built by that case's own builder, so the annex is the plan."""
     if source is None or source["workflow"] != "needs_assessment":
@@ -621,8 +632,10 @@ def _source_plan(db: Registry, source: dict | None, today: dt.date, lang: str
     case = cases.get(db, int(source["id"]))
     if case is None or not dotted(case["data"], "action_plan"):
         return None
-    plan = build_needs_assessment(db, case, load("needs_assessment"), today=today,
-                                  lang=lang).context["action_plan"]
+    built = build_needs_assessment(db, case, load("needs_assessment"), today=today, lang=lang)
+    if built.wording is not None:  # the annex prints the plan: its Russian is needed too
+        wording.merge(built.wording, f"case {case['id']}: ")
+    plan = built.context["action_plan"]
     return {"title": plan["title"], "context": plan}
 
 
@@ -643,8 +656,11 @@ def annex_sections(text_: list[dict]) -> list[dict[str, Any]]:
 def build_council_decision(db: Registry, case: dict, workflow: Workflow, *,
                            today: dt.date, lang: str = "ky",
                            act_date_path: str | None = None) -> Prepared:
-    """A draft decision: its session, vote, outcome, dates and the act's documents."""
-    data = case["data"]
+    """A draft decision: its session, vote, outcome, dates and the act's documents. Its
+    ``{ky, ru}`` texts get their Russian from the case's glossary where not given
+    (``Wording.fill``); the ones that have none are noted for a Russian document."""
+    wording = Wording(case["data"], lang, case.get("id"))
+    data = wording.fill(case["data"])
     code = case["municipality"]
     mun = case_municipality(db, case)
     registered = parse_date(dotted(data, "draft.registered"), "draft.registered")
@@ -659,7 +675,7 @@ def build_council_decision(db: Registry, case: dict, workflow: Workflow, *,
     source = None
     if dotted(data, "draft.source_case") is not None:
         source = cases.get(db, int(dotted(data, "draft.source_case")))
-    source_plan = _source_plan(db, source, today, lang)
+    source_plan = _source_plan(db, source, today, lang, wording)
     default_days = in_force_default_days(profile)
     published = (parse_date(dotted(data, "publication.date"), "publication.date")
                  if dotted(data, "publication.date") else None)
@@ -694,7 +710,7 @@ def build_council_decision(db: Registry, case: dict, workflow: Workflow, *,
         chair = directory.person(db, chairs[0]["person"]) if chairs else None
     chair_is_elected = bool(session and session.chair and chair
                             and session.chair["person"] == chair["id"])
-    session_ctx = _session_context(session, profile) if session else {
+    session_ctx = _session_context(session, profile, wording) if session else {
         "number": BLANK, "number_roman": BLANK, "convocation": BLANK,
         "convocation_roman": BLANK, "kind_ky": "", "kind_ru": "", "date": registered,
         "time": "", "place_ky": "", "place_ru": "", "notice_date": registered, "elected": 0,
@@ -728,7 +744,7 @@ def build_council_decision(db: Registry, case: dict, workflow: Workflow, *,
             "title_ru": text(dotted(data, "draft.title"), "ru"),
             "preamble_ky": preamble(data, profile, "ky"),
             "preamble_ru": preamble(data, profile, "ru"),
-            "clauses": clauses(data, default_days, _repealed(db, code, data)),
+            "clauses": clauses(data, default_days, _repealed(db, code, data, wording)),
             "annexes": annexes,
             "pages": int(dotted(data, "register.pages") or 0),
             "published": published,
@@ -764,7 +780,7 @@ def build_council_decision(db: Registry, case: dict, workflow: Workflow, *,
     if workflow.tagged(facts.state, tags.TO_REGISTER) and normative and sent:
         journal_date = max(act_date, parse_date(sent, "register.sent"))
     return Prepared(act_date=_step_date(data, act_date_path, journal_date), facts=facts,
-                    context=context)
+                    context=context, wording=wording)
 
 
 def _step_date(data: dict, act_date_path: str | None, default: dt.date) -> dt.date:

@@ -29,6 +29,7 @@ from .common import BLANK, People, Prepared, case_municipality, municipality_con
 from .needs_facts import Build, NeedsFacts, labels, optional_date
 from .needs_listening import focus_groups, planning_meeting, sessions, village_priorities
 from .needs_plan import action_plan, handover, hearing, initiative_groups, plan_and_schedule
+from .wording import Wording, localize
 
 #: The workflow whose order forms the group that runs the assessment.
 GROUP_WORKFLOW = "working_group"
@@ -54,14 +55,19 @@ def build_needs_assessment(db: Registry, case: dict, workflow: Workflow, *,
     """ЖМБА needs assessment: facts for the rules and the context of forms 2–10 and the БАП.
 
     Both languages' fixed wording travels in the context (``label.ky`` / ``label.ru``) and the
-    template picks its own; ``lang`` selects the registry's wording of positions."""
+    template picks its own; for ``lang`` ``ru`` the case's free text is swapped for its
+    Russian wording (``wording.localize``), and the registry's positions are worded in it."""
     data = case["data"]
     code = case["municipality"]
     mun = case_municipality(db, case)
     # The plan order's date, or the step's own (the initiative-groups order, issued later).
     date_path = act_date_path or workflow.act_date
     act_date = parse_date(dotted(data, date_path), date_path)
-    people = People(db, code, act_date, lang)
+    wording = Wording(data, lang, case.get("id"))
+    for v in data.get("villages") or []:   # a village's Russian name is given with it
+        if v.get("name_ru"):
+            wording.glossary.setdefault(v["name"], v["name_ru"])
+    people = People(db, code, act_date, lang, wording)
     b = Build(db=db, case=case, people=people, act_date=act_date, labels=labels())
 
     group_case_id = data.get("working_group_case")
@@ -110,5 +116,8 @@ def build_needs_assessment(db: Registry, case: dict, workflow: Workflow, *,
             (data.get("planning_meeting") or {}).get("compiler"), "planning_meeting.compiler")},
         "responsible": {"name": people.ctx(data.get("responsible"), "responsible")["short"]},
     }
+    if lang == "ru":
+        context = localize(context, data, wording)
     warnings = [str(m) for m in b.mismatches]
-    return Prepared(act_date=act_date, facts=facts, context=context, warnings=warnings)
+    return Prepared(act_date=act_date, facts=facts, context=context, warnings=warnings,
+                    wording=wording)

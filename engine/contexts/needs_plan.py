@@ -185,7 +185,8 @@ def action_plan(b: Build) -> None:
                           "tasks": list(g.get("tasks") or []), "activities": acts})
         plan_ctx = {
             "date": parse_date(ap["date"], "action_plan.date"),
-            "title": {"ky": ap["title"]["ky"], "ru": ap["title"].get("ru") or ap["title"]["ky"]},
+            "title": (b.people.wording.both(ap["title"], "action_plan.title")
+                      if b.people.wording else ap["title"]),
             "goals": goals,
             "sources": [{"source": sources[k], "amount": f"{v:.2f}",
                          "text": money_text(v),

@@ -19,6 +19,7 @@ from .common import (
     case_municipality,
     municipality_context,
 )
+from .wording import Wording
 
 
 @dataclass
@@ -59,7 +60,7 @@ def _member(people: People, entry: Any, role: str, where: str) -> Member:
     p = people.get(override.get("person") if override else entry, where)
     return Member(person=p.id, name=p.name, short_name=p.short, sex=p.sex, role=role,
                   category=p.category,
-                  position=people.worded(override, "position") or p.position,
+                  position=people.worded(override, "position", where) or p.position,
                   contacts=override.get("contacts") or p.contacts, offices=p.offices)
 
 
@@ -75,7 +76,8 @@ def build_working_group(db: Registry, case: dict, workflow: Workflow, *,
     act_date = parse_date(dotted(data, date_path), date_path)
     initiative_date = parse_date(dotted(data, "initiative.date"), "initiative.date")
     group = data.get("group") or {}
-    people = People(db, code, act_date, lang)
+    wording = Wording(data, lang, case.get("id"))
+    people = People(db, code, act_date, lang, wording)
     chair = (_member(people, group["chair"], "chair", "group.chair")
              if group.get("chair") else None)
     secretary = (_member(people, group["secretary"], "secretary", "group.secretary")
@@ -118,6 +120,6 @@ def build_working_group(db: Registry, case: dict, workflow: Workflow, *,
             "members": [person_ctx(m) for m in members],
         },
     }
-    return Prepared(act_date=act_date, facts=facts, context=context)
+    return Prepared(act_date=act_date, facts=facts, context=context, wording=wording)
 
 
