@@ -749,17 +749,19 @@ class Engine:
     def workflow(workflow_id: str) -> dict[str, Any]:
         """One workflow as an interface shows it: ``id``, ``title``; ``states`` (name,
         title, final); ``steps`` (trigger, source, title, to, signing, four_eyes, who,
-        documents with their titles); ``documents`` ({template: title}). Titles are
+        documents with their titles); ``documents`` ({template: title}); ``records``
+        (what the audit records that are no step are called: opening, data changes). Titles are
         ``{ky, ru, en}``; ids are for tooltips and reviewers."""
         from .access import step_entry
-        from .spec import load
+        from .spec import RECORD_TITLES, load
 
         wf = load(workflow_id)
         return {"id": wf.id, "title": wf.title,
                 "states": [{"name": s.name, "title": s.title, "final": s.final}
                            for s in wf.states],
                 "steps": [{**step_entry(wf, t), "source": t.source} for t in wf.transitions],
-                "documents": {t: wf.document_title(t) for t in sorted(wf.templates)}}
+                "documents": {t: wf.document_title(t) for t in sorted(wf.templates)},
+                "records": dict(RECORD_TITLES)}
 
     def case_diagram(self, case_id: int, *, lang: str = "en") -> str:
         """The case's procedure as SVG (Graphviz): states and steps by their titles in

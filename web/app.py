@@ -27,6 +27,7 @@ from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Re
 from muni.engine import Actor, AuthError, Engine, Forbidden, MuniError, NotFound
 
 from . import i18n, security
+from .backend import Titles
 from .jobs import Jobs
 from .throttle import LoginThrottle
 
@@ -61,6 +62,7 @@ class Web:
 
     def __post_init__(self) -> None:
         self.jinja = make_jinja()
+        self.titles = Titles.of(self.engine)
         for lang in i18n.LANGS:     # compile the catalogs now, not on the first request
             i18n.translations(lang)
 
@@ -87,6 +89,7 @@ class Page:
     form: FormData | None
     actor: Actor | None = None
     cookies_to_set: dict[str, tuple[str, dict[str, Any]]] = field(default_factory=dict)
+    _places: dict[str, dict] | None = None
 
     @property
     def engine(self) -> Engine:
@@ -102,7 +105,8 @@ class Page:
             page=self, lang=self.lang, langs=i18n.LANG_NAMES, csrf=self.csrf,
             csrf_field=security.CSRF_FIELD, session=self.session, actor=self.actor,
             gettext=t.gettext, ngettext=t.ngettext, _=t.gettext, tr=self.tr,
-            who_label=self.who_label, **context)
+            who_label=self.who_label, titles=self.web.titles, place=self.place,
+            series_label=self.series_label, **context)
         return self.finish(HTMLResponse(html, status_code=status_code))
 
     def tr(self, texts: Any) -> str:
@@ -110,6 +114,20 @@ class Page:
         if isinstance(texts, dict):
             return str(texts.get(self.lang) or texts.get("ky") or texts.get("en") or "")
         return "" if texts is None else str(texts)
+
+    def place(self, code: str) -> str:
+        """A municipality's name in the page's language (its code if the registry has none)."""
+        if self._places is None:
+            self._places = {m["code"]: m for m in self.engine.municipalities()}
+        m = self._places.get(code)
+        return (m["aimak_ky"] if self.lang == "ky" else m["aimak_ru"]) if m else code
+
+    def series_label(self, series: str) -> str:
+        """A journal's series as the clerk calls it."""
+        _ = self._
+        return {"orders": _("Orders of the head"),
+                "council_decisions": _("Decisions of the council"),
+                "council_letters": _("Letters of the council")}.get(series, series)
 
     def who_label(self, word: str) -> str:
         """A word of a step's ``who:`` as the clerk reads it."""

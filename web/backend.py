@@ -57,6 +57,51 @@ def people(engine: Engine, municipality: str, on: dt.date) -> list[forms.Person]
             for r in engine.people(municipality, on=on)]
 
 
+# --- what things are called ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Titles:
+    """What a page calls the procedures' states, steps and documents — their workflow titles
+    ``{ky, ru, en}``, never their ids — gathered once from ``Engine.workflow`` (the workflows
+    do not change while the server runs)."""
+
+    states: dict[tuple[str, str], dict[str, str]]
+    steps: dict[tuple[str, str], dict[str, str]]
+    documents: dict[str, dict[str, str]]
+    workflows: dict[str, dict[str, str]]
+    records: dict[str, dict[str, str]]
+
+    @classmethod
+    def of(cls, engine: Engine) -> Titles:
+        states, steps, documents, workflows, records = {}, {}, {}, {}, {}
+        for wf in map(engine.workflow, workflow_ids(engine)):
+            records.update(wf["records"])
+            workflows[wf["id"]] = wf["title"]
+            states.update({(wf["id"], s["name"]): s["title"] for s in wf["states"]})
+            steps.update({(wf["id"], s["trigger"]): s["title"] for s in wf["steps"]})
+            documents.update(wf["documents"])
+        return cls(states, steps, documents, workflows, records)
+
+    def state(self, name: str, workflow: str | None = None) -> dict[str, str]:
+        """A state's title (of ``workflow``, or of the first workflow that has it)."""
+        if workflow is not None:
+            return self.states.get((workflow, name)) or {"ky": name}
+        return next((t for (_, n), t in self.states.items() if n == name), {"ky": name})
+
+    def step(self, trigger: str, workflow: str | None = None) -> dict[str, str]:
+        if workflow is not None:
+            return self.steps.get((workflow, trigger)) or self.record(trigger)
+        return next((t for (_, n), t in self.steps.items() if n == trigger),
+                    self.record(trigger))
+
+    def record(self, trigger: str) -> dict[str, str]:
+        """An audit record that is no step of a procedure (opening a case, changing data)."""
+        return self.records.get(trigger) or {"ky": trigger}
+
+    def document(self, template: str) -> dict[str, str]:
+        return self.documents.get(template) or {"ky": template}
+
+
 # --- the start page ---------------------------------------------------------------------------
 
 @dataclass
@@ -96,16 +141,19 @@ def home(engine: Engine, actor: Actor, *, today: dt.date) -> Home:
     soon = today + dt.timedelta(days=14)
     for row in open_cases[:HOME_CASES]:
         view = engine.next_steps(row["id"], actor=actor, today=today)
-        for t in view["steps"]:
-            item = {"case": view["case"], "workflow": view["workflow_title"],
-                    "trigger": t["trigger"], "title": t["title"], "signing": t["signing"],
-                    "municipality": view["municipality"]}
-            if t["may"]["allowed"]:
-                waiting.append(item)
-            elif not t["allowed"]:
-                blocked.append({**item, "rules": [g for g in t["guards"]
+        items = [{"case": view["case"], "workflow": view["workflow_title"],
+                  "trigger": t["trigger"], "title": t["title"], "signing": t["signing"],
+                  "municipality": view["municipality"]} for t in view["steps"]]
+        waiting += [item for item, t in zip(items, view["steps"], strict=True)
+                    if t["may"]["allowed"]]
+        if items and not any(t["allowed"] for t in view["steps"]):
+            # stopped: no step's rules hold. The first step is the procedure's way on (the
+            # others leave it: a protest, a repeal — events, not work waiting), so it alone
+            # is listed, with the rules that stop it.
+            t = view["steps"][0]
+            blocked.append({**items[0], "rules": [g for g in t["guards"]
                                                   if not g["ok"] and g["severity"] == "block"],
-                                "problems": t["problems"]})
+                            "problems": t["problems"]})
         for d in view["deadlines"]:
             if d["status"] == "overdue" or (d["status"] == "pending"
                                             and dt.date.fromisoformat(d["due"]) <= soon):
@@ -290,37 +338,38 @@ def import_file(engine: Engine, actor: Actor, filename: str, data: bytes) -> dic
 
 def batch_steps(engine: Engine, actor: Actor, municipality: str, *,
                 today: dt.date) -> list[dict]:
-    """The steps that open cases of the chosen municipality (empty: of every one in the
-    account's reach) could take next, each with how many cases wait for it; the steps whose
-    ``who:`` the account may answer in at least one of those municipalities first. Only an
-    order for the page: whether the account may take the step is judged case by case by the
-    engine, in the dry run and in the run."""
+    """What a batch can do in the chosen municipality (empty: every one of the account's
+    reach): each procedure's states that hold open cases, each with the steps leaving it and
+    how many cases wait there — the selection by procedure and state a clerk, the head or
+    district staff makes. The steps whose ``who:`` the account answers in at least one of
+    those municipalities come first. Only an order for the page: whether the account may
+    take the step is judged case by case by the engine, in the dry run and in the run."""
     codes = [municipality] if municipality else [m["code"]
                                                  for m in municipalities(engine, actor)]
     waiting: dict[tuple[str, str], int] = {}
     for code in codes:
         for row in engine.count_by_state(municipality=code):
-            waiting[(row["workflow"], row["state"])] = (
-                waiting.get((row["workflow"], row["state"]), 0) + row["cases"])
+            key = (row["workflow"], row["state"])
+            waiting[key] = waiting.get(key, 0) + row["cases"]
     out = []
     for wf in map(engine.workflow, workflow_ids(engine)):
-        seen: dict[str, dict] = {}
+        states = {s["name"]: s for s in wf["states"]}
         for st in wf["steps"]:
             cases = waiting.get((wf["id"], st["source"]), 0)
-            if not cases:
-                continue
-            if st["trigger"] in seen:
-                seen[st["trigger"]]["cases"] += cases
-                continue
-            seen[st["trigger"]] = {"workflow": wf["id"], "workflow_title": wf["title"],
-                                   "trigger": st["trigger"], "title": st["title"],
-                                   "signing": st["signing"], "who": st["who"],
-                                   "cases": cases}
-        out += seen.values()
+            if cases:
+                out.append({"workflow": wf["id"], "workflow_title": wf["title"],
+                            "state": st["source"], "state_title": states[st["source"]]["title"],
+                            "trigger": st["trigger"], "title": st["title"],
+                            "signing": st["signing"], "who": st["who"], "cases": cases,
+                            "key": f"{wf['id']}:{st['source']}:{st['trigger']}"})
+    answers: dict[tuple[str, ...], bool] = {}
     for item in out:
-        item["mine"] = any(engine.may_act(item["who"], actor=actor, municipality=code,
-                                          on=today)["allowed"] for code in codes[:50])
-    out.sort(key=lambda i: (not i["mine"], -i["cases"]))
+        who = tuple(item["who"])
+        if who not in answers:
+            answers[who] = any(engine.may_act(list(who), actor=actor, municipality=code,
+                                              on=today)["allowed"] for code in codes[:50])
+        item["mine"] = answers[who]
+    out.sort(key=lambda i: (not i["mine"], i["workflow"], -i["cases"]))
     return out
 
 
@@ -332,22 +381,29 @@ class BatchRequest:
     municipalities: tuple[str, ...]
     workflow: str
     trigger: str
+    state: str | None = None        # only the cases in this state (None: wherever it leaves)
 
 
-def batch_request(engine: Engine, actor: Actor, municipality: str, workflow: str,
-                  trigger: str) -> BatchRequest:
-    """The request checked against the account's reach and the procedure; ``municipality``
+def batch_request(engine: Engine, actor: Actor, municipality: str, step: str
+                  ) -> BatchRequest:
+    """The request checked against the account's reach and the procedure. ``step``:
+    ``workflow:state:trigger`` (or ``workflow:trigger``, from any state); ``municipality``
     empty: every municipality of the reach."""
     mine = [m["code"] for m in municipalities(engine, actor)]
     if municipality and municipality not in mine:
         raise NotFound(f"unknown municipality '{municipality}'")
+    parts = step.split(":")
+    workflow, state, trigger = (parts if len(parts) == 3 else
+                                (parts[0], None, parts[-1]) if len(parts) == 2 else
+                                ("", None, ""))
     try:
         wf = engine.workflow(workflow)
     except NotFound:
-        raise NotFound(f"no step '{trigger}' in '{workflow}'") from None
-    if trigger not in {s["trigger"] for s in wf["steps"]}:
-        raise NotFound(f"no step '{trigger}' in '{workflow}'")
-    return BatchRequest(tuple([municipality] if municipality else mine), workflow, trigger)
+        raise NotFound(f"no step '{step}'") from None
+    if not any(s["trigger"] == trigger and state in (None, s["source"]) for s in wf["steps"]):
+        raise NotFound(f"no step '{step}'")
+    return BatchRequest(tuple([municipality] if municipality else mine), workflow, trigger,
+                        state)
 
 
 def batch_events(engine: Engine, actor: Actor, request: BatchRequest, *,
@@ -361,14 +417,15 @@ def batch_events(engine: Engine, actor: Actor, request: BatchRequest, *,
     wf = engine.workflow(request.workflow)
     final = {s["name"] for s in wf["states"] if s["final"]}
     total = sum(r["cases"] for code in request.municipalities
-                for r in engine.count_by_state(workflow=request.workflow, municipality=code)
+                for r in engine.count_by_state(workflow=request.workflow, municipality=code,
+                                               state=request.state)
                 if r["state"] not in final)
     yield {"kind": "started", "total": total}
     summaries = []
     for code in request.municipalities:
         for event in engine.run_batch(actor=actor, today=today, workflow=request.workflow,
-                                      municipality=code, trigger=request.trigger, jobs=1,
-                                      dry_run=dry_run):
+                                      state=request.state, municipality=code,
+                                      trigger=request.trigger, jobs=1, dry_run=dry_run):
             if event.kind == "outcome":
                 yield {"kind": "outcome", "municipality": code, **event.to_json()}
             elif event.kind == "finished":

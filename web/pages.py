@@ -54,9 +54,8 @@ def case_page(p: Page, *, status_code: int = 200, refusal: MuniError | None = No
         refused = {"kind": refusal.kind, "message": refusal.message, "rules": failing,
                    "rule": refusal.extra.get("rule"), "who": who}
     attempts = backend.refused_attempts(p.engine, p.actor, case_id=case_id)
-    step_titles = {s["trigger"]: s["title"] for s in p.engine.workflow(view["workflow"])["steps"]}
     return p.render("case.html", status_code=status_code, view=view, documents=docs,
-                    attempts=attempts, step_titles=step_titles, refused=refused, done=done,
+                    attempts=attempts, refused=refused, done=done,
                     sections=sections(Engine.case_schema(view["workflow"])))
 
 
@@ -112,8 +111,10 @@ def preview(p: Page) -> Response:
                              today=today(p))
     view = backend.case_view(p.engine, p.actor, case_id, today=today(p))
     names = [Path(d).name for d in result["documents"]]
+    prefix = f"case-{case_id}-{result['trigger']}-"
+    templates = [n.removeprefix(prefix).split("-preview.")[0] for n in names]
     return p.render("preview.html", view=view, result=result,
-                    drafts=list(zip(names, result["texts"], strict=True)))
+                    drafts=list(zip(names, templates, result["texts"], strict=True)))
 
 
 def preview_dir(p: Page, case_id: int) -> Path:
@@ -322,7 +323,11 @@ def acts_page(p: Page) -> Response:
 
 def act_page(p: Page) -> Response:
     assert p.actor is not None
-    return p.render("act.html", chain=backend.act_chain(p.engine, p.actor, case_id_of(p)))
+    chain = backend.act_chain(p.engine, p.actor, case_id_of(p))
+    conclusion = (chain.get("commission") or {}).get("conclusion")
+    labels = (Engine.case_schema("council_decision")["properties"]["commission"]["properties"]
+              ["conclusion"]["x-enum-labels"])
+    return p.render("act.html", chain=chain, conclusion=labels.get(conclusion, conclusion))
 
 
 def integrity_page(p: Page) -> Response:
@@ -365,8 +370,7 @@ def batch_page(p: Page) -> Response:
 
 def batch_request_of(p: Page, municipality: str, step: str) -> backend.BatchRequest:
     assert p.actor is not None
-    workflow, _, trigger = step.partition(":")
-    return backend.batch_request(p.engine, p.actor, municipality, workflow, trigger)
+    return backend.batch_request(p.engine, p.actor, municipality, step)
 
 
 def batch_run(p: Page) -> Response:

@@ -337,6 +337,12 @@ def test_a_batch_drafts_as_the_clerk_and_signs_as_the_head_each_case_judged_by_p
     dry = clerk.get("/batch?municipality=lipenka&step=working_group:draft_order&dry=1")
     assert dry.status_code == 200
     assert "Жасалмак: 2" in dry.text and 'action="/batch/run"' in dry.text
+    # cases chosen by procedure and state: the steps are offered under their procedure
+    chooser = clerk.get("/batch?municipality=lipenka").text
+    assert ('<optgroup label="ЖМБА-иш-чаралар комплексин өткөрүү боюнча жумушчу топту түзүү">'
+            in chooser)
+    assert ('value="working_group:initiative_recorded:draft_order">Кеңештин демилгеси катталды'
+            ' → Тескеменин долбоорун даярдоо (иштер: 2)') in chooser
     db = regdb.connect(web_db_path)
     assert {c["state"] for c in cases.select(db)} == {"initiative_recorded"}   # dry: nothing
     started = post_form(clerk, "/batch/run", [("municipality", "lipenka"),
