@@ -376,3 +376,28 @@ def test_a_batch_drafts_as_the_clerk_and_signs_as_the_head_each_case_judged_by_p
                      ).status_code == 404
     other = as_user(app, "admin")
     assert other.get(job).status_code == 404            # a batch is its owner's to watch
+
+
+def test_district_staff_see_the_dry_run_across_the_rayon(app, web_db_path, other_case):
+    """A district account chooses every municipality of its rayon at once; the dry run judges
+    each case for it: in m0001, where its person is on the staff, the step would be taken; in
+    Lipenka the step is the municipality's own staff's (who:), said in words."""
+    clerk = as_user(app, "clerk")
+    open_through_form(clerk)
+    db = regdb.connect(web_db_path)
+    identity.add_account(db, "rayon", person="m0001-004", password=PASSWORD,
+                         roles=["district"], by=identity.account_actor(db, "admin"))
+    district = as_user(app, "rayon")
+    chooser = district.get("/batch").text
+    assert '<option value="" selected>Менин бардык айыл аймактарым (2)</option>' in chooser
+    assert "(иштер: 2)" in chooser                         # one case in each municipality
+    dry = district.get("/batch?municipality=&step=working_group:initiative_recorded:draft_order"
+                       "&dry=1")
+    assert dry.status_code == 200
+    rows = {int(case): status for status, case in
+            re.findall(r'<tr class="(\w+)">\s*<td><a href="/case/(\d+)">', dry.text)}
+    assert rows == {other_case: "advanced", 2: "blocked"}
+    assert "сиздин каттоо эсебиңиз бул жерде бул кадамды жасай албайт" in dry.text
+    assert "only staff or clerk may take this step" not in dry.text       # no English
+    assert "Жасалмак: 1" in dry.text and 'action="/batch/run"' in dry.text
+    assert {c["state"] for c in cases.select(db)} == {"initiative_recorded"}     # dry: nothing
