@@ -1,27 +1,18 @@
-"""The web interface in a real browser (Debian's chromium through Playwright).
+"""The web interface in a real browser (Debian's chromium through Playwright): log in, open a
+case through its form, read the draft, draft, sign as the head, download the order.
 
-Screenshots of the start page, the form and the case page go to ``$MUNI_SCREENSHOTS`` when
-set (``docs/screenshots`` holds the ones committed), else to the test's temporary folder.
+The screenshots of every page are taken by ``test_screens.py``.
 """
 
 from __future__ import annotations
 
 import io
-import os
 from pathlib import Path
 
 import docx
-import pytest
 
 from muni.engine.locale.typography import plain
 from webui.helpers import PASSWORD
-
-
-@pytest.fixture
-def shots(tmp_path) -> Path:
-    folder = Path(os.environ.get("MUNI_SCREENSHOTS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def log_in(page, url: str, login: str) -> None:
@@ -57,7 +48,7 @@ def test_log_in_switch_language_and_log_out(browser, live_server):
 MEMBERS = ["lip-023", "lip-011", "lip-012", "lip-020", "lip-021", "lip-022"]
 
 
-def test_open_draft_preview_sign_and_read_the_order(browser, live_server, shots):
+def test_open_draft_preview_sign_and_read_the_order(browser, live_server):
     url = live_server.url
     clerk = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True,
                                 locale="ru-RU")
@@ -82,7 +73,6 @@ def test_open_draft_preview_sign_and_read_the_order(browser, live_server, shots)
     page.click("#f-group-members-5 summary")      # the folded "other position" fields
     page.fill("#f-group-members-5-position", "Айыл аймагынын жаштар кеңешинин өкүлү")
     assert "Мамбетова Айгүл Бакировна" in page.inner_text("#f-group-secretary-person")
-    page.screenshot(path=str(shots / "web-form.png"), full_page=True)
     page.click("button[name=_save]")
     assert page.url == url + "/case/1"
     assert "Кеңештин демилгеси катталды" in page.inner_text(".state")
@@ -103,9 +93,7 @@ def test_open_draft_preview_sign_and_read_the_order(browser, live_server, shots)
     page = head.new_page()
     log_in(page, url, "head")
     assert "Тескемеге кол коюу жана каттоо" in page.inner_text("section.card")
-    page.screenshot(path=str(shots / "web-home.png"), full_page=True)
     page.click("text=№ 1 >> nth=0")
-    page.screenshot(path=str(shots / "web-case.png"), full_page=True)
     page.click("button[name=step][value=sign_order]")
     assert "№ 12" in page.inner_text("[role=status]")
     with page.expect_download() as download:
