@@ -96,8 +96,11 @@ def main(argv: list[str] | None = None) -> None:
                                             "password": "bench-pass-1", "next": "/"})
                 paths = ["/", f"/case/{case_id}", f"/case/{case_id}/data",
                          f"/case/{case_id}/diagram.svg",
-                         f"/cases/new?workflow=working_group&municipality={code}"]
-                for path in paths if login != "reviewer" else paths[:2]:
+                         f"/cases/new?workflow=working_group&municipality={code}",
+                         f"/batch?municipality={code}", "/registry", f"/registry/{code}",
+                         "/acts"]
+                reviewer = ["/", f"/case/{case_id}", "/batch", "/registry", "/acts"]
+                for path in paths if login != "reviewer" else reviewer:
                     median, slowest, status = timed(client, path, args.runs)
                     worst = max(worst, median)
                     mark = "" if median <= TARGET_MS else "  (over the target)"

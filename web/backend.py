@@ -344,10 +344,13 @@ def batch_steps(engine: Engine, actor: Actor, municipality: str, *,
     district staff makes. The steps whose ``who:`` the account answers in at least one of
     those municipalities come first. Only an order for the page: whether the account may
     take the step is judged case by case by the engine, in the dry run and in the run."""
+    reach = engine.reach(actor)
     codes = [municipality] if municipality else [m["code"]
                                                  for m in municipalities(engine, actor)]
+    # every municipality (a reviewer's, an admin's): one count, not one per municipality
+    filters: list[str | None] = [None] if not municipality and reach is None else list(codes)
     waiting: dict[tuple[str, str], int] = {}
-    for code in codes:
+    for code in filters:
         for row in engine.count_by_state(municipality=code):
             key = (row["workflow"], row["state"])
             waiting[key] = waiting.get(key, 0) + row["cases"]
