@@ -15,7 +15,9 @@ transaction:
   series against gaps and against the counter;
 - each recorded step against the workflow: a known trigger between the right states, no
   blocking rule recorded as failed, four eyes where the workflow asks for them, an actor;
-- the refused-attempts log's own hash chain (``registry.accounts.verify_attempts``).
+- the refused-attempts log's own hash chain (``registry.accounts.verify_attempts``);
+- each shared verdict text (``audit_texts``) against the SHA-256 it is named by, and every
+  text a record names against the table.
 
 Besides findings, the report's ``notes`` name the four-eyes steps that rested on declared
 names rather than logins (lawful where a registry has no accounts, but only as good as what
@@ -249,6 +251,8 @@ class _Report:
         self.findings: list[Finding] = []
         self.notes: list[dict[str, Any]] = []
         self.pending: list[dict[str, Any]] = []
+        #: The shared verdict texts the registry holds (their keys).
+        self.texts: set[str] = set()
 
     def add(self, kind: str, message: str, **where: Any) -> None:
         self.findings.append(Finding(kind, message, **where))
@@ -279,6 +283,7 @@ def verify(db: Registry, *, case_id: int | None = None, anchor: str | None = Non
         expected_prev = None  # the anchor's own link was checked when it was written down
     records, head, anchor_seen = _check_chain(db, report, start, expected_prev,
                                               anchor.strip().lower() if anchor else None)
+    report.texts = _check_texts(db, report)
     if anchor and not anchor_seen:
         report.add("anchor_missing", f"the anchor {anchor} is not in the audit chain: the "
                    "chain was rewritten since it was written down")
@@ -332,6 +337,18 @@ def _check_chain(db: Registry, report: _Report, start: int, expected_prev: str |
     return records, ({"id": head["id"], "hash": head["hash"]} if head else None), anchor_seen
 
 
+def _check_texts(db: Registry, report: _Report) -> set[str]:
+    """Each shared verdict text against its key; returns the keys there are (a few hundred:
+    one per rule and profile wording, whatever the registry's size)."""
+    keys = set()
+    for key, body in integrity.verdict_texts(db):
+        keys.add(key)
+        if audit.text_hash(body) != key:
+            report.add("verdict_text_altered", f"the shared text {key[:16]}… of the verdicts "
+                       "that name it does not match its hash (edited)")
+    return keys
+
+
 def _by_case(rows: Iterator[dict[str, Any]], key: str = "case_id"
              ) -> Iterator[tuple[int, list[dict[str, Any]]]]:
     """Consecutive rows of one case, grouped: ``(case_id, rows)`` in case order."""
@@ -379,6 +396,10 @@ def _check_one_case(db: Registry, report: _Report, files: _FileChecks, cid: int,
             report.add("record_unreadable", f"audit #{row['id']}: its JSON columns cannot be "
                        "read (edited)", case=row["case_id"], audit_id=row["id"])
             continue
+        for key in sorted(audit.text_keys(decoded["guards"]) - report.texts):
+            report.add("verdict_text_missing", f"audit #{row['id']}: names the verdict text "
+                       f"{key[:16]}…, which the registry does not hold (deleted)",
+                       case=row["case_id"], audit_id=row["id"])
         records.append(decoded)
     workflow = None
     if case is not None:

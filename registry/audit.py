@@ -4,6 +4,16 @@ Each record stores the SHA-256 of its own canonical JSON together with the hash 
 before it, so an edited, deleted or reordered row breaks the chain and ``verify`` finds it.
 A deleted (or re-hashed) *last* row leaves the chain intact; ``engine/verify.py`` catches that
 by cross-checking the cases, documents and journal, and by an anchor kept outside the file.
+
+Why verdict texts are stored apart (schema 6): a step records every rule's verdict, and most
+of a verdict — the rule's title, legal basis, citation and status in its profile — is the
+same for every case judged under that profile: it was 85 % of the registry's bytes (a
+country's registry grew to 1.8 GB). Those fields (``SHARED_VERDICT_FIELDS``) go once into
+``audit_texts``, keyed by the SHA-256 of their canonical JSON, and the record keeps the
+verdict's own fields (rule, ok, severity, message, params, profile) and that key under
+``text``. The record's hash covers the key and the key is the hash of the text, so an edited
+text is found like an edited record (``verify``). ``history`` gives the verdicts whole, as
+they were before: records written before schema 6 hold them whole and are read as they are.
 """
 
 from __future__ import annotations
@@ -16,6 +26,10 @@ from typing import Any
 from .db import Registry
 
 GENESIS = "0" * 64
+#: What a verdict says whatever the case it judged: stored once in ``audit_texts``.
+SHARED_VERDICT_FIELDS = ("title", "basis", "verified", "status", "cite")
+#: The key under which a stored verdict names its shared text (the text's SHA-256).
+TEXT_KEY = "text"
 HASHED_FIELDS = (
     "case_id", "at", "actor", "trigger", "from_state", "to_state",
     "profile", "guards", "data", "documents", "prev_hash",
@@ -28,6 +42,63 @@ IDENTITY_FIELDS = ("account", "person", "printed_name", "identity", "session")
 def canonical(value: Any) -> str:
     """Stable JSON text: sorted keys, no spaces, UTF-8 kept; dates as ISO strings."""
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def text_hash(body: str) -> str:
+    """The key of a shared verdict text: the SHA-256 of its canonical JSON."""
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def share_texts(db: Registry, guards: list[dict]) -> list[dict]:
+    """The verdicts as a record stores them: each one's ``SHARED_VERDICT_FIELDS`` written
+    once to ``audit_texts`` (inside the caller's transaction) and named by their hash."""
+    out = []
+    written: set[str] = set()
+    for verdict in guards:
+        if not (isinstance(verdict, dict) and TEXT_KEY not in verdict
+                and all(k in verdict for k in SHARED_VERDICT_FIELDS)):
+            out.append(verdict)
+            continue
+        body = canonical({k: verdict[k] for k in SHARED_VERDICT_FIELDS})
+        key = text_hash(body)
+        if key not in written:
+            db.execute("INSERT OR IGNORE INTO audit_texts(hash, body) VALUES (?, ?)",
+                       [key, body])
+            written.add(key)
+        out.append({**{k: v for k, v in verdict.items() if k not in SHARED_VERDICT_FIELDS},
+                    TEXT_KEY: key})
+    return out
+
+
+def text_keys(guards: Any) -> set[str]:
+    """The shared texts the stored verdicts ``guards`` name."""
+    if not isinstance(guards, list):
+        return set()
+    return {v[TEXT_KEY] for v in guards if isinstance(v, dict) and isinstance(v.get(TEXT_KEY), str)}
+
+
+def texts(db: Registry, keys: set[str]) -> dict[str, dict]:
+    """The shared verdict texts named ``keys``, decoded (a missing one is left out)."""
+    if not keys:
+        return {}
+    marks = ", ".join("?" for _ in keys)
+    return {key: json.loads(body) for key, body in db.execute(
+        f"SELECT hash, body FROM audit_texts WHERE hash IN ({marks})", sorted(keys))}
+
+
+def whole_verdicts(guards: list[dict], shared: dict[str, dict]) -> list[dict]:
+    """Stored verdicts with their shared texts put back: what the step recorded, as it was
+    judged. A text that is missing is left named (``verify`` reports it)."""
+    out = []
+    for verdict in guards:
+        key = verdict.get(TEXT_KEY) if isinstance(verdict, dict) else None
+        if key is None or key not in shared:
+            out.append(verdict)
+            continue
+        whole = {k: v for k, v in verdict.items() if k != TEXT_KEY}
+        whole.update(shared[key])
+        out.append(whole)
+    return out
 
 
 def record_hash(record: dict[str, Any]) -> str:
@@ -74,7 +145,7 @@ def append(
         "from_state": from_state,
         "to_state": to_state,
         "profile": profile,
-        "guards": canonical(guards),
+        "guards": canonical(share_texts(db, guards)),
         "data": canonical(data),
         "documents": canonical(documents),
         "prev_hash": last_hash(db),
@@ -90,9 +161,14 @@ def append(
 
 
 def history(db: Registry, case_id: int) -> list[dict]:
-    """The case's records, oldest first, with JSON columns decoded."""
+    """The case's records, oldest first, with JSON columns decoded and each verdict whole
+    (its shared text put back)."""
     rows = db.query("SELECT * FROM audit WHERE case_id = ? ORDER BY id", [case_id])
-    return [decode(r) for r in rows]
+    records = [decode(r) for r in rows]
+    shared = texts(db, set().union(*(text_keys(r["guards"]) for r in records)))
+    for r in records:
+        r["guards"] = whole_verdicts(r["guards"], shared)
+    return records
 
 
 def count_for_case(db: Registry, case_id: int) -> int:

@@ -41,6 +41,15 @@ def chain(db: Registry, start: int = 0) -> Iterator[dict[str, Any]]:
     return db.query("SELECT * FROM audit WHERE id >= ? ORDER BY id", [start])
 
 
+def verdict_texts(db: Registry) -> Iterator[tuple[str, str]]:
+    """Every shared verdict text ``(hash, body)`` (none in a registry older than schema 6
+    opened read-only, which has no such table)."""
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = "
+                      "'audit_texts'").fetchone():
+        return iter(())
+    return db.execute("SELECT hash, body FROM audit_texts")
+
+
 def record_id(db: Registry, record_hash: str) -> int | None:
     """The id of the audit record with this hash, or None."""
     row = db.execute("SELECT id FROM audit WHERE hash = ?", [record_hash]).fetchone()

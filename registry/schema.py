@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import sqlite3
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 #: Columns added after version 1, as ``(table, column, declaration)``: ``migrate()`` adds the
 #: missing ones to an existing registry with ALTER TABLE (new registries get them from DDL).
@@ -16,6 +16,9 @@ SCHEMA_VERSION = 5
 #: 4: who acted, as established (``registry/accounts.py``): the account, its person, the name
 #: as printed on the documents, how identity was established, the web session.
 #: 5: web sessions (``registry/sessions.py``), a table of their own.
+#: 6: ``audit_texts``: what a rule's verdict says whatever the case (its title, basis,
+#: citation, status), stored once and named by its SHA-256 in each record
+#: (``registry/audit.py``); a muni of schema 5 could not read such records, hence the bump.
 ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("people", "occupation_ru", "TEXT"),
     ("officials", "position_ru", "TEXT"),
@@ -119,6 +122,17 @@ CREATE TABLE IF NOT EXISTS audit (
     hash TEXT NOT NULL UNIQUE
 );
 CREATE INDEX IF NOT EXISTS audit_case ON audit(case_id, id);
+-- What a verdict says whatever the case (title, basis, citation, status of its rule in its
+-- profile): written once, named in audit records by the SHA-256 of ``body`` (the record's
+-- hash covers the name, verify checks each body against it). Append-only like the audit.
+CREATE TABLE IF NOT EXISTS audit_texts (
+    hash TEXT PRIMARY KEY,
+    body TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS audit_texts_no_update BEFORE UPDATE ON audit_texts
+BEGIN SELECT RAISE(ABORT, 'audit texts are append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_texts_no_delete BEFORE DELETE ON audit_texts
+BEGIN SELECT RAISE(ABORT, 'audit texts are append-only'); END;
 CREATE TABLE IF NOT EXISTS documents (
     id INTEGER PRIMARY KEY,
     case_id INTEGER NOT NULL REFERENCES cases(id),
