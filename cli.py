@@ -206,8 +206,26 @@ def main(ctx: click.Context, db_path: str, today: dt.date | None) -> None:
     """Workflows and official documents of Kyrgyz municipalities."""
     templates = os.environ.get("MUNI_TEMPLATES")
     ctx.obj = Env(engine=Engine(db_path, templates=templates or None,
-                                soffice=os.environ.get("MUNI_SOFFICE") or None),
+                                soffice=os.environ.get("MUNI_SOFFICE") or None,
+                                cache=cache_folder()),
                   today=today or dt.date.today())
+
+
+def cache_folder() -> Path | None:
+    """Where parsed workflows and profiles and compiled templates are kept between commands
+    (``engine/cache.py``): ``MUNI_CACHE`` (``off``: nowhere), else the user's cache folder —
+    ``%LOCALAPPDATA%\\muni\\cache`` on Windows, ``$XDG_CACHE_HOME/muni`` or
+    ``~/.cache/muni`` elsewhere."""
+    chosen = os.environ.get("MUNI_CACHE")
+    if chosen:
+        return None if chosen.strip().lower() == "off" else Path(chosen)
+    if os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "muni" / "cache"
+    base = os.environ.get("XDG_CACHE_HOME")
+    try:
+        return (Path(base) if base else Path.home() / ".cache") / "muni"
+    except RuntimeError:  # no home folder: no cache
+        return None
 
 
 # --- registry -------------------------------------------------------------------------------

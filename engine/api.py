@@ -61,11 +61,18 @@ class Engine:
     their documents (default ``documents/`` next to the registry). ``templates``: the
     municipality overrides (default ``templates/`` next to the registry; built-in templates
     are used where no override exists). ``soffice``: the LibreOffice binary for PDFs (default:
-    ``soffice`` or ``libreoffice`` on PATH).
+    ``soffice`` or ``libreoffice`` on PATH). ``cache``: a folder where parsed workflows and
+    profiles and compiled templates are kept between processes (``engine/cache.py``; default
+    none — a long-running process keeps them in memory anyway).
     """
 
     def __init__(self, registry: str | Path, *, documents: str | Path | None = None,
-                 templates: str | Path | None = None, soffice: str | None = None):
+                 templates: str | Path | None = None, soffice: str | None = None,
+                 cache: str | Path | None = None):
+        if cache is not None:
+            import muni.engine.cache as derived
+
+            derived.use(Path(cache))
         self.registry = Path(registry)
         home = self.registry.resolve().parent
         self.documents = Path(documents) if documents else home / "documents"
@@ -422,7 +429,6 @@ class Engine:
         guarantees); ``pdf`` also writes their PDFs. Raises ``GuardFailed`` when a rule
         refuses, ``StateError`` when the step is not possible now."""
         from .advance import advance, recover
-        from .documents import attach_pdfs
 
         out = usable_folder(out or self.documents, "documents folder")
         if not dry_run:
@@ -436,6 +442,8 @@ class Engine:
                 self._record_refusal(actor, case_id, trigger, exc)
             raise
         if pdf:
+            from .documents import attach_pdfs  # LibreOffice's driver, for --pdf only
+
             attach_pdfs([result], soffice=self.soffice)
         return result
 

@@ -35,6 +35,8 @@ import re
 import unicodedata
 from pathlib import Path
 
+import muni.engine.cache as cache
+
 CONFUSABLES = Path(__file__).with_name("confusables.txt")
 CONFUSABLES_VERSION = "17.0.0"
 
@@ -73,7 +75,12 @@ def is_ignorable(char: str) -> bool:
 
 @functools.cache
 def prototypes() -> dict[str, str]:
-    """``confusables.txt`` as character → prototype (read once per process)."""
+    """``confusables.txt`` as character → prototype (read once per process, and kept
+    between processes while the file is unchanged: ``engine/cache.py``)."""
+    return cache.derived("confusables", [CONFUSABLES], _read_confusables)
+
+
+def _read_confusables() -> dict[str, str]:
     table: dict[str, str] = {}
     for line in CONFUSABLES.read_text(encoding="utf-8-sig").splitlines():
         fields = line.split("#", 1)[0].split(";")

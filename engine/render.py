@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import marshal
 import re
 import threading
 import zipfile
@@ -22,6 +23,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import muni.engine.cache as cache
 
 from .errors import TemplateError
 from .locale import ky, ru, typography
@@ -45,6 +48,20 @@ _BODY_MARK = "<!--muni-body-->"
 #: data typed with them changed too; here they become Jinja string literals in the template
 #: source, and data is data, whatever it contains.
 _LITERAL_BRACES = re.compile(r"\{_\{|\}_\}|\{_%|%_\}")
+
+
+@functools.cache
+def _compiler_versions() -> str:
+    """The libraries that compile a template, by version: a cached compile made by others
+    is not used (docxtpl's by its file, so that docxtpl itself is not imported)."""
+    import importlib.util
+
+    import jinja2
+
+    spec = importlib.util.find_spec("docxtpl")
+    origin = Path(spec.origin) if spec and spec.origin else None
+    stamp = f"{origin.stat().st_size}:{origin.stat().st_mtime_ns}" if origin else "-"
+    return f"jinja2 {jinja2.__version__}; docxtpl {stamp}"
 
 
 def number_hole() -> str:
@@ -134,44 +151,67 @@ class Rendition:
 
 
 class CompiledTemplate:
-    """A .docx template opened and compiled once; ``render(context)`` returns .docx bytes."""
+    """A .docx template opened and compiled once; ``render(context)`` returns .docx bytes.
+
+    What compiling derives — the patched Jinja sources of the body, headers and footers,
+    compiled to Python code, and the document around the body — depends only on the file's
+    bytes, so it is kept between processes (``engine/cache.py``): a single step then loads
+    neither python-docx nor docxtpl, unless the rendered text needs docxtpl's fix-ups."""
 
     def __init__(self, path: Path, env: jinja2.Environment):
-        from docx.opc.constants import RELATIONSHIP_TYPE as RT
-        from docxtpl import DocxTemplate
-        from lxml import etree
-
         self.path = path
         self.stamp = path.stat().st_mtime
-        try:
-            self._tpl = DocxTemplate(str(path))
-            self._tpl.init_docx()
-        except Exception as exc:  # python-docx raises several kinds for a bad file
-            raise TemplateError(f"{path}: not a readable .docx file ({exc})") from None
+        derived = cache.derived("template", [path], lambda: self._derive(env),
+                                extra=_compiler_versions())
         with zipfile.ZipFile(path) as zf:
             self._entries = [(info, zf.read(info)) for info in zf.infolist()]
         self._headers = {info.filename: Header.of(info) for info, _ in self._entries}
         self._members: list[tuple[str, Member]] | None = None  # packed on first use
+        self._needs_table_fix = derived["needs_table_fix"]
+        globals_ = env.make_globals(None)
+        self._parts: dict[str, tuple[jinja2.Template, str]] = {  # zip name → (jinja, wrapper)
+            name: (env.template_class.from_code(env, marshal.loads(code), globals_, None),
+                   wrapper)
+            for name, (code, wrapper) in derived["parts"].items()}
+        self._env, self._body_src = env, derived["body_src"]
+
+    @functools.cached_property
+    def _tpl(self) -> Any:
+        """docxtpl's template object: for its fix-ups of rendered XML (tabs and line breaks
+        in text, merged table cells) and for compiling; opened when first needed."""
+        from docxtpl import DocxTemplate
+
+        try:
+            tpl = DocxTemplate(str(self.path))
+            tpl.init_docx()
+        except Exception as exc:  # python-docx raises several kinds for a bad file
+            raise TemplateError(f"{self.path}: not a readable .docx file ({exc})") from None
+        return tpl
+
+    def _derive(self, env: jinja2.Environment) -> dict[str, Any]:
+        """What compiling the file gives: each Jinja-bearing member's code (marshalled) and
+        the document around the body, whether tables need docxtpl's fix, the body source."""
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+        from lxml import etree
+
         self._needs_table_fix = False
-        self._parts: dict[str, tuple[jinja2.Template, str]] = {}  # zip name → (jinja, wrapper)
         docx = self._tpl.docx
         body_src = self._patch(self._tpl.get_xml())
         root = etree.fromstring(docx.part.blob)
         body = root.find(f"{{{_W_NS}}}body")
         root.replace(body, etree.Comment("muni-body"))
         wrapper = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-        self._parts[docx.part.partname.lstrip("/")] = (
-            self._compile(env, body_src, "body"), wrapper.decode("utf-8")
-        )
+        parts = {docx.part.partname.lstrip("/"): (self._compile(env, body_src, "body"),
+                                                  wrapper.decode("utf-8"))}
         for rel in docx.part.rels.values():
             if rel.reltype in (RT.HEADER, RT.FOOTER) and not rel.is_external:
                 part = rel.target_part
                 src = self._patch(self._tpl.get_part_xml(part))
                 if "{{" in src or "{%" in src:
-                    self._parts[part.partname.lstrip("/")] = (
-                        self._compile(env, src, part.partname), ""
-                    )
-        self._env, self._body_src = env, body_src
+                    parts[part.partname.lstrip("/")] = (self._compile(env, src,
+                                                                      part.partname), "")
+        return {"parts": parts, "needs_table_fix": self._needs_table_fix,
+                "body_src": body_src}
 
     def _patch(self, xml: str) -> str:
         xml = self._tpl.patch_xml(xml)
@@ -180,11 +220,12 @@ class CompiledTemplate:
         xml = _LITERAL_BRACES.sub(lambda m: "{{ '" + m.group()[::2] + "' }}", xml)
         return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
 
-    def _compile(self, env: jinja2.Environment, src: str, where: str) -> jinja2.Template:
+    def _compile(self, env: jinja2.Environment, src: str, where: str) -> bytes:
+        """``src`` compiled by Jinja to Python code, marshalled (what a cache can keep)."""
         import jinja2
 
         try:
-            return env.from_string(src)
+            return marshal.dumps(env.compile(src))
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(f"{self.path.name} ({where}): template syntax error: "
                                 f"{exc.message}") from None

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import muni.engine.inputs as inputs
+import muni.engine.cache as cache
 
 from .errors import SpecError
 from .spec import WORKFLOWS_DIR
@@ -280,6 +280,8 @@ def _parse_rule(rule_id: str, r: Any, pid: str, where: str) -> Rule:
 
 
 def _read(path: Path) -> Any:
+    import muni.engine.inputs as inputs  # YAML: not loaded when the cache has them
+
     return inputs.parse(inputs.read_text(path, error=SpecError), path.name, error=SpecError)
 
 
@@ -334,7 +336,12 @@ def _finish(rules: dict[str, Rule], texts: dict[str, dict[str, Any]], withdrawn:
 @functools.cache
 def profiles(directory: Path = RULES_DIR) -> tuple[Profile, ...]:
     """All profiles, oldest first; ``extends: ID`` inherits every rule, source and withdrawn
-    rule not restated."""
+    rule not restated. Parsed once per process, and kept between processes while the
+    folder's files are unchanged (``engine/cache.py``)."""
+    return cache.derived("profiles", cache.tree(directory), lambda: _profiles(directory))
+
+
+def _profiles(directory: Path) -> tuple[Profile, ...]:
     files: dict[str, _File] = {}
     for path in sorted(directory.glob("*.yaml")):
         f = _parse_file(path)

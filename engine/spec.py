@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import muni.engine.inputs as inputs
+import muni.engine.cache as cache
 
 from .errors import NotFound, SpecError, StateError
 
@@ -223,6 +223,8 @@ def _claim(doc: Any, where: str) -> tuple[str, str]:
 
 def parse(path: Path) -> Workflow:
     """Parse and check one workflow file."""
+    import muni.engine.inputs as inputs  # YAML: not loaded when the cache has them
+
     name = path.name
     doc = inputs.parse(inputs.read_text(path, error=SpecError), name, error=SpecError)
     if not isinstance(doc, dict):
@@ -290,7 +292,13 @@ def parse(path: Path) -> Workflow:
 
 @functools.cache
 def all_workflows(directory: Path = WORKFLOWS_DIR) -> dict[str, Workflow]:
-    """Every workflow in ``directory`` by id (parsed once per process)."""
+    """Every workflow in ``directory`` by id (parsed once per process, and kept between
+    processes while the folder's files are unchanged: ``engine/cache.py``)."""
+    return cache.derived("workflows", cache.tree(directory),
+                         lambda: _parse_all(directory))
+
+
+def _parse_all(directory: Path) -> dict[str, Workflow]:
     result = {}
     for path in sorted(directory.glob("*.yaml")):
         wf = parse(path)

@@ -29,6 +29,22 @@ def cheap_password_hashing():
     identity.use_policy(old)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def derived_cache(tmp_path_factory):
+    """The CLI keeps parsed workflows and compiled templates in ``MUNI_CACHE`` (by default the
+    user's cache folder): for the suite, one folder of its own."""
+    import os
+
+    folder = tmp_path_factory.mktemp("muni-cache")
+    old = os.environ.get("MUNI_CACHE")
+    os.environ["MUNI_CACHE"] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop("MUNI_CACHE", None)
+    else:
+        os.environ["MUNI_CACHE"] = old
+
+
 @pytest.fixture
 def db(tmp_path):
     """A registry file with the sample municipality (lipenka) imported."""

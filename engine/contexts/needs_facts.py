@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-import muni.engine.inputs as inputs
 from muni.registry.db import Registry
 
 from ..data import parse_date
@@ -34,6 +33,8 @@ LABELS_FILE = WORKFLOWS_DIR / "labels" / "needs_assessment.yaml"
 def labels() -> dict[str, dict[str, Any]]:
     """The forms' fixed wording (``readiness``, ``age_groups``, ``event_kinds``,
     ``funding_sources``, ``hearing_kinds``, ``categories``, ``sexes``), read once."""
+    import muni.engine.inputs as inputs  # YAML: only for the procedures that print these
+
     doc = inputs.parse(inputs.read_text(LABELS_FILE, error=SpecError), LABELS_FILE.name)
     missing = {"readiness", "age_groups", "event_kinds", "funding_sources", "hearing_kinds",
                "categories", "sexes"} - set(doc or {})

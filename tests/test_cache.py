@@ -1,0 +1,131 @@
+"""What muni derives from its own files is kept between processes (``engine/cache.py``) and
+never served stale: keyed by the files' bytes, rebuilt when an entry is damaged, and no
+error when the folder cannot be written."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import zipfile
+
+import pytest
+from conftest import EXAMPLES
+from test_render import context
+
+from muni.engine import cache, rules, spec
+from muni.engine.render import BUILTIN_TEMPLATES, TemplateStore
+
+
+@pytest.fixture
+def folder(tmp_path):
+    previous = cache.use(tmp_path / "cache")
+    yield tmp_path / "cache"
+    cache.use(previous)
+
+
+def counting(value):
+    calls = []
+
+    def build():
+        calls.append(1)
+        return value
+    return build, calls
+
+
+def test_a_value_is_built_once_and_again_when_its_file_changes(folder, tmp_path):
+    source = tmp_path / "x.yaml"
+    source.write_text("a: 1\n")
+    build, calls = counting({"a": 1})
+    assert cache.derived("x", [source], build) == {"a": 1}
+    assert cache.derived("x", [source], build) == {"a": 1}
+    assert len(calls) == 1 and len(list(folder.glob("x-*.pickle"))) == 1
+    stat = source.stat()
+    source.write_text("a: 2\n")          # same size, same time: the bytes decide
+    os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    build2, calls2 = counting({"a": 2})
+    assert cache.derived("x", [source], build2) == {"a": 2} and calls2 == [1]
+
+
+def test_a_damaged_entry_is_rebuilt_and_an_unwritable_folder_is_no_error(folder, tmp_path):
+    source = tmp_path / "x.yaml"
+    source.write_text("a: 1\n")
+    build, calls = counting([1, 2])
+    cache.derived("x", [source], build)
+    [entry] = folder.glob("x-*.pickle")
+    entry.write_bytes(b"\x80\x05cut sho")
+    assert cache.derived("x", [source], build) == [1, 2] and len(calls) == 2
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    cache.use(blocked / "cache")
+    assert cache.derived("x", [source], build) == [1, 2] and len(calls) == 3
+
+
+def test_errors_are_not_kept(folder, tmp_path):
+    source = tmp_path / "x.yaml"
+    source.write_text("a: 1\n")
+
+    def broken():
+        raise ValueError("bad file")
+    with pytest.raises(ValueError):
+        cache.derived("x", [source], broken)
+    assert not list(folder.glob("x-*.pickle"))
+
+
+def test_workflows_and_profiles_from_the_cache_equal_the_parsed_ones(folder):
+    parsed_workflows = spec._parse_all(spec.WORKFLOWS_DIR)
+    parsed_profiles = rules._profiles(rules.RULES_DIR)
+    for _ in range(2):  # built and kept, then read back
+        assert cache.derived("workflows", cache.tree(spec.WORKFLOWS_DIR),
+                             lambda: spec._parse_all(spec.WORKFLOWS_DIR)) == parsed_workflows
+        assert cache.derived("profiles", cache.tree(rules.RULES_DIR),
+                             lambda: rules._profiles(rules.RULES_DIR)) == parsed_profiles
+    assert {p.name.split("-")[0] for p in folder.iterdir()} == {"workflows", "profiles"}
+
+
+def test_a_template_from_the_cache_renders_the_same_bytes(folder, tmp_path):
+    template = tmp_path / "ky" / "working_group_order.docx"
+    template.parent.mkdir()
+    shutil.copy(BUILTIN_TEMPLATES / "ky" / "working_group_order.docx", template)
+    data = context()
+    first = TemplateStore(builtin=tmp_path).render("working_group_order", "ky", None, data)
+    assert len(list(folder.glob("template-*.pickle"))) == 1
+    again = TemplateStore(builtin=tmp_path).render("working_group_order", "ky", None, data)
+    assert again == first
+    cache.use(None)
+    assert TemplateStore(builtin=tmp_path).render("working_group_order", "ky", None,
+                                                  data) == first
+    cache.use(folder)
+    # an edited template is compiled anew: its new text is in the document
+    edited = io.BytesIO()
+    with zipfile.ZipFile(template) as src, zipfile.ZipFile(edited, "w") as dst:
+        for info in src.infolist():
+            member = src.read(info)
+            if info.filename == "word/document.xml":
+                member = member.replace(b"{{ municipality.oblast_ky|upper }}",
+                                        b"EDITED {{ municipality.oblast_ky|upper }}", 1)
+            dst.writestr(info, member)
+    template.write_bytes(edited.getvalue())
+    changed = TemplateStore(builtin=tmp_path).render("working_group_order", "ky", None, data)
+    assert "EDITED" in zipfile.ZipFile(io.BytesIO(changed)).read("word/document.xml").decode()
+    assert len(list(folder.glob("template-*.pickle"))) == 2
+
+
+def test_the_cli_keeps_its_derived_values_in_muni_cache(sample_muni, monkeypatch, tmp_path):
+    previous = cache.folder()
+    try:
+        monkeypatch.setenv("MUNI_CACHE", "off")
+        cache.use(None)
+        sample_muni("status")
+        assert cache.folder() is None
+        kept = tmp_path / "kept"
+        monkeypatch.setenv("MUNI_CACHE", str(kept))
+        rules.profiles.cache_clear()
+        spec.all_workflows.cache_clear()
+        case = sample_muni.json("case", "new", "working_group", "-m", "lipenka", "--data",
+                                EXAMPLES / "working_group_case.yaml")["case"]
+        sample_muni("explain", case)
+        assert cache.folder() == kept
+        assert {p.name.split("-")[0] for p in kept.iterdir()} >= {"workflows", "profiles"}
+    finally:
+        cache.use(previous)
