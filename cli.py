@@ -480,6 +480,8 @@ def advance(env: Env, case_ids: tuple[int, ...], trigger: str | None, out_dir: P
                 click.echo(f"  {d['path']}{number}")
                 if d.get("pdf"):
                     click.echo(f"  {d['pdf']}")
+                if d.get("pdf_sha256"):
+                    click.echo(f"  sha256 {d['pdf_sha256']}")
     emit(as_json, r, show)
 
 
@@ -773,14 +775,18 @@ def history(env: Env, case_id: int, with_attempts: bool, as_json: bool) -> None:
 @click.option("--drafts/--no-drafts", default=True, show_default=True,
               help="Include the drafts, or only the registered documents.")
 @click.option("--force", is_flag=True, help="Convert again even where the PDF is up to date.")
+@click.option("--actor", envvar="MUNI_ACTOR", default=default_actor, show_default="$USER",
+              help="Who makes the PDFs (recorded with each PDF's SHA-256). Env: MUNI_ACTOR.")
 def render(env: Env, case_ids: tuple[int, ...], to_pdf: bool, drafts: bool, force: bool,
-           as_json: bool) -> None:
+           actor: str, as_json: bool) -> None:
     """Check each CASE's recorded documents against the audit log; with --pdf, print-ready PDFs.
 
     A missing .docx is rendered again from its audit record (kept only if it has the recorded
-    hash); a .docx changed after registration is refused. PDFs are derived copies, recorded
-    nowhere."""
-    result = env.engine.render(list(case_ids), pdf=to_pdf, drafts=drafts, force=force)
+    hash); a .docx changed after registration is refused. PDFs are derived copies; the
+    SHA-256 of each one made is recorded (tied to the step that issued its document), and
+    `muni verify` checks the PDFs on disk against it."""
+    result = env.engine.render(list(case_ids), pdf=to_pdf, drafts=drafts, force=force,
+                               actor=actor)
 
     def show() -> None:
         for d in result["documents"]:
@@ -788,6 +794,8 @@ def render(env: Env, case_ids: tuple[int, ...], to_pdf: bool, drafts: bool, forc
             note = " (restored from the audit record)" if d["status"] == "restored" else ""
             click.echo(f"Case {d['case']}: {d['template']} ({d['lang']}){number}{note}")
             click.echo(f"  {d['pdf'] if d['pdf'] else d['path']}")
+            if d.get("pdf_sha256"):
+                click.echo(f"  sha256 {d['pdf_sha256']}")
         if not result["documents"]:
             click.echo("No recorded documents.")
         for warning in result["warnings"]:

@@ -444,7 +444,7 @@ class Engine:
         if pdf:
             from .documents import attach_pdfs  # LibreOffice's driver, for --pdf only
 
-            attach_pdfs([result], soffice=self.soffice)
+            attach_pdfs(self.db, [result], actor=actor.name, soffice=self.soffice)
         return result
 
     def _record_refusal(self, actor: Actor, case_id: int, trigger: str | None,
@@ -711,13 +711,14 @@ class Engine:
         raise NotFound(f"document {document_id}: no PDF could be made", case=case_id)
 
     def render(self, case_ids: list[int], *, pdf: bool = False, drafts: bool = True,
-               force: bool = False) -> dict[str, Any]:
+               force: bool = False, actor: str = "") -> dict[str, Any]:
         """Every recorded document of the cases checked against its recorded sha256 (a
-        missing one restored from its audit record); with ``pdf`` their PDFs."""
+        missing one restored from its audit record); with ``pdf`` their PDFs, each one's
+        SHA-256 recorded in the PDF log as made by ``actor``."""
         from .documents import render_cases
 
         return render_cases(self.db, case_ids, store=self.store, to_pdf=pdf,
-                                      drafts=drafts, force=force, soffice=self.soffice)
+                            drafts=drafts, force=force, soffice=self.soffice, actor=actor)
 
     # -- workflows and templates -----------------------------------------------------------------
 

@@ -10,8 +10,11 @@ exactly those bytes. So before converting, each ``.docx`` is checked against its
 * the file was changed (someone saved it from Word), or the re-render differs (the template
   changed since) → refuse, naming the file: its PDF would not be what was registered.
 
-PDFs are written next to each ``.docx`` (``<name>.pdf``) and recorded nowhere: they are derived
-copies, made again at will. Nothing here writes to the registry.
+PDFs are written next to each ``.docx`` (``<name>.pdf``): derived copies, made again at will.
+Each PDF made is recorded with its SHA-256 in the PDF log (``registry/pdfs.py``), tied to its
+document and to the audit record of the step that issued it, so a signed PDF can be matched
+to muni's record and ``verify`` can tell a PDF changed since. That log is the only thing
+written to the registry here.
 """
 
 from __future__ import annotations
@@ -21,11 +24,11 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from muni.registry import cases, documents
-from muni.registry.db import Registry
+from muni.registry import cases, documents, pdfs
+from muni.registry.db import Registry, write_transaction
 
 from .advance import NUMBER_PLACEHOLDER
-from .data import set_dotted
+from .data import set_dotted, utc_now
 from .errors import ConversionError, InputError, MuniError, NotFound, TemplateError
 from .files import file_sha256, publish, sha256, write_part
 from .pdf import convert, font_problem, pdf_path
@@ -109,10 +112,12 @@ def _number_at(doc: dict) -> str | None:
 
 def render_cases(db: Registry, case_ids: Iterable[int], *, store: TemplateStore,
                  to_pdf: bool = False, drafts: bool = True, force: bool = False,
-                 workers: int | None = None, soffice: str | None = None) -> dict[str, Any]:
+                 workers: int | None = None, soffice: str | None = None,
+                 actor: str = "") -> dict[str, Any]:
     """Check (and restore) every recorded document of the cases; with ``to_pdf`` write the
-    PDFs next to them in one batch. An up-to-date PDF (newer than its ``.docx``) is kept
-    unless ``force``. Returns ``{"documents": [...], "warnings": [...]}``."""
+    PDFs next to them in one batch and record each one's SHA-256 (``record_pdfs``, by
+    ``actor``). An up-to-date PDF (newer than its ``.docx``) is kept unless ``force``.
+    Returns ``{"documents": [...], "warnings": [...]}``."""
     docs: list[dict] = []
     for case_id in case_ids:
         docs.extend(recorded(db, case_id, drafts=drafts))
@@ -138,6 +143,9 @@ def render_cases(db: Registry, case_ids: Iterable[int], *, store: TemplateStore,
         for e in entries:
             e["pdf"] = str(pdf_path(Path(e["path"])))
             e["pdf_written"] = e["path"] in stale
+        digests = record_pdfs(db, [(e["path"], e["pdf"]) for e in entries], actor=actor)
+        for e in entries:
+            e["pdf_sha256"] = digests.get(e["path"])
         problem = font_problem()
         if problem:
             warnings.append(problem)
@@ -149,10 +157,11 @@ def _fresh(docx: Path) -> bool:
     return out.is_file() and out.stat().st_mtime >= docx.stat().st_mtime
 
 
-def attach_pdfs(results: list[dict[str, Any]], *, workers: int | None = None,
-                soffice: str | None = None) -> None:
+def attach_pdfs(db: Registry, results: list[dict[str, Any]], *, actor: str,
+                workers: int | None = None, soffice: str | None = None) -> None:
     """``advance --pdf``: convert the documents the steps in ``results`` (``StepResult.to_json``
-    dicts) just wrote, in one batch, and set each document's ``pdf``.
+    dicts) just wrote, in one batch, set each document's ``pdf`` and ``pdf_sha256``, and
+    record the hashes (``record_pdfs``, by the step's ``actor``).
 
     The steps are committed by then; if LibreOffice fails, the error says so, so nobody
     re-runs the step — the PDFs can be made later with ``muni render CASE --pdf``."""
@@ -171,3 +180,30 @@ def attach_pdfs(results: list[dict[str, Any]], *, workers: int | None = None,
     by_docx = {str(c.docx): str(c.pdf) for c in converted}
     for d in docs:
         d["pdf"] = by_docx.get(str(Path(d["path"]).resolve()))
+    digests = record_pdfs(db, [(d["path"], d["pdf"]) for d in docs if d["pdf"]], actor=actor)
+    for d in docs:
+        d["pdf_sha256"] = digests.get(d["path"])
+
+
+def record_pdfs(db: Registry, made: list[tuple[str, str]], *, actor: str) -> dict[str, str]:
+    """Record the SHA-256 of each PDF in ``made`` (``(docx path, pdf path)`` of recorded
+    documents) in the PDF log, one write transaction for all; a PDF already recorded with
+    the same hash is not recorded again. Returns ``{docx path: pdf sha256}``."""
+    digests: dict[str, str] = {}
+    rows = []
+    for docx, pdf in made:
+        digest = file_sha256(Path(pdf))
+        document = pdfs.document_for(db, docx)
+        if digest is None or document is None:
+            continue
+        digests[docx] = digest
+        last = pdfs.latest(db, document["id"])
+        if last is None or (last["sha256"], last["path"]) != (digest, pdf):
+            rows.append((document, pdf, digest))
+    if rows:
+        now = utc_now()
+        with write_transaction(db):
+            for document, pdf, digest in rows:
+                pdfs.append(db, document=document, at=now, actor=actor or "muni",
+                            path=pdf, sha256=digest)
+    return digests

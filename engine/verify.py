@@ -54,7 +54,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from muni.registry import accounts, audit, integrity
+from muni.registry import accounts, audit, integrity, pdfs
 from muni.registry.db import Registry
 
 from .errors import MuniError, NotFound
@@ -292,9 +292,29 @@ def verify(db: Registry, *, case_id: int | None = None, anchor: str | None = Non
         raise NotFound(f"no case {case_id}", case=case_id)
     checked = _check_cases(db, report, scope, hash_workers)
     report.findings += [Finding(f["kind"], f["message"]) for f in accounts.verify_attempts(db)]
+    _check_pdfs(db, report, case_id)
     _check_journal(db, report, scope)
     return _result(db, report, records=records, cases=checked, head=head, anchor=anchor,
                    since=since, scope=scope)
+
+
+def _check_pdfs(db: Registry, report: _Report, case_id: int | None) -> None:
+    """The PDF log (``registry/pdfs.py``): its own chain, and each document's latest PDF —
+    made from the ``.docx`` on record, and, where the file is still there, the same bytes
+    (a PDF edited or replaced after muni made it is reported; a deleted one is not, PDFs
+    being copies made again at will)."""
+    report.findings += [Finding(f["kind"], f["message"]) for f in pdfs.verify_chain(db)]
+    for row in pdfs.latest_each(db, case_id):
+        where = {"case": row["case_id"], "audit_id": row["audit_id"], "path": row["path"]}
+        if row["document_sha256"] != row["docx_sha256"]:
+            report.add("pdf_of_other_document", f"{row['path']}: recorded as made from a .docx "
+                       f"with sha256 {row['docx_sha256'][:12]}…, not the document on record",
+                       **where)
+        found = file_sha256(Path(row["path"]))
+        if found is not None and found != row["sha256"]:
+            report.add("pdf_changed", f"{row['path']}: differs from the PDF muni made "
+                       f"(sha256 {found[:12]}…, recorded {row['sha256'][:12]}… on "
+                       f"{row['at']}): changed or replaced after it was made", **where)
 
 
 def _result(db: Registry, report: _Report, *, records: int, cases: int,

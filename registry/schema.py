@@ -231,6 +231,27 @@ CREATE TRIGGER IF NOT EXISTS attempts_no_update BEFORE UPDATE ON attempts
 BEGIN SELECT RAISE(ABORT, 'attempt records are append-only'); END;
 CREATE TRIGGER IF NOT EXISTS attempts_no_delete BEFORE DELETE ON attempts
 BEGIN SELECT RAISE(ABORT, 'attempt records are append-only'); END;
+-- PDFs made of recorded documents (registry/pdfs.py): each PDF's SHA-256, the document and
+-- the audit record of the step that issued it. Append-only and hash-chained like the audit.
+CREATE TABLE IF NOT EXISTS pdfs (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    audit_id INTEGER NOT NULL REFERENCES audit(id),
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    path TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    docx_sha256 TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL UNIQUE
+);
+CREATE INDEX IF NOT EXISTS pdfs_document ON pdfs(document_id, id);
+CREATE INDEX IF NOT EXISTS pdfs_case ON pdfs(case_id, id);
+CREATE TRIGGER IF NOT EXISTS pdfs_no_update BEFORE UPDATE ON pdfs
+BEGIN SELECT RAISE(ABORT, 'PDF records are append-only'); END;
+CREATE TRIGGER IF NOT EXISTS pdfs_no_delete BEFORE DELETE ON pdfs
+BEGIN SELECT RAISE(ABORT, 'PDF records are append-only'); END;
 -- Web sessions (`muni serve`, registry/sessions.py): the SHA-256 of the cookie's random
 -- token, never the token; revoked rows stay so an audit record naming a session resolves.
 CREATE TABLE IF NOT EXISTS sessions (
