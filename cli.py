@@ -1114,8 +1114,11 @@ def templates_diff(env: Env, municipality: str | None, as_json: bool) -> None:
 @click.option("--since", metavar="HASH", help="Check only what came after this chain head "
               "(written down at an earlier verify): the chain from there on and every case "
               "with a record after it.")
+@click.option("--jobs", "-j", type=click.IntRange(1, MAX_JOBS),
+              help="Processes that share the cases of a large registry (default: the cores; "
+                   "the report is the same).")
 def verify_(env: Env, case_id: int | None, anchor: str | None, since: str | None,
-            as_json: bool) -> None:
+            as_json: bool, jobs: int | None = None) -> None:
     """Walk the audit chain, the cases, the journal and the document files; report every
     edited, deleted or reordered record and every document whose bytes changed.
 
@@ -1123,7 +1126,7 @@ def verify_(env: Env, case_id: int | None, anchor: str | None, since: str | None
     declared names instead of logins. A document whose step committed but whose rename a
     crash cut off is listed as pending, not as a finding: the next `muni advance` renames
     it."""
-    report = env.engine.verify(case_id, anchor, since)
+    report = env.engine.verify(case_id, anchor, since, jobs=jobs)
 
     def show() -> None:
         for f in report["findings"]:

@@ -42,9 +42,10 @@ def loadavg() -> str:
 
 def env_for(db_path: Path | None, actor: str, cache: Path) -> dict[str, str]:
     """The environment of a measured command: its registry, date and actor; compiled
-    bytecode kept in ``cache`` (a real install has its .pyc files)."""
+    bytecode kept in ``cache`` (a real install has its .pyc files), and muni's own cache of
+    parsed workflows and compiled templates beside it (a clerk's second command has it)."""
     env = {**os.environ, "MUNI_TODAY": TODAY, "MUNI_ACTOR": actor,
-           "PYTHONPYCACHEPREFIX": str(cache)}
+           "PYTHONPYCACHEPREFIX": str(cache), "MUNI_CACHE": str(cache / "muni")}
     if db_path is not None:
         env["MUNI_DB"] = str(db_path)
     env.pop("PYTHONDONTWRITEBYTECODE", None)

@@ -495,13 +495,15 @@ class Engine:
         return history(self.db, case_id)
 
     def verify(self, case_id: int | None = None, anchor: str | None = None,
-               since: str | None = None) -> dict[str, Any]:
+               since: str | None = None, jobs: int | None = None) -> dict[str, Any]:
         """The audit chain, cases, journal and document files cross-checked; ``ok`` is
         False with ``findings`` when anything was altered outside muni. ``since``: a chain
-        head written down earlier — only the chain after it and the cases it touched."""
+        head written down earlier — only the chain after it and the cases it touched.
+        ``jobs``: processes that share the cases of a large registry (default: the cores;
+        the same report)."""
         from .verify import verify
 
-        return verify(self.db, case_id=case_id, anchor=anchor, since=since)
+        return verify(self.db, case_id=case_id, anchor=anchor, since=since, jobs=jobs)
 
     def review(self, case_id: int, *, today: dt.date, lang: str = "en") -> dict[str, Any]:
         """Everything the reviewer's page shows, as data (``write_review`` renders it)."""

@@ -35,8 +35,6 @@ import re
 import unicodedata
 from pathlib import Path
 
-import muni.engine.cache as cache
-
 CONFUSABLES = Path(__file__).with_name("confusables.txt")
 CONFUSABLES_VERSION = "17.0.0"
 
@@ -77,6 +75,8 @@ def is_ignorable(char: str) -> bool:
 def prototypes() -> dict[str, str]:
     """``confusables.txt`` as character → prototype (read once per process, and kept
     between processes while the file is unchanged: ``engine/cache.py``)."""
+    import muni.engine.cache as cache  # only where a name is compared (not every command)
+
     return cache.derived("confusables", [CONFUSABLES], _read_confusables)
 
 

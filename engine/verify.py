@@ -37,7 +37,10 @@ not as missing.
 
 At the size of a country (100,000 cases, 300,000 records) the registry is read as streams
 ordered by case and joined here, one case in memory at a time, and only a case's last record
-has its context decoded; document files are hashed by a few threads meanwhile.
+has its context decoded; document files are hashed by a few threads meanwhile. With
+``jobs`` > 1 and at least ``PARALLEL_FROM`` records, the cases are cut into ``jobs`` ranges
+of ids, each checked by a process of its own while this one walks the chain; the report
+lists what a single process finds (the findings, notes and counts, ranges in case order).
 
 Read-only; returns findings as data, never prints.
 """
@@ -46,9 +49,11 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures
+import dataclasses
 import datetime as dt
 import itertools
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,6 +72,9 @@ from .spec import Workflow, load
 NON_TRANSITIONS = ("open", "update_data")
 #: Threads that read and hash document files while the registry is walked.
 HASH_WORKERS = 4
+#: Audit records from which ``jobs`` > 1 starts worker processes (below, starting them costs
+#: more than the checks).
+PARALLEL_FROM = 20_000
 
 
 @dataclass
@@ -253,13 +261,16 @@ class _Report:
         self.pending: list[dict[str, Any]] = []
         #: The shared verdict texts the registry holds (their keys).
         self.texts: set[str] = set()
+        #: Cases checked (by a worker process, for its share).
+        self.checked = 0
 
     def add(self, kind: str, message: str, **where: Any) -> None:
         self.findings.append(Finding(kind, message, **where))
 
 
 def verify(db: Registry, *, case_id: int | None = None, anchor: str | None = None,
-           since: str | None = None, hash_workers: int = HASH_WORKERS) -> dict[str, Any]:
+           since: str | None = None, hash_workers: int = HASH_WORKERS,
+           jobs: int | None = 1, parallel_from: int = PARALLEL_FROM) -> dict[str, Any]:
     """Every check above, streamed: one case's records, documents and journal lines are in
     memory at a time, whatever the registry's size.
 
@@ -281,16 +292,35 @@ def verify(db: Registry, *, case_id: int | None = None, anchor: str | None = Non
                     "anchor": anchor, "since": since, "pending": [], "notes": [],
                     "findings": [f.to_json() for f in report.findings]}
         expected_prev = None  # the anchor's own link was checked when it was written down
-    records, head, anchor_seen = _check_chain(db, report, start, expected_prev,
-                                              anchor.strip().lower() if anchor else None)
     report.texts = _check_texts(db, report)
-    if anchor and not anchor_seen:
-        report.add("anchor_missing", f"the anchor {anchor} is not in the audit chain: the "
-                   "chain was rewritten since it was written down")
     scope = integrity.Scope(case=case_id, after=start if since else None)
     if case_id is not None and not _case_exists(db, case_id):
         raise NotFound(f"no case {case_id}", case=case_id)
-    checked = _check_cases(db, report, scope, hash_workers)
+    jobs = _cores() if jobs is None else jobs
+    shares = None
+    if (jobs > 1 and case_id is None and db.path is not None
+            and integrity.records_from(db, start) >= parallel_from):
+        shares = _start_shares(db.path, scope, integrity.case_boundaries(db, jobs),
+                               hash_workers, report.texts)
+    try:
+        records, head, anchor_seen = _check_chain(db, report, start, expected_prev,
+                                                  anchor.strip().lower() if anchor else None)
+        if anchor and not anchor_seen:
+            report.add("anchor_missing", f"the anchor {anchor} is not in the audit chain: "
+                       "the chain was rewritten since it was written down")
+        if shares is None:
+            checked = _check_cases(db, report, scope, hash_workers)
+        else:
+            checked = 0
+            for future in shares[1]:
+                part = future.result()
+                checked += part.checked
+                report.findings += part.findings
+                report.notes += part.notes
+                report.pending += part.pending
+    finally:
+        if shares is not None:
+            shares[0].shutdown(wait=True, cancel_futures=True)
     report.findings += [Finding(f["kind"], f["message"]) for f in accounts.verify_attempts(db)]
     _check_pdfs(db, report, case_id)
     _check_journal(db, report, scope)
@@ -374,6 +404,41 @@ def _by_case(rows: Iterator[dict[str, Any]], key: str = "case_id"
     """Consecutive rows of one case, grouped: ``(case_id, rows)`` in case order."""
     for cid, group in itertools.groupby(rows, key=lambda r: r[key]):
         yield cid, list(group)
+
+
+def _cores() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _start_shares(db_path: Path, scope: integrity.Scope, cuts: list[int], hash_workers: int,
+                  texts: set[str]) -> tuple[concurrent.futures.Executor,
+                                            list[concurrent.futures.Future]]:
+    """One process per range of case ids (cut at ``cuts``), each checking its cases."""
+    bounds = list(zip([None, *cuts], [*(c - 1 for c in cuts), None], strict=True))
+    pool = concurrent.futures.ProcessPoolExecutor(max_workers=len(bounds))
+    futures = [pool.submit(_check_share, str(db_path), dataclasses.replace(scope, low=low,
+                                                                            high=high),
+                           hash_workers, texts) for low, high in bounds]
+    return pool, futures
+
+
+def _check_share(db_path: str, scope: integrity.Scope, hash_workers: int,
+                 texts: set[str]) -> _Report:
+    """In a worker process: the per-case checks of the cases in ``scope``."""
+    from muni.registry import db as regdb
+
+    db = regdb.connect(db_path)
+    try:
+        report = _Report()
+        report.texts = texts
+        report.checked = _check_cases(db, report, scope, hash_workers)
+        return report
+    finally:
+        db.close()
 
 
 def _check_cases(db: Registry, report: _Report, scope: integrity.Scope,

@@ -53,7 +53,7 @@ def share_texts(db: Registry, guards: list[dict]) -> list[dict]:
     """The verdicts as a record stores them: each one's ``SHARED_VERDICT_FIELDS`` written
     once to ``audit_texts`` (inside the caller's transaction) and named by their hash."""
     out = []
-    written: set[str] = set()
+    bodies: dict[str, str] = {}
     for verdict in guards:
         if not (isinstance(verdict, dict) and TEXT_KEY not in verdict
                 and all(k in verdict for k in SHARED_VERDICT_FIELDS)):
@@ -61,12 +61,13 @@ def share_texts(db: Registry, guards: list[dict]) -> list[dict]:
             continue
         body = canonical({k: verdict[k] for k in SHARED_VERDICT_FIELDS})
         key = text_hash(body)
-        if key not in written:
-            db.execute("INSERT OR IGNORE INTO audit_texts(hash, body) VALUES (?, ?)",
-                       [key, body])
-            written.add(key)
+        bodies[key] = body
         out.append({**{k: v for k, v in verdict.items() if k not in SHARED_VERDICT_FIELDS},
                     TEXT_KEY: key})
+    if bodies:  # one statement for the step's texts
+        db.execute("INSERT OR IGNORE INTO audit_texts(hash, body) VALUES "
+                   + ", ".join("(?, ?)" for _ in bodies),
+                   [x for pair in bodies.items() for x in pair])
     return out
 
 

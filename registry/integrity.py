@@ -21,18 +21,43 @@ from .db import Registry
 @dataclass(frozen=True)
 class Scope:
     """Which cases: every one (the default), ``case`` alone, or those touched by an audit
-    record with an id above ``after``."""
+    record with an id above ``after``; of those, the ids from ``low`` to ``high`` (either
+    open) — the share of one of several processes checking a large registry."""
 
     case: int | None = None
     after: int | None = None
+    low: int | None = None
+    high: int | None = None
 
     def where(self, column: str = "case_id") -> tuple[str, list[Any]]:
+        conditions: list[str] = []
+        params: list[Any] = []
         if self.case is not None:
-            return f" WHERE {column} = ?", [self.case]
-        if self.after is not None:
-            return (f" WHERE {column} IN (SELECT case_id FROM audit WHERE id > ?)",
-                    [self.after])
-        return "", []
+            conditions.append(f"{column} = ?")
+            params.append(self.case)
+        elif self.after is not None:
+            conditions.append(f"{column} IN (SELECT case_id FROM audit WHERE id > ?)")
+            params.append(self.after)
+        if self.low is not None:
+            conditions.append(f"{column} >= ?")
+            params.append(self.low)
+        if self.high is not None:
+            conditions.append(f"{column} <= ?")
+            params.append(self.high)
+        return (" WHERE " + " AND ".join(conditions) if conditions else ""), params
+
+
+def case_boundaries(db: Registry, parts: int) -> list[int]:
+    """``parts - 1`` case ids that cut the cases into ``parts`` shares of about equal size
+    (fewer when there are fewer cases), ascending."""
+    total = db.execute("SELECT count(*) FROM cases").fetchone()[0]
+    cuts = []
+    for k in range(1, parts):
+        row = db.execute("SELECT id FROM cases ORDER BY id LIMIT 1 OFFSET ?",
+                         [total * k // parts]).fetchone()
+        if row and (not cuts or row[0] > cuts[-1]):
+            cuts.append(row[0])
+    return cuts
 
 
 def chain(db: Registry, start: int = 0) -> Iterator[dict[str, Any]]:
@@ -48,6 +73,11 @@ def verdict_texts(db: Registry) -> Iterator[tuple[str, str]]:
                       "'audit_texts'").fetchone():
         return iter(())
     return db.execute("SELECT hash, body FROM audit_texts")
+
+
+def records_from(db: Registry, start: int = 0) -> int:
+    """How many audit records have an id from ``start`` on."""
+    return db.execute("SELECT count(*) FROM audit WHERE id >= ?", [start]).fetchone()[0]
 
 
 def record_id(db: Registry, record_hash: str) -> int | None:

@@ -78,6 +78,9 @@ def build_working_group(db: Registry, case: dict, workflow: Workflow, *,
     group = data.get("group") or {}
     wording = Wording(data, lang, case.get("id"))
     people = People(db, code, act_date, lang, wording)
+    people.preload([group.get("chair"), group.get("secretary"), data.get("responsible"),
+                    *((e.get("person") if isinstance(e, dict) else e)
+                      for e in group.get("members") or [])])
     chair = (_member(people, group["chair"], "chair", "group.chair")
              if group.get("chair") else None)
     secretary = (_member(people, group["secretary"], "secretary", "group.secretary")
