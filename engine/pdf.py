@@ -10,8 +10,12 @@ the command line (``PDF_FILTER``); ``SelectPdfVersion`` 2 is PDF/A-2b.
 Why batches and profiles: starting ``soffice`` costs about a second, converting one more file
 in the same call about 0.15 s, so every call converts many files. Two ``soffice`` processes
 sharing one user profile fail silently (the second exits without a PDF), so each worker gets
-its own throw-away profile (``-env:UserInstallation=file:///…``) — also across two ``muni``
-processes running at once.
+a profile of its own (``-env:UserInstallation=file:///…``) — also across two ``muni``
+processes running at once. A new profile costs LibreOffice its first start (one to three
+seconds more), so where muni has a cache folder (``engine/cache.py``) the profiles are kept
+there, each taken by one worker at a time under a lock; a call that fails drops its profile
+(the next starts clean), and with no cache folder, or every kept profile busy, a worker uses
+a throw-away one as before.
 
 Why fonts matter: the templates ask for Times New Roman. Where it is absent LibreOffice uses
 Liberation Serif (same metrics, so the same line and page breaks); only ``fonts-liberation2``
@@ -21,14 +25,16 @@ DejaVu Serif, wider and visibly different. ``font_problem()`` says so.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import ConversionError
 
@@ -46,6 +52,8 @@ PDF_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"
 #: Files per ``soffice`` call: large enough to amortise the start, small enough that one bad
 #: file does not cost a long batch.
 BATCH_SIZE = 200
+#: Kept LibreOffice profiles at most (one per worker running at once).
+KEPT_PROFILES = 8
 
 
 @dataclass(frozen=True)
@@ -123,8 +131,8 @@ def _run_worker(soffice: str, calls: list[list[Path]], timeout: float
     call's own folder as ``<n>.docx``; its PDF ``<n>.pdf`` goes back next to the original."""
     done: list[Converted] = []
     problems: list[str] = []
-    with tempfile.TemporaryDirectory(prefix="muni-lo-") as tmp:
-        profile = Path(tmp) / "profile"
+    with tempfile.TemporaryDirectory(prefix="muni-lo-") as tmp, \
+            _profile(Path(tmp)) as (profile, failed):
         for number, call in enumerate(calls):
             staging = Path(tmp) / f"call-{number}"
             outdir = staging / "out"
@@ -153,6 +161,7 @@ def _run_worker(soffice: str, calls: list[list[Path]], timeout: float
                 if not produced.is_file() or produced.stat().st_size == 0:
                     problems.append(f"{docx}: no PDF produced ({why})")
                     produced.unlink(missing_ok=True)
+                    failed.append(docx)
                     continue
                 final = pdf_path(docx)
                 tmp_final = final.with_name(f".{final.name}.tmp")  # never *.part: muni's own
@@ -161,6 +170,53 @@ def _run_worker(soffice: str, calls: list[list[Path]], timeout: float
                 done.append(Converted(docx=docx, pdf=final))
             shutil.rmtree(staging, ignore_errors=True)
     return done, problems
+
+
+@contextlib.contextmanager
+def _profile(tmp: Path) -> Iterator[tuple[Path, list[Path]]]:
+    """A LibreOffice profile for one worker, and a list to note failed files in: a kept
+    profile that is free (locked for this worker until it is done), else one in ``tmp``.
+    A kept profile under which a file failed is removed afterwards."""
+    import muni.engine.cache as cache
+
+    failed: list[Path] = []
+    root = cache.folder()
+    for slot in range(KEPT_PROFILES if root is not None else 0):
+        assert root is not None
+        folder = root / "libreoffice" / f"profile-{slot}"
+        lock = _lock(folder.with_name(folder.name + ".lock"))
+        if lock is None:
+            continue
+        try:
+            yield folder, failed
+            if failed:
+                shutil.rmtree(folder, ignore_errors=True)
+        finally:
+            lock.close()
+        return
+    yield tmp / "profile", failed
+
+
+def _lock(path: Path) -> Any:
+    """The open lock file at ``path`` when this process could take it, else None."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(path, "a+b")  # noqa: SIM115  (held until the worker is done)
+    except OSError:
+        return None
+    try:
+        if os.name == "nt":
+            import msvcrt
+
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        return None
+    return handle
 
 
 def default_workers(count: int) -> int:
