@@ -23,35 +23,42 @@ def example_data() -> Path:
     return PACKAGE_ROOT / "examples" / "working_group_case.yaml"
 
 
-def demo_registry(work: Path, cache: Path) -> Path:
-    """``muni demo``'s registry: the sample municipality after every procedure."""
+def demo_registry(work: Path, cache: Path) -> tuple[Path, dict[str, str]]:
+    """``muni demo``'s registry: the sample municipality after every procedure; and the
+    login of its clerk (the demo's registry has accounts: a write needs one)."""
     out = work / "demo"
-    run([MUNI, "demo", "--out", str(out), "--json"], env_for(None, "clerk", cache)).check()
-    return out / "muni.db"
+    done = run([MUNI, "demo", "--out", str(out), "--json"], env_for(None, "clerk", cache))
+    accounts = json.loads(done.check().stdout).get("accounts") or []
+    clerk = next((a for a in accounts if "clerk" in a.get("roles", [])), None)
+    login = {"MUNI_USER": clerk["login"], "MUNI_PASSWORD": clerk["password"]} if clerk else {}
+    return out / "muni.db", login
 
 
-def new_cases(db_path: Path, cache: Path, count: int, municipality: str) -> list[int]:
+def new_cases(db_path: Path, cache: Path, count: int, municipality: str,
+              login: dict[str, str] | None = None) -> list[int]:
     """``count`` new working-group cases opened with ``muni case new`` (the example data)."""
-    env = env_for(db_path, "clerk", cache)
+    env = env_for(db_path, "clerk", cache) | (login or {})
     return [json.loads(run([MUNI, "case", "new", "working_group", "-m", municipality,
                             "--data", str(example_data()), "--json"], env).check().stdout)["case"]
             for _ in range(count)]
 
 
-def advance_each(db_path: Path, cache: Path, cases: list[int]) -> Figure:
+def advance_each(db_path: Path, cache: Path, cases: list[int],
+                 login: dict[str, str] | None = None) -> Figure:
     """``muni advance CASE`` once on each case (each a fresh first step); the first run is
-    not counted."""
-    env = env_for(db_path, "clerk", cache)
+    not counted. ``login``: ``MUNI_USER``/``MUNI_PASSWORD`` where the registry has accounts
+    (the password's check is part of what a clerk waits for)."""
+    env = env_for(db_path, "clerk", cache) | (login or {})
     runs = [run([MUNI, "advance", str(c), "--json"], env).check() for c in cases]
     return ms(runs[1:])
 
 
 def commands(db_path: Path, cache: Path, runs: int, *, municipality: str,
-             work: Path) -> dict[str, Figure]:
+             work: Path, login: dict[str, str] | None = None) -> dict[str, Figure]:
     """Median wall time (ms) of each of ``COMMANDS`` on the registry at ``db_path``, plus
-    Python's own start and ``import muni.cli``."""
-    env = env_for(db_path, "clerk", cache)
-    ids = new_cases(db_path, cache, runs + 2, municipality)
+    Python's own start and ``import muni.cli``; ``login`` where the registry has accounts."""
+    env = env_for(db_path, "clerk", cache) | (login or {})
+    ids = new_cases(db_path, cache, runs + 2, municipality, login)
     case = str(ids[0])
     out = {
         "status": ms(timed([MUNI, "status"], env, runs)),
@@ -59,7 +66,7 @@ def commands(db_path: Path, cache: Path, runs: int, *, municipality: str,
         "preview": ms(timed([MUNI, "preview", case], env, runs)),
         "review": ms(timed([MUNI, "review", case, "--out", str(work / "review.html")], env,
                            runs)),
-        "advance": advance_each(db_path, cache, ids[1:]),
+        "advance": advance_each(db_path, cache, ids[1:], login),
         "python": ms(timed([sys.executable, "-c", "pass"], env, runs)),
         "import": ms(timed([sys.executable, "-c", "import muni.cli"], env, runs)),
     }

@@ -207,8 +207,8 @@ def main(work: Path, *, quick: bool, runs: int) -> None:
         f", muni status --json (all rows) {a['cli_status_json'].show('.0f', ' ms')}, "
         f"muni explain {a['case']} {a['cli_explain'].show('.0f', ' ms')}")
 
-    demo = clerk.demo_registry(work, cache)
-    figures = clerk.commands(demo, cache, runs, municipality="lipenka", work=work)
+    demo, login = clerk.demo_registry(work, cache)
+    figures = clerk.commands(demo, cache, runs, municipality="lipenka", work=work, login=login)
     say(f"clerk commands on the demo registry (whole process, median of {runs}): "
         + clerk.show_commands(figures))
 
