@@ -22,6 +22,7 @@ from typing import Any
 import muni.engine.cache as cache
 
 from .errors import SpecError
+from .messages import Say, render
 from .spec import WORKFLOWS_DIR
 
 RULES_DIR = WORKFLOWS_DIR / "rules"
@@ -202,7 +203,11 @@ class Profile:
 
 @dataclass(frozen=True)
 class Verdict:
-    """One rule's result for one case at one moment."""
+    """One rule's result for one case at one moment.
+
+    ``message`` and ``title`` are English, the audit's reading copy; ``say`` is what the check
+    found as a message key and values, and ``titles`` the rule's title in each language, so
+    the verdict can be read in Kyrgyz or Russian later (``engine/verdicts.py``)."""
 
     rule: str
     ok: bool
@@ -217,6 +222,8 @@ class Verdict:
     status: dict[str, Any] = field(default_factory=dict)
     #: The basis in words, as documents print it ({ky, ru, en}).
     cite: dict[str, str] = field(default_factory=dict)
+    say: Say | None = None
+    titles: dict[str, str] = field(default_factory=dict)
 
     @property
     def blocks(self) -> bool:
@@ -228,6 +235,8 @@ class Verdict:
             "message": self.message, "title": self.title, "basis": self.basis,
             "verified": self.verified, "profile": self.profile, "params": self.params,
             "status": self.status, "cite": self.cite,
+            **({"say": self.say.to_json()} if self.say is not None else {}),
+            **({"titles": dict(self.titles)} if self.titles else {}),
         }
 
 
@@ -414,10 +423,11 @@ def profile_for(on: dt.date) -> Profile:
 
 
 def evaluate(rule_ids: tuple[str, ...] | list[str], facts: Any, profile: Profile,
-             checks: Mapping[str, Callable[[Any, dict[str, Any]], tuple[bool, str]]],
-             lang: str = "ky") -> list[Verdict]:
+             checks: Mapping[str, Callable[[Any, dict[str, Any]], tuple[bool, Say | str]]],
+             lang: str = "en") -> list[Verdict]:
     """Run every named rule's check from ``checks`` (``guards.CHECKS``) with the profile's
-    params; no short-circuit: ``explain`` shows them all."""
+    params; no short-circuit: ``explain`` shows them all. The message and title are worded
+    in ``lang`` (English for the audit); the verdict keeps the key and values besides."""
     verdicts = []
     for rule_id in rule_ids:
         rule = profile.rule(rule_id)
@@ -425,20 +435,21 @@ def evaluate(rule_ids: tuple[str, ...] | list[str], facts: Any, profile: Profile
             continue            # a rule of other kinds of decision: not this one's
         status = profile.status(rule_id)
         if rule.withdrawn:
-            ok, message = False, f"not in profile {profile.id}: {rule.withdrawn}"
+            ok, said = False, Say("rule/withdrawn", profile=profile.id, why=rule.withdrawn)
         else:
             fn = checks.get(rule_id)
             if fn is None:
                 raise SpecError(f"rule '{rule_id}' has no check in engine/guards")
-            ok, message = fn(facts, rule.params)
+            ok, said = fn(facts, rule.params)
             if not ok and rule.doubt:
-                message += f" (a warning, not a refusal: in doubt {rule.doubt})"
+                said = Say("rule/in_doubt", found=said, doubt=rule.doubt)
         verdicts.append(Verdict(
-            rule=rule_id, ok=bool(ok), message=message,
+            rule=rule_id, ok=bool(ok), message=render(said, lang),
             title=rule.title.get(lang) or rule.title.get("en") or rule_id,
             basis=rule.basis + ("" if status.current else f" [{status.words()}]"),
             verified=rule.verified, severity="block" if rule.withdrawn else rule.severity,
             profile=profile.id, params=rule.params, status=status.to_json(),
             cite={k: v for k, v in rule.cite.items()},
+            say=said if isinstance(said, Say) else None, titles=dict(rule.title),
         ))
     return verdicts

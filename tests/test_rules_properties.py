@@ -1,4 +1,7 @@
-"""Property tests for the working-group rules against a direct reading of the seed's text."""
+"""Property tests for the working-group rules against a direct reading of the seed's text.
+
+A check returns its finding as a message key and values (``messages.Say``); ``str()`` is the
+English wording, ``render(say, lang)`` the Kyrgyz and Russian."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from hypothesis import strategies as st
 
 from muni.engine.contexts.working_group import Member, WorkingGroupFacts
 from muni.engine.guards import working_group as g
+from muni.engine.messages import render
 
 D = dt.date(2026, 11, 20)
 
@@ -33,7 +37,8 @@ def facts(people: list[tuple[str, str]]) -> WorkingGroupFacts:
 def test_min_size(people, minimum):
     ok, message = g.group_min_size(facts(people), {"min": minimum})
     assert ok == (len(people) >= minimum)
-    assert str(len(people)) in message
+    for lang in ("en", "ky", "ru"):
+        assert str(len(people)) in render(message, lang)
 
 
 @given(groups, st.sampled_from([0.25, 0.3, 0.4, 0.5]))
@@ -46,7 +51,8 @@ def test_gender_balance_is_the_minority_share(people, share):
     minority = min(women, len(people) - women)
     # «Азчылык бери дегенде 30% түзүш керек»: the minority sex is at least the share.
     assert ok == (minority / len(people) >= share - 1e-9)
-    assert f"of {len(people)}" in message
+    assert f"of {len(people)}" in str(message)
+    assert f"{len(people)} мүчөнүн ичинен" in render(message, "ky")
 
 
 @given(groups)
@@ -55,8 +61,13 @@ def test_composition_needs_each_category(people):
     ok, message = g.group_composition(facts(people), {"required": required})
     present = {c for _, c in people}
     assert ok == (set(required) <= present)
+    english = {"staff": "ayil okmotu staff", "deputy": "council deputies",
+               "community": "community representatives"}
+    kyrgyz = {"staff": "айыл өкмөтүнүн кызматкерлери", "deputy": "кеңештин депутаттары",
+              "community": "жамааттын өкүлдөрү"}
     for c in set(required) - present:
-        assert g.CATEGORY_NAMES[c] in message
+        assert f"the group has no {english[c]}" in str(message)
+        assert f"топто {kyrgyz[c]} жок" in render(message, "ky")
 
 
 @given(st.dates(dt.date(2015, 1, 1), dt.date(2030, 12, 31)),

@@ -118,6 +118,6 @@ def build_needs_assessment(db: Registry, case: dict, workflow: Workflow, *,
     }
     if lang == "ru":
         context = localize(context, data, wording)
-    warnings = [str(m) for m in b.mismatches]
+    warnings = [str(m.say()) for m in b.mismatches]
     return Prepared(act_date=act_date, facts=facts, context=context, warnings=warnings,
                     wording=wording)

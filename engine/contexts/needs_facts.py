@@ -19,6 +19,7 @@ from muni.registry.db import Registry
 
 from ..data import parse_date
 from ..errors import InputError, SpecError
+from ..messages import Say
 from ..spec import WORKFLOWS_DIR
 from .common import People
 
@@ -78,11 +79,20 @@ class Mismatch:
     field: str
     typed: int
     computed: int
-    what: str
+    #: The participants' category the number counts (form 8's lines), or None for all.
+    category: str | None = None
+    #: What gives the computed number: the participants' ``list``, or ``population`` (men +
+    #: women of a village).
+    source: str = "list"
 
-    def __str__(self) -> str:
-        return (f"{self.field} says {self.typed}, but {self.what} gives {self.computed} "
-                f"(difference {self.typed - self.computed:+d})")
+    def say(self) -> Say:
+        """The disagreement as a message (``na.typed_totals``)."""
+        difference = f"{self.typed - self.computed:+d}"
+        if self.category is not None:
+            return Say("na.typed_totals/mismatch_in", field=self.field, typed=self.typed,
+                       computed=self.computed, difference=difference, category=self.category)
+        return Say("na.typed_totals/mismatch", field=self.field, typed=self.typed,
+                   computed=self.computed, difference=difference, source=self.source)
 
 
 @dataclass
@@ -190,11 +200,12 @@ class Build:
         women = sum(1 for p in rows if p["sex"] == "f")
         return out, len(rows), women, counts
 
-    def cross_check(self, data: dict, key: str, where: str, computed: int, what: str) -> None:
+    def cross_check(self, data: dict, key: str, where: str, computed: int,
+                    category: str | None = None) -> None:
         """A typed total kept as a cross-check of the list it summarises."""
         typed = data.get(key)
         if typed is not None and int(typed) != computed:
-            self.mismatches.append(Mismatch(f"{where}.{key}", int(typed), computed, what))
+            self.mismatches.append(Mismatch(f"{where}.{key}", int(typed), computed, category))
 
 
 def optional_date(value: Any, where: str) -> dt.date | None:

@@ -53,8 +53,8 @@ def sessions(b: Build) -> None:
         where = f"sessions[{i}]"
         date = parse_date(s["date"], f"{where}.date")
         plist, total, women, _ = b.participants(s["participants"])
-        b.cross_check(s, "participants_total", where, total, "the participants' list")
-        b.cross_check(s, "women", where, women, "the participants' list")
+        b.cross_check(s, "participants_total", where, total)
+        b.cross_check(s, "women", where, women)
         low, high = AGE_BOUNDS[s["age_group"]]
         outside = [f"{p['name']} ({p['age']})" for p in plist
                    if isinstance(p["age"], int) and not low <= p["age"] <= high]
@@ -116,7 +116,7 @@ def village_priorities(b: Build) -> None:
             if population is not None and population != men_pop + women_pop:
                 b.mismatches.append(Mismatch(
                     f"villages[{order.index(name)}].population", int(population),
-                    men_pop + women_pop, "men + women"))
+                    men_pop + women_pop, source="population"))
             population = men_pop + women_pop
         village_ctx.append({
             "name": name, "name_ru": info.get("name_ru") or name,
@@ -154,12 +154,12 @@ def focus_groups(b: Build) -> None:
         where = f"focus_groups[{i}]"
         date = parse_date(fgd["date"], f"{where}.date")
         plist, total, women, counts = b.participants(fgd["participants"])
-        b.cross_check(fgd, "participants_total", where, total, "the participants' list")
-        b.cross_check(fgd, "women", where, women, "the participants' list")
+        b.cross_check(fgd, "participants_total", where, total)
+        b.cross_check(fgd, "women", where, women)
         typed_counts = fgd.get("counts") or {}
         for category in CATEGORIES:   # form 8's lines, typed: each checked against the list
             b.cross_check(typed_counts, category, f"{where}.counts", counts[category],
-                          f"the participants' list ({category})")
+                          category)
         ev = Event(where=where, kind="focus_group", village=fgd["village"], date=date,
                    place=fgd["place"], facilitators=list(fgd["facilitators"]), total=total,
                    women=women, counts=counts)
@@ -191,9 +191,8 @@ def planning_meeting(b: Build) -> None:
     if pm:
         date = parse_date(pm["date"], "planning_meeting.date")
         plist, total, women, counts = b.participants(pm["participants"])
-        b.cross_check(pm, "participants_total", "planning_meeting", total,
-                      "the participants' list")
-        b.cross_check(pm, "women", "planning_meeting", women, "the participants' list")
+        b.cross_check(pm, "participants_total", "planning_meeting", total)
+        b.cross_check(pm, "women", "planning_meeting", women)
         planning = Event(where="planning_meeting", kind="planning_meeting", village="",
                          date=date, place=pm["place"],
                          facilitators=list(pm.get("facilitators") or []), total=total,

@@ -1,12 +1,15 @@
 """What a check is, and how the modules beside this one mark theirs.
 
 A rule has two halves (see ``engine/rules.py``): its text in a profile, and its *check* here —
-a Python function of the step's facts and the rule's ``params`` that returns ``(ok,
-message)``, the message saying why in terms a clerk can act on. ``@check("vote.quorum")``
-marks a function as the check of that rule id; it registers nothing. ``guards/__init__.py``
-collects the marked functions of the modules it lists (``checks_in``) into ``CHECKS``, the
-one mapping ``rules.evaluate`` is handed. This module imports nothing of muni's but errors,
-so a check module never imports the composition root back.
+a Python function of the step's facts and the rule's ``params`` that returns ``(ok, Say(key,
+**values))``: what it found, as a message key (``"rule.id/outcome"``) and the values, worded in
+Kyrgyz, Russian and English by the catalogs ``workflows/messages/*.ftl``
+(``engine/messages.py``), so a clerk reads why in her language and the audit keeps the values.
+``@check("vote.quorum")`` marks a function as the check of that rule id; it registers nothing.
+``guards/__init__.py`` collects the marked functions of the modules it lists (``checks_in``)
+into ``CHECKS``, the one mapping ``rules.evaluate`` is handed. This module imports nothing
+of muni's but errors and messages, so a check module never imports the composition root
+back.
 """
 
 from __future__ import annotations
@@ -17,9 +20,10 @@ from types import ModuleType
 from typing import Any
 
 from ..errors import SpecError
+from ..messages import Say
 
-#: What a check returns: does the rule hold, and why (or why not).
-Result = tuple[bool, str]
+#: What a check returns: does the rule hold, and why (or why not) as a message key and values.
+Result = tuple[bool, Say]
 #: ``check(facts, params) -> (ok, message)``.
 Check = Callable[[Any, dict[str, Any]], Result]
 #: ``deadline(facts, profile) -> [{"what", "due", "from"?, "met"}]``.
@@ -38,8 +42,8 @@ def deadline(rule_id: str) -> Callable[[DeadlineFn], DeadlineFn]:
     """Mark ``fn`` as the dated obligation of ``rule_id`` — written beside the rule's check
     and reading the same ``params`` from the profile, so ``explain``, ``status --deadlines``
     and ``--overdue`` show the due date the check enforces. ``fn(facts, profile)`` returns
-    ``[{"what", "due", "from"?, "met": bool | None}]``; the caller adds the rule and its
-    basis."""
+    ``[{"what": Say, "due", "from"?, "met": bool | None}]``; the caller words ``what`` in the
+    reader's language and adds the rule and its basis."""
     def mark(fn: DeadlineFn) -> DeadlineFn:
         fn.deadline_of = rule_id  # type: ignore[attr-defined]
         return fn
@@ -76,9 +80,8 @@ def head_on_record(head: dict | None, signer: str | None, on: dt.date,
     """The signer is the head of the ayil okmotu on record on ``on`` (when one is named):
     shared by the procedures whose orders the head signs, each wording its own field."""
     if head is None:
-        return False, (f"no head of the ayil okmotu is on record on {on}; "
-                       "import the head's term of office (officials, role 'head')")
+        return False, Say("head_on_record/none", on=on)
     if signer and signer != head["person"]:
-        return False, (f"{signer_field} is '{signer}', but the head on record on "
-                       f"{on} is {head['name']} ({head['person']})")
-    return True, f"{head['name']} is the head on record on {on}"
+        return False, Say("head_on_record/other", field=signer_field, signer=signer, on=on,
+                          name=head["name"], person=head["person"])
+    return True, Say("head_on_record/ok", name=head["name"], on=on)

@@ -3,9 +3,9 @@ group, the session report, the focus groups and the planning meeting — and the
 the focus groups and the planning meeting, beside the rules whose days they read.
 
 Each check receives ``NeedsFacts`` (``contexts/needs_facts.py``) and its rule's parameters from
-the profile in force; a message names the field (``sessions[2].participants``) and the
-numbers, so a clerk knows what to fix. Whether a failing rule refuses the step or only warns
-is the profile's ``severity``, not code.
+the profile in force; its message (a ``Say``, worded in ``workflows/messages/*.ftl``) names the
+field (``sessions[2].participants``) and the numbers, so a clerk knows what to fix. Whether a
+failing rule refuses the step or only warns is the profile's ``severity``, not code.
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ import datetime as dt
 from typing import Any
 
 from ..contexts.needs_facts import AGE_GROUPS, Event, NeedsFacts
+from ..messages import Say, listing
 from ..rules import Profile
 from .base import Result, check, deadline
-from .needs_common import join, women_share
+from .needs_common import join, label, women_share
 
 # --- sessions -----------------------------------------------------------------------------
 
@@ -24,18 +25,19 @@ from .needs_common import join, women_share
 def sessions_per_village(f: NeedsFacts, p: dict[str, Any]) -> Result:
     low, high = int(p["min"]), int(p["max"])
     if not f.sessions:
-        return False, "sessions: no session is recorded yet (add them with `muni case update`)"
+        return False, Say("na.sessions_per_village/none")
     problems, counts = [], []
     for village in f.villages:
         n = len(f.village_sessions.get(village, []))
         if n == 0 and not any(e.village == village for e in f.schedule if e.kind == "session"):
             continue
-        counts.append(f"{village} {n}")
+        counts.append(Say("na.sessions_per_village/count", village=village, n=n))
         if not low <= n <= high:
-            problems.append(f"{village}: {n} sessions (between {low} and {high} required)")
+            problems.append(Say("na.sessions_per_village/village", village=village, n=n,
+                                min=low, max=high))
     if problems:
-        return False, "; ".join(problems)
-    return True, "sessions per village: " + ", ".join(counts)
+        return False, Say("na.sessions_per_village/bad", items=listing(problems, None))
+    return True, Say("na.sessions_per_village/ok", counts=listing(counts, None, ", "))
 
 
 @check("na.age_groups_covered")
@@ -47,42 +49,45 @@ def age_groups_covered(f: NeedsFacts, p: dict[str, Any]) -> Result:
         held = [e.age_group for e in evs]
         missing = [g for g in AGE_GROUPS if g not in held]
         if missing:
-            problems.append(f"{village}: no session for {', '.join(missing)}")
+            problems.append(Say("na.age_groups_covered/missing", village=village,
+                                groups=listing(missing, None, ", ")))
         extra = [g for g in AGE_GROUPS if held.count(g) > 2]
         if extra:
-            problems.append(f"{village}: more than two sessions for {', '.join(extra)}")
+            problems.append(Say("na.age_groups_covered/extra", village=village,
+                                groups=listing(extra, None, ", ")))
     if problems:
-        return False, "; ".join(problems)
-    return True, "every village has a session for each age group (18–35, 36–55, 56+)"
+        return False, Say("na.age_groups_covered/bad", items=listing(problems, None))
+    return True, Say("na.age_groups_covered/ok")
 
 
 @check("na.session_size")
 def session_size(f: NeedsFacts, p: dict[str, Any]) -> Result:
     minimum = int(p["min"])
-    small = [f"{e.label}: {e.total} participants" for e in f.sessions
+    small = [Say("na.session_size/item", event=label(e), n=e.total) for e in f.sessions
              if e.total < minimum]
     if small:
-        return False, f"fewer than {minimum} participants: " + join(small)
+        return False, Say("na.session_size/bad", min=minimum, items=join(small))
     sizes = [e.total for e in f.sessions]
-    return True, (f"{len(sizes)} sessions with {min(sizes, default=0)}–{max(sizes, default=0)} "
-                  f"participants (at least {minimum})")
+    return True, Say("na.session_size/ok", sessions=len(sizes), low=min(sizes, default=0),
+                     high=max(sizes, default=0), min=minimum)
 
 
 @check("na.participant_ages")
 def participant_ages(f: NeedsFacts, p: dict[str, Any]) -> Result:
-    wrong = [f"{e.where}.participants ({e.age_group}): {', '.join(e.ages_outside)}"
+    wrong = [Say("na.participant_ages/item", where=f"{e.where}.participants", age=e.age_group,
+                 people=listing(e.ages_outside, None, ", "))
              for e in f.sessions if e.ages_outside]
     if wrong:
-        return False, "ages outside the session's group: " + join(wrong, 4)
-    return True, "every listed participant's age is within the session's age group"
+        return False, Say("na.participant_ages/bad", items=join(wrong, 4))
+    return True, Say("na.participant_ages/ok")
 
 
 def _facilitator_count(events: list[Event], minimum: int) -> Result:
-    few = [f"{e.label}: {len(e.facilitators)}" for e in events
+    few = [Say("facilitators/item", event=label(e), n=len(e.facilitators)) for e in events
            if len(e.facilitators) < minimum]
     if few:
-        return False, f"fewer than {minimum} facilitators: " + join(few)
-    return True, f"{len(events)} events, each run by at least {minimum} facilitators"
+        return False, Say("facilitators/bad", min=minimum, items=join(few))
+    return True, Say("facilitators/ok", events=len(events), min=minimum)
 
 
 @check("na.session_facilitators")
@@ -92,28 +97,28 @@ def session_facilitators(f: NeedsFacts, p: dict[str, Any]) -> Result:
 
 @check("na.sessions_after_plan")
 def sessions_after_plan(f: NeedsFacts, p: dict[str, Any]) -> Result:
-    early = [f"{e.label} on {e.date}" for e in f.sessions if e.date and
-             e.date < f.act_date]
+    early = [Say("na.sessions_after_plan/item", event=label(e), on=e.date) for e in f.sessions
+             if e.date and e.date < f.act_date]
     if early:
-        return False, (f"sessions dated before the plan order of {f.act_date}: " + join(early))
-    return True, f"every session is on or after the plan order of {f.act_date}"
+        return False, Say("na.sessions_after_plan/bad", plan=f.act_date, items=join(early))
+    return True, Say("na.sessions_after_plan/ok", plan=f.act_date)
 
 
 @check("na.typed_totals")
 def typed_totals(f: NeedsFacts, p: dict[str, Any]) -> Result:
     if f.mismatches:
-        return False, join([str(m) for m in f.mismatches])
-    return True, "every typed total agrees with its list"
+        return False, Say("na.typed_totals/bad", items=join([m.say() for m in f.mismatches]))
+    return True, Say("na.typed_totals/ok")
 
 
 @check("na.votes_plausible")
 def votes_plausible(f: NeedsFacts, p: dict[str, Any]) -> Result:
     per = int(p["stickers"])
-    over = [f"{e.label}: {e.votes} votes from {e.total} participants (at most "
-            f"{per * e.total})" for e in f.sessions if e.votes > per * e.total]
+    over = [Say("na.votes_plausible/item", event=label(e), votes=e.votes, total=e.total,
+                most=per * e.total) for e in f.sessions if e.votes > per * e.total]
     if over:
-        return False, join(over)
-    return True, f"no session has more votes than {per} stickers per participant"
+        return False, Say("na.votes_plausible/bad", items=join(over))
+    return True, Say("na.votes_plausible/ok", per=per)
 
 
 @check("na.sessions_women_share")
@@ -132,22 +137,23 @@ def _report_date(f: NeedsFacts) -> dt.date | None:
 def session_report_after_sessions(f: NeedsFacts, p: dict[str, Any]) -> Result:
     date = _report_date(f)
     if date is None:
-        return False, "session_report.date: required (the day the report is compiled)"
+        return False, Say("na.session_report_after_sessions/no_date")
     if not f.session_report.get("compiler"):
-        return False, "session_report.compiler: name who compiled the report (person id)"
+        return False, Say("na.session_report_after_sessions/no_compiler")
     last = max((e.date for e in f.sessions if e.date), default=None)
-    if last and date < last:
-        return False, f"session_report.date {date} is before the last session ({last})"
-    return True, f"report of {date}, after the last session ({last})"
+    if last is None:
+        return True, Say("na.session_report_after_sessions/ok_alone", date=date)
+    if date < last:
+        return False, Say("na.session_report_after_sessions/early", date=date, last=last)
+    return True, Say("na.session_report_after_sessions/ok", date=date, last=last)
 
 
 @check("na.active_residents")
 def active_residents(f: NeedsFacts, p: dict[str, Any]) -> Result:
     chosen = f.session_report.get("active_residents") or []
     if not chosen:
-        return False, ("session_report.active_residents: select the active residents to invite "
-                       "to the focus groups")
-    return True, f"{len(chosen)} active residents selected for the focus groups"
+        return False, Say("na.active_residents/none")
+    return True, Say("na.active_residents/ok", n=len(chosen))
 
 
 # --- focus groups -------------------------------------------------------------------------
@@ -162,12 +168,12 @@ def focus_group_per_village(f: NeedsFacts, p: dict[str, Any]) -> Result:
     for village in _villages_with_sessions(f):
         n = sum(1 for e in f.focus_groups if e.village == village)
         if n != 1:
-            problems.append(f"{village}: {n} focus groups")
+            problems.append(Say("na.focus_group_per_village/item", village=village, n=n))
     strays = sorted({e.village for e in f.focus_groups} - set(_villages_with_sessions(f)))
-    problems += [f"{v}: a focus group without sessions" for v in strays]
+    problems += [Say("na.focus_group_per_village/stray", village=v) for v in strays]
     if problems:
-        return False, "one focus group per village is required: " + "; ".join(problems)
-    return True, f"one focus group in each of {len(f.focus_groups)} villages"
+        return False, Say("na.focus_group_per_village/bad", items=listing(problems, None))
+    return True, Say("na.focus_group_per_village/ok", villages=len(f.focus_groups))
 
 
 def _gaps(f: NeedsFacts) -> list[tuple[Event, dt.date, int]]:
@@ -183,12 +189,15 @@ def _gaps(f: NeedsFacts) -> list[tuple[Event, dt.date, int]]:
 @check("na.focus_group_not_late")
 def focus_group_not_late(f: NeedsFacts, p: dict[str, Any]) -> Result:
     latest = int(p["max_days"])
-    bad = [f"{e.label}: {e.date} is {gap} days after the last session ({last})"
+    bad = [Say("na.focus_group_not_late/item", event=label(e), on=e.date, days=gap, last=last)
            for e, last, gap in _gaps(f) if gap > latest or gap < 0]
     if bad:
-        return False, f"must be within {latest} days after the sessions: " + join(bad)
-    return True, "; ".join(f"{e.village}: {gap} days after the sessions"
-                           for e, _, gap in _gaps(f)) or "no focus group recorded"
+        return False, Say("na.focus_group_not_late/bad", max=latest, items=join(bad))
+    gaps = [Say("na.focus_group_not_late/gap", village=e.village, days=gap)
+            for e, _, gap in _gaps(f)]
+    if not gaps:
+        return True, Say("na.focus_group_not_late/none")
+    return True, Say("na.focus_group_not_late/ok", items=listing(gaps, None))
 
 
 @deadline("na.focus_group_not_late")
@@ -204,8 +213,8 @@ def focus_group_window(f: NeedsFacts, profile: Profile) -> list[dict[str, Any]]:
         last = max(e.date for e in evs if e.date)
         start, due = last + dt.timedelta(days=early), last + dt.timedelta(days=late)
         held = [e for e in f.focus_groups if e.village == village]
-        out.append({"what": f"focus group in {village} ({early}–{late} days after its last "
-                            f"session, {last})", "due": due, "from": start,
+        out.append({"what": Say("na.focus_group_not_late/due", village=village, min=early,
+                                max=late, last=last), "due": due, "from": start,
                     "met": None if not held else all(start <= e.date <= due
                                                      for e in held if e.date)})
     return out
@@ -214,29 +223,31 @@ def focus_group_window(f: NeedsFacts, profile: Profile) -> list[dict[str, Any]]:
 @check("na.focus_group_not_early")
 def focus_group_not_early(f: NeedsFacts, p: dict[str, Any]) -> Result:
     earliest = int(p["min_days"])
-    early = [f"{e.label}: only {gap} days after the last session ({last})"
+    early = [Say("na.focus_group_not_early/item", event=label(e), days=gap, last=last)
              for e, last, gap in _gaps(f) if 0 <= gap < earliest]
     if early:
-        return False, join(early)
-    return True, f"every focus group is at least {earliest} days after its village's sessions"
+        return False, Say("na.focus_group_not_early/bad", items=join(early))
+    return True, Say("na.focus_group_not_early/ok", min=earliest)
 
 
 @check("na.focus_group_max_size")
 def focus_group_max_size(f: NeedsFacts, p: dict[str, Any]) -> Result:
     high = int(p["max"])
-    big = [f"{e.label}: {e.total}" for e in f.focus_groups if e.total > high]
+    big = [Say("na.focus_group_max_size/item", event=label(e), n=e.total)
+           for e in f.focus_groups if e.total > high]
     if big:
-        return False, f"more than {high} participants: " + join(big)
-    return True, f"no focus group has more than {high} participants"
+        return False, Say("na.focus_group_max_size/bad", max=high, items=join(big))
+    return True, Say("na.focus_group_max_size/ok", max=high)
 
 
 @check("na.focus_group_min_size")
 def focus_group_min_size(f: NeedsFacts, p: dict[str, Any]) -> Result:
     low = int(p["min"])
-    small = [f"{e.label}: {e.total}" for e in f.focus_groups if e.total < low]
+    small = [Say("na.focus_group_min_size/item", event=label(e), n=e.total)
+             for e in f.focus_groups if e.total < low]
     if small:
-        return False, f"fewer than {low} participants: " + join(small)
-    return True, f"every focus group has at least {low} participants"
+        return False, Say("na.focus_group_min_size/bad", min=low, items=join(small))
+    return True, Say("na.focus_group_min_size/ok", min=low)
 
 
 @check("na.focus_group_facilitators")
@@ -250,20 +261,24 @@ def focus_group_problems(f: NeedsFacts, p: dict[str, Any]) -> Result:
     for village, analysed in f.focus_problems.items():
         top = f.village_top.get(village, [])
         if not analysed:
-            problems.append(f"{village}: no problem analysed")
+            problems.append(Say("na.focus_group_problems/none_analysed", village=village))
         stray = [x for x in analysed if x not in top]
         if stray:
-            problems.append(f"{village}: «{'», «'.join(stray)}» is not among the village's "
-                            f"priorities ({', '.join(top)})")
+            problems.append(Say("na.focus_group_problems/stray", village=village,
+                                problems=listing(stray, None, "», «"),
+                                top=listing(top, None, ", ")))
     if problems:
-        return False, join(problems)
-    return True, "; ".join(f"{v}: {len(a)} priority problems analysed"
-                           for v, a in f.focus_problems.items()) or "no focus group recorded"
+        return False, Say("na.focus_group_problems/bad", items=join(problems))
+    done = [Say("na.focus_group_problems/village", village=v, n=len(a))
+            for v, a in f.focus_problems.items()]
+    if not done:
+        return True, Say("na.focus_group_problems/none")
+    return True, Say("na.focus_group_problems/ok", items=listing(done, None))
 
 
 @check("na.focus_women_share")
 def focus_women_share(f: NeedsFacts, p: dict[str, Any]) -> Result:
-    return women_share(list(f.focus_groups), p, "focus group")
+    return women_share(list(f.focus_groups), p, "focus_group")
 
 
 # --- planning meeting ---------------------------------------------------------------------
@@ -272,16 +287,15 @@ def focus_women_share(f: NeedsFacts, p: dict[str, Any]) -> Result:
 def planning_within_week(f: NeedsFacts, p: dict[str, Any]) -> Result:
     days = int(p["max_days"])
     if f.planning is None:
-        return False, "planning_meeting: not recorded yet"
+        return False, Say("na.planning_within_week/none")
     if not f.focus_groups:
-        return False, "no focus group is recorded: the planning meeting follows them"
+        return False, Say("na.planning_within_week/no_focus")
     last = max(e.date for e in f.focus_groups if e.date)
     gap = (f.planning.date - last).days
     if gap < 0 or gap > days:
-        return False, (f"planning_meeting.date {f.planning.date} is {gap} days after the last "
-                       f"focus group ({last}); it must be held within {days} days, by "
-                       f"{last + dt.timedelta(days=days)}")
-    return True, f"held {gap} days after the last focus group ({last})"
+        return False, Say("na.planning_within_week/bad", date=f.planning.date, days=gap,
+                          last=last, max=days, by=last + dt.timedelta(days=days))
+    return True, Say("na.planning_within_week/ok", days=gap, last=last)
 
 
 @deadline("na.planning_within_week")
@@ -291,20 +305,20 @@ def planning_due(f: NeedsFacts, profile: Profile) -> list[dict[str, Any]]:
     days = int(profile.rule("na.planning_within_week").params["max_days"])
     last = max(e.date for e in f.focus_groups if e.date)
     due = last + dt.timedelta(days=days)
-    return [{"what": f"planning meeting (within {days} days of the last focus group, {last})",
+    return [{"what": Say("na.planning_within_week/due", max=days, last=last),
              "due": due, "met": None if f.planning is None else f.planning.date <= due}]
 
 
 @check("na.planning_size")
 def planning_size(f: NeedsFacts, p: dict[str, Any]) -> Result:
     if f.planning is None:
-        return True, "no planning meeting recorded"
+        return True, Say("na.planning_size/none")
     high = int(p["max"])
     if f.planning.total > high:
-        return False, f"{f.planning.total} participants; typically up to {high}"
-    return True, f"{f.planning.total} participants (typically up to {high})"
+        return False, Say("na.planning_size/big", n=f.planning.total, max=high)
+    return True, Say("na.planning_size/ok", n=f.planning.total, max=high)
 
 
 @check("na.planning_women_share")
 def planning_women_share(f: NeedsFacts, p: dict[str, Any]) -> Result:
-    return women_share([f.planning], p, "planning meeting")
+    return women_share([f.planning], p, "planning_meeting")

@@ -57,6 +57,7 @@ __all__ = [
     "count",
     "date_long",
     "date_of",
+    "date_from",
     "date_on",
     "date_until",
     "group_digits",
@@ -188,6 +189,11 @@ def date_until(d: date) -> str:
 def date_on(d: date) -> str:
     """Locative "on" form: ``2014-жылдын 16-майында``."""
     return _date(d, "loc")
+
+
+def date_from(d: date) -> str:
+    """Ablative "from" form: ``2014-жылдын 16-майынан`` (…баштап)."""
+    return _date(d, "abl")
 
 
 _DATE_RE = re.compile(r"(\d{4})-жылдын (\d{1,2})-([а-яөүң]+)(?: чейин)?\.?")

@@ -19,8 +19,10 @@ __all__ = [
     "adjective_nominative",
     "amount",
     "count",
+    "date_from",
     "date_long",
     "date_of",
+    "date_on",
     "date_until",
     "number_words",
     "plural",
@@ -55,6 +57,16 @@ def date_long(d: date) -> str:
 def date_of(d: date) -> str:
     """Citation form before an act's number: ``от 19 ноября 2014 года``."""
     return f"от {_day_month_year(d)} года"
+
+
+def date_on(d: date) -> str:
+    """"On" form, the genitive date in running text: ``19 ноября 2014 года``."""
+    return f"{_day_month_year(d)} года"
+
+
+def date_from(d: date) -> str:
+    """"From" form: ``с 19 ноября 2014 года``."""
+    return f"с {_day_month_year(d)} года"
 
 
 def date_until(d: date) -> str:

@@ -1,0 +1,348 @@
+"""What a rule's check says, in the reader's language: a key and its values, worded by catalogs.
+
+A check knows *what* it found — "the group has 5 members, at least 6 are required" — but not
+how Kyrgyz, Russian or English say it: Kyrgyz puts a case suffix on the number («6дан кем
+эмес»), Russian agrees the noun with it («5 членов», «2 члена»), each writes dates its own way
+(«2026-жылдын 20-ноябры», «20 ноября 2026 г.»). So a check returns a :class:`Say` — a message
+key (``"group.min_size/too_small"``: the rule and the outcome) and the values — and the words
+live in one catalog file per language, ``workflows/messages/{ky,ru,en}.ftl``, which a lawyer or
+a translator edits without touching Python.
+
+The catalogs are `Project Fluent <https://projectfluent.org>`_ files (``fluent.runtime``):
+unlike gettext, whose ``ngettext`` agrees one noun with one number, a Fluent message can select
+on any of its values (a plural category from CLDR, a kind, a sex), which is what sentences with
+two counts and a date need. A rule is one Fluent message; its outcomes are the message's
+attributes::
+
+    group-min_size =
+        .ok = топто { $size } мүчө (кеминде { $min })
+        .too_small = топто { $size } гана мүчө бар; { NUM($min, case: "abl") } кем эмес болушу керек
+
+Functions the catalogs may call, each written per language with ``engine/locale``:
+
+    DATE($d, form: "long" | "of" | "on" | "until" | "from")   a date (ISO text) in words
+    NUM($n, case: "dat" | "abl" | "loc" | "gen" | "acc")      a number with a Kyrgyz suffix
+    PCT($share, case: …)                                      a share (0.3) as a percentage
+
+Values are JSON: the audit stores a verdict's key and values, so a record made today reads in
+any language later. A value is a string, a number, a date (stored as ISO text), a nested
+``Say`` (its key and values) or a :class:`Listing` of those; nested ones are worded first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_EVEN, Decimal
+from pathlib import Path
+from typing import Any
+
+from .errors import SpecError
+from .locale import ky, ru
+from .spec import WORKFLOWS_DIR
+
+#: The languages a message is worded in; English is the fallback and the audit's reading copy.
+LANGS = ("ky", "ru", "en")
+FALLBACK = "en"
+CATALOG_DIR = WORKFLOWS_DIR / "messages"
+
+
+@dataclass(frozen=True, init=False)
+class Say:
+    """A message by key, with its values: ``Say("group.min_size/ok", size=8, min=6)``."""
+
+    key: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    def __init__(self, key: str, /, **values: Any):
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "values", {k: plain(v) for k, v in values.items()})
+
+    def to_json(self) -> dict[str, Any]:
+        return {"key": self.key, "values": {k: to_json(v) for k, v in self.values.items()}}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Say:
+        return cls(str(data["key"]), **{k: from_json(v)
+                                         for k, v in (data.get("values") or {}).items()})
+
+    def __str__(self) -> str:
+        return render(self, FALLBACK)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Several things a message names, worded one by one and joined; ``more`` says how many
+    were left out ("…; and 3 more"): a message names what to fix, not everything."""
+
+    items: tuple[Any, ...]
+    more: int = 0
+    sep: str = "; "
+
+    def to_json(self) -> dict[str, Any]:
+        return {"items": [to_json(i) for i in self.items], "more": self.more, "sep": self.sep}
+
+
+def listing(items: Iterable[Any], limit: int | None = 8, sep: str = "; ") -> Listing:
+    """The first ``limit`` of ``items`` (all when None) and how many more there are."""
+    items = [plain(i) for i in items]
+    shown = items if limit is None else items[:limit]
+    return Listing(tuple(shown), len(items) - len(shown), sep)
+
+
+def plain(value: Any) -> Any:
+    """A value as a message keeps it: dates as ISO text, lists as a :class:`Listing`."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return listing(value, None)
+    if isinstance(value, Say | Listing | str | int | float) or value is None:
+        return value
+    raise TypeError(f"a message value must be text, a number, a date or a message, "
+                    f"not {type(value).__name__} {value!r}")
+
+
+def to_json(value: Any) -> Any:
+    if isinstance(value, Say | Listing):
+        return value.to_json()
+    return value
+
+
+def from_json(value: Any) -> Any:
+    if isinstance(value, Mapping) and "key" in value:
+        return Say.from_json(value)
+    if isinstance(value, Mapping) and "items" in value:
+        return Listing(tuple(from_json(i) for i in value["items"]), int(value.get("more") or 0),
+                       str(value.get("sep") or "; "))
+    return value
+
+
+# --- the catalogs -----------------------------------------------------------------------------
+
+def fluent_id(key: str) -> tuple[str, str | None]:
+    """``"group.min_size/too_small"`` → the Fluent message ``group-min_size`` and its
+    attribute ``too_small`` (Fluent names have no dots; rule ids have no hyphens)."""
+    message, _, attribute = key.partition("/")
+    return message.replace(".", "-"), attribute or None
+
+
+def catalog_path(lang: str) -> Path:
+    return CATALOG_DIR / f"{lang}.ftl"
+
+
+@functools.cache
+def _resource(lang: str) -> Any:
+    """The parsed catalog; a line Fluent cannot read, or a message stated twice, is a
+    ``SpecError`` naming the file and the line, never a message silently missing."""
+    from fluent.syntax import FluentParser, ast
+
+    path = catalog_path(lang)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise SpecError(f"{path.name}: cannot read the message catalog ({exc})") from None
+    resource = FluentParser(with_spans=True).parse(text)
+    seen: set[str] = set()
+    for entry in resource.body:
+        line = text.count("\n", 0, entry.span.start) + 1 if entry.span else "?"
+        if isinstance(entry, ast.Junk):
+            why = "; ".join(a.message for a in entry.annotations) or "unreadable"
+            raise SpecError(f"workflows/messages/{path.name}:{line}: {why}")
+        if isinstance(entry, ast.Message):
+            if entry.id.name in seen:
+                raise SpecError(f"workflows/messages/{path.name}:{line}: message "
+                                f"'{entry.id.name}' is stated twice")
+            seen.add(entry.id.name)
+    return resource
+
+
+@functools.cache
+def _bundle(lang: str) -> Any:
+    from fluent.runtime import FluentBundle, FluentResource
+
+    if lang not in LANGS:
+        raise ValueError(f"unknown message language {lang!r}; expected one of {LANGS}")
+    bundle = FluentBundle([lang], functions=FUNCTIONS[lang], use_isolating=False)
+    _resource(lang)  # validated first: FluentBundle skips what it cannot read
+    bundle.add_resource(FluentResource(catalog_path(lang).read_text(encoding="utf-8")))
+    return bundle
+
+
+def keys(lang: str) -> dict[str, Any]:
+    """Every key the catalog words (``"rule.id/outcome"``), with its Fluent pattern node."""
+    from fluent.syntax import ast
+
+    out: dict[str, Any] = {}
+    for entry in _resource(lang).body:
+        if not isinstance(entry, ast.Message):
+            continue
+        base = entry.id.name.replace("-", ".")
+        if entry.value is not None:
+            out[base] = entry.value
+        for attribute in entry.attributes:
+            out[f"{base}/{attribute.id.name}"] = attribute.value
+    return out
+
+
+# --- wording ----------------------------------------------------------------------------------
+
+def render(message: Say | Mapping[str, Any] | str | None, lang: str) -> str:
+    """The message in ``lang``: a :class:`Say` (or its JSON) through the catalog, falling back
+    to English and then to the key; plain text (a record made before messages had keys) as it
+    is."""
+    text, _errors = render_checked(message, lang)
+    return text
+
+
+def render_checked(message: Say | Mapping[str, Any] | str | None, lang: str
+                   ) -> tuple[str, list[str]]:
+    """``render``, and what went wrong on the way (a missing key or value, a failing
+    function): the catalog tests require none."""
+    if message is None:
+        return "", []
+    if isinstance(message, str):
+        return message, []
+    say = message if isinstance(message, Say) else Say.from_json(message)
+    errors: list[str] = []
+    for attempt in dict.fromkeys((lang, FALLBACK)):
+        bundle = _bundle(attempt)
+        name, attribute = fluent_id(say.key)
+        pattern = None
+        if bundle.has_message(name):
+            found = bundle.get_message(name)
+            pattern = found.attributes.get(attribute) if attribute else found.value
+        if pattern is None:
+            errors.append(f"{attempt}: no message '{say.key}'")
+            continue
+        args = {}
+        for k, v in say.values.items():
+            args[k], inner = _argument(v, lang)
+            errors += inner
+        try:
+            text, problems = bundle.format_pattern(pattern, args)
+        except ArithmeticError as exc:  # Babel on a number beyond its precision
+            errors.append(f"{attempt}: {say.key}: {type(exc).__name__}")
+            continue
+        errors += [f"{attempt}: {say.key}: {p}" for p in problems]
+        return text, errors
+    return f"{say.key} {to_json(dict(say.values))}", errors
+
+
+def _argument(value: Any, lang: str) -> tuple[Any, list[str]]:
+    from fluent.runtime.types import fluent_number
+
+    if isinstance(value, Say):
+        return render_checked(value, lang)
+    if isinstance(value, Listing):
+        errors: list[str] = []
+        parts = []
+        for item in value.items:
+            text, inner = _argument(item, lang)
+            parts.append(str(text))
+            errors += inner
+        if value.more:
+            text, inner = render_checked(Say("list/more", n=value.more), lang)
+            parts.append(text)
+            errors += inner
+        return value.sep.join(parts), errors
+    if isinstance(value, bool) or value is None:
+        return "" if value is None else str(value).lower(), []
+    if isinstance(value, int) and abs(value) < 10**15:
+        return fluent_number(value, useGrouping=False), []
+    if isinstance(value, int):  # beyond what Babel formats: as digits, no plural form
+        return str(value), []
+    if isinstance(value, float):
+        return fluent_number(value, useGrouping=False, maximumFractionDigits=2), []
+    return value, []
+
+
+# --- the functions the catalogs call ----------------------------------------------------------
+
+def _day(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _whole(value: Any) -> int | None:
+    try:
+        number = Decimal(str(value))
+    except ArithmeticError:
+        return None
+    if not number.is_finite():
+        return None
+    return int(number.to_integral_value(ROUND_HALF_EVEN))
+
+
+def _percent(value: Any) -> int | None:
+    try:
+        share = float(value)
+    except (TypeError, ValueError):
+        return None
+    if not math.isfinite(share):
+        return None
+    return _whole(Decimal(str(share)) * 100)
+
+
+def _ky_suffix(n: int | None, case: str | None) -> str:
+    if n is None or not case or abs(n) > ky.MAX_NUMBER:
+        return ""
+    return ky.numeral_suffix(abs(n), case)
+
+
+_KY_DATE = {"long": ky.date_long, "of": ky.date_of, "on": ky.date_on, "until": ky.date_until,
+            "from": ky.date_from}
+_RU_DATE = {"long": ru.date_long, "of": ru.date_of, "on": ru.date_on, "until": ru.date_until,
+            "from": ru.date_from}
+
+
+def _date_function(forms: Mapping[str, Any]) -> Any:
+    def DATE(value: Any, form: str = "long") -> str:  # noqa: N802 - Fluent's naming
+        day = _day(value)
+        if day is None:
+            return str(value)
+        if form not in forms:
+            raise ValueError(f"DATE: unknown form {form!r}; use one of {', '.join(forms)}")
+        return forms[form](day)
+    return DATE
+
+
+def _num_function(lang: str) -> Any:
+    def NUM(value: Any, case: str | None = None) -> str:  # noqa: N802 - Fluent's naming
+        n = _whole(value)
+        if n is None:
+            return str(value)
+        digits = ("-" if n < 0 else "") + ky.group_digits(abs(n))
+        return digits + (_ky_suffix(n, case) if lang == "ky" else "")
+    return NUM
+
+
+def _pct_function(lang: str) -> Any:
+    def PCT(value: Any, case: str | None = None) -> str:  # noqa: N802 - Fluent's naming
+        n = _percent(value)
+        if n is None:
+            return str(value)
+        if lang == "en":
+            return f"{n}%"
+        return f"{n} %" + (_ky_suffix(n, case) if lang == "ky" else "")
+    return PCT
+
+
+def _iso_date(value: Any, form: str = "long") -> str:
+    day = _day(value)
+    return day.isoformat() if day else str(value)
+
+
+FUNCTIONS: dict[str, dict[str, Any]] = {
+    "ky": {"DATE": _date_function(_KY_DATE), "NUM": _num_function("ky"),
+           "PCT": _pct_function("ky")},
+    "ru": {"DATE": _date_function(_RU_DATE), "NUM": _num_function("ru"),
+           "PCT": _pct_function("ru")},
+    "en": {"DATE": _iso_date, "NUM": _num_function("en"), "PCT": _pct_function("en")},
+}
