@@ -70,6 +70,15 @@ class DateType(click.ParamType):
 
 DATE = DateType()
 
+#: The language of the rules' messages, titles, bases and deadlines on screen and in --json:
+#: English by default, because everything else the command line says is English and a
+#: screen in two languages helps no one; a clerk who reads Kyrgyz sets MUNI_LANG=ky once.
+#: (The web interface, where a clerk works, is Kyrgyz by default.)
+MESSAGE_LANG = click.option(
+    "--lang", type=click.Choice(["en", "ky", "ru"]), envvar="MUNI_LANG", default="en",
+    show_default=True, help="Language of the rules' messages, titles and bases (ky: "
+    "Kyrgyz, ru: Russian). Env: MUNI_LANG.")
+
 
 @dataclass
 class Env:
@@ -605,8 +614,10 @@ def preview(env: Env, case_id: int, trigger: str | None, out_dir: Path | None,
 @click.option("--limit", type=click.IntRange(0, INT_MAX), default=None,
               help=f"The N most recently changed cases (default: {STATUS_LIMIT} on screen, "
                    "every case with --json; 0: every case).")
+@MESSAGE_LANG
 def status(env: Env, workflow: str | None, state: str | None, municipality: str | None,
-           overdue: bool, with_deadlines: bool, as_json: bool, limit: int | None = None) -> None:
+           overdue: bool, with_deadlines: bool, as_json: bool, limit: int | None = None,
+           lang: str = "en") -> None:
     """List cases with their states.
 
     On screen: how many cases are in each state, then the most recently changed ones — a
@@ -615,7 +626,7 @@ def status(env: Env, workflow: str | None, state: str | None, municipality: str 
     """
     engine = env.engine
     if overdue:
-        late = engine.overdue(today=env.today, municipality=municipality)
+        late = engine.overdue(today=env.today, municipality=municipality, lang=lang)
 
         def show_late() -> None:
             if not late:
@@ -635,7 +646,7 @@ def status(env: Env, workflow: str | None, state: str | None, municipality: str 
         return
     rows = engine.cases(workflow=workflow, state=state, municipality=municipality,
                         limit=limit, newest_first=bool(limit),
-                        deadlines_on=env.today if with_deadlines else None)
+                        deadlines_on=env.today if with_deadlines else None, lang=lang)
     overview = (engine.count_by_state(workflow=workflow, state=state, municipality=municipality)
                 if limit and len(rows) == limit and not as_json else [])
 
@@ -662,16 +673,18 @@ def status(env: Env, workflow: str | None, state: str | None, municipality: str 
 @click.option("--at", "at_date", type=DATE, help="As of this date (YYYY-MM-DD): the steps "
               "recorded until then, with their verdicts and rule profile as recorded; the "
               "current state's rules evaluated on that date.")
-def explain(env: Env, case_id: int, at_date: dt.date | None, as_json: bool) -> None:
+@MESSAGE_LANG
+def explain(env: Env, case_id: int, at_date: dt.date | None, as_json: bool,
+            lang: str = "en") -> None:
     """Why a case can or cannot move now: every rule, its verdict and its basis."""
-    result = env.engine.explain(case_id, today=at_date or env.today)
+    result = env.engine.explain(case_id, today=at_date or env.today, lang=lang)
 
     def show() -> None:
         if at_date:
             show_history(result)
         st = result["state"]
         click.echo(f"Case {result['case']} · {result['workflow']} · {result['municipality']}")
-        click.echo(f"State: {st['name']} — {st['title'].get('en', st['title']['ky'])}"
+        click.echo(f"State: {st['name']} — {st['title'].get(lang) or st['title']['ky']}"
                    + (" (final)" if st["final"] else ""))
         if result["profile"]:
             p = result["profile"]
@@ -684,14 +697,21 @@ def explain(env: Env, case_id: int, at_date: dt.date | None, as_json: bool) -> N
                 click.echo("  needs a second person: not "
                            + (", ".join(t["prepared_by"]) or "the preparer"))
             for g in t["guards"]:
-                sign = "✓" if g["ok"] else ("!" if g["severity"] == "warn" else "✗")
-                click.echo(f"  {sign} {g['rule']}: {g['title']}")
-                click.echo(f"      {g['message']}")
-                click.echo(f"      basis: {g['basis']}")
+                show_verdict(g)
             for problem in t.get("problems", []):
                 click.echo(f"  ✗ data: {problem}")
         show_deadlines(result.get("deadlines") or [], indent="")
     emit(as_json, result, show)
+
+
+def show_verdict(g: dict[str, Any]) -> None:
+    """One rule's verdict: its mark, id and title, the message, the basis (marked when it is
+    not in the language asked for)."""
+    sign = "✓" if g["ok"] else ("!" if g.get("severity") == "warn" else "✗")
+    click.echo(f"  {sign} {g['rule']}: {g['title']}")
+    click.echo(f"      {g['message']}")
+    untranslated = " (English)" if g.get("basis_lang", g.get("lang")) != g.get("lang") else ""
+    click.echo(f"      basis{untranslated}: {g['basis']}")
 
 
 def show_deadlines(items: list[dict], indent: str = "  ") -> None:
@@ -728,10 +748,7 @@ def show_history(result: dict[str, Any]) -> None:
                        f"{', act dated ' + s['act_date'] if s['act_date'] else ''}), sha256 "
                        f"{(p['sha256'] or '?')[:16]}… — {state}")
         for g in s["guards"]:
-            sign = "✓" if g["ok"] else ("!" if g.get("severity") == "warn" else "✗")
-            click.echo(f"  {sign} {g['rule']}: {g['title']}")
-            click.echo(f"      {g['message']}")
-            click.echo(f"      basis: {g['basis']}")
+            show_verdict(g)
         for d in s["documents"]:
             number = f" № {d['number']}" if d.get("number") else ""
             click.echo(f"  document{number}: {d['path']} [{d['status']}]")
@@ -743,9 +760,11 @@ def show_history(result: dict[str, Any]) -> None:
 @click.option("--attempts", "with_attempts", is_flag=True,
               help="Also the refused attempts on the case (failed rules, four eyes, who:), "
                    "in time order with the records.")
-def history(env: Env, case_id: int, with_attempts: bool, as_json: bool) -> None:
+@MESSAGE_LANG
+def history(env: Env, case_id: int, with_attempts: bool, as_json: bool,
+            lang: str = "en") -> None:
     """The case's audit log: who did what, when, and under which rules."""
-    rows = env.engine.history(case_id)
+    rows = env.engine.history(case_id, lang=lang)
     tried = env.engine.attempts(case_id) if with_attempts else []
     who = Engine.describe_actor
 
@@ -1158,8 +1177,9 @@ def verify_(env: Env, case_id: int | None, anchor: str | None, since: str | None
               help="The page to write: FILE.html or FILE.md.")
 @click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS),
               help="Override the format the suffix implies.")
-@click.option("--lang", type=click.Choice(["en", "ky", "ru"]), default="en", show_default=True,
-              help="Language of state and step titles.")
+@click.option("--lang", type=click.Choice(["en", "ky", "ru"]), envvar="MUNI_LANG", default="en",
+              show_default=True, help="Language of state and step titles and of the rules' "
+              "messages, titles and bases. Env: MUNI_LANG.")
 def review_(env: Env, case_id: int, out: Path, fmt: str | None, lang: str,
             as_json: bool) -> None:
     """One self-contained page for a legal reviewer: timeline, rules and their values at each

@@ -27,6 +27,7 @@ from .contexts import Prepared
 from .errors import MuniError, NotFound
 from .plan import plan_transition, preparers, refusal
 from .spec import TransitionSpec, Workflow, is_signing
+from .verdicts import all_in_language
 
 #: Roles that see every municipality.
 EVERYWHERE = frozenset({"admin", "reviewer"})
@@ -77,7 +78,7 @@ def may(allowed: bool, rule: str | None, reason: str) -> dict[str, Any]:
 
 
 def step_options(db: Registry, case: dict, workflow: Workflow, *, actor: Actor,
-                 today: dt.date, only: str | None = None
+                 today: dt.date, only: str | None = None, lang: str = "en"
                  ) -> tuple[list[dict[str, Any]], Prepared | None]:
     """Each step leaving the case's state (or only the trigger ``only``): its rules'
     verdicts and whether ``actor`` may take it now (``may``: allowed, the rule that refuses
@@ -86,7 +87,8 @@ def step_options(db: Registry, case: dict, workflow: Workflow, *, actor: Actor,
 
     A signing step's signer rules judge the actor's person when the actor may sign (as the
     write path does); otherwise they judge the signer the data names, so a clerk reading the
-    checklist sees whether the head on record can sign, not that she herself cannot."""
+    checklist sees whether the head on record can sign, not that she herself cannot. The
+    rules' messages, titles and bases are worded in ``lang``."""
     out = []
     prepared = None
     prepared_by = sorted(preparers(db, case["id"]))
@@ -108,8 +110,9 @@ def step_options(db: Registry, case: dict, workflow: Workflow, *, actor: Actor,
         prepared = prepared or plan_.prepared
         entry["allowed"] = plan_.allowed
         entry["act_date"] = plan_.prepared.act_date.isoformat()
-        entry["guards"] = [{**v.to_json(), "titles": dict(plan_.profile.rule(v.rule).title)}
-                           for v in plan_.verdicts]
+        entry["guards"] = all_in_language(
+            ({**v.to_json(), "titles": dict(plan_.profile.rule(v.rule).title)}
+             for v in plan_.verdicts), lang)
         if refused is not None:
             entry["may"] = may(False, str(refused.extra.get("rule")), refused.message)
         elif not plan_.allowed:

@@ -242,8 +242,8 @@ def ready_drafts(db: Registry, municipality: str, on: dt.date
     return out
 
 
-def overdue(db: Registry, today: dt.date, municipality: str | None = None
-            ) -> list[dict[str, Any]]:
+def overdue(db: Registry, today: dt.date, municipality: str | None = None,
+            lang: str = "en") -> list[dict[str, Any]]:
     """Open cases with a dated obligation past due and not met — e.g. a normative act not
     sent to the State Register within the profile's days — the same deadlines ``explain``
     and ``status --deadlines`` show (``explain.deadlines``), for every workflow."""
@@ -255,7 +255,7 @@ def overdue(db: Registry, today: dt.date, municipality: str | None = None
         if wf.state(row["state"]).final:
             continue
         case = cases.get(db, row["id"])
-        for d in deadlines(db, case, wf, today):
+        for d in deadlines(db, case, wf, today, lang=lang):
             if d["status"] != "overdue":
                 continue
             out.append({"case": row["id"], "workflow": row["workflow"],

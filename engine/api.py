@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -356,20 +356,32 @@ class Engine:
         "workflow_title", "municipality", "state", "steps", "deadlines"}``. Each step:
         ``trigger``, ``title``, ``to``, ``signing``, ``four_eyes``, ``who``, ``documents``
         (with titles), ``allowed`` (every rule holds), ``guards``, ``problems`` and ``may``
-        (``may_take``'s answer: allowed, rule, reason)."""
+        (``may_take``'s answer: allowed, rule, reason). Rules and deadlines are worded in
+        ``lang``."""
         from .access import step_options
         from .explain import deadlines
         from .plan import load_case
+        from .verdicts import check_lang
 
         case, workflow = load_case(self.db, case_id)
-        steps, prepared = step_options(self.db, case, workflow, actor=actor, today=today)
+        steps, prepared = step_options(self.db, case, workflow, actor=actor, today=today,
+                                       lang=check_lang(lang))
         state = workflow.state(case["state"])
         return {"case": case_id, "workflow": workflow.id, "workflow_title": workflow.title,
                 "municipality": case["municipality"],
                 "state": {"name": state.name, "title": state.title, "final": state.final},
                 "steps": steps,
-                "deadlines": deadlines(self.db, case, workflow, today, prepared)
+                "deadlines": deadlines(self.db, case, workflow, today, prepared, lang=lang)
                 if prepared is not None else []}
+
+    @staticmethod
+    def in_language(verdicts: Iterable[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+        """Verdicts as the engine gives them (a refusal's ``GuardFailed.extra["verdicts"]``,
+        an audit record's ``guards``) worded in ``lang``: message, title and basis, with
+        ``basis_lang`` saying when the basis is not in that language."""
+        from .verdicts import all_in_language
+
+        return all_in_language(verdicts, lang)
 
     @staticmethod
     def case_schema(workflow: str) -> dict[str, Any]:
@@ -387,22 +399,23 @@ class Engine:
 
     # -- a step: explain, preview, advance -------------------------------------------------------
 
-    def explain(self, case_id: int, *, today: dt.date, actor: Actor | None = None
-                ) -> dict[str, Any]:
+    def explain(self, case_id: int, *, today: dt.date, actor: Actor | None = None,
+                lang: str = "en") -> dict[str, Any]:
         """Every step possible now with each rule's verdict, values and basis; the steps
-        recorded until ``today`` as they were judged then; the case's deadlines. With
-        ``actor``, each step also says whether that actor may take it (``may``, as
-        ``may_take``) and its rules are judged as they would be for that actor."""
+        recorded until ``today`` as they were judged then; the case's deadlines — the
+        messages, titles and bases in ``lang`` (ky, ru or en). With ``actor``, each step also
+        says whether that actor may take it (``may``, as ``may_take``) and its rules are
+        judged as they would be for that actor."""
         from .explain import explain
 
-        view = explain(self.db, case_id, today=today)
+        view = explain(self.db, case_id, today=today, lang=lang)
         if actor is not None:
             from .access import step_options
             from .plan import load_case
 
             case, workflow = load_case(self.db, case_id)
             steps = {s["trigger"]: s for s in step_options(
-                self.db, case, workflow, actor=actor, today=today)[0]}
+                self.db, case, workflow, actor=actor, today=today, lang=lang)[0]}
             for t in view["triggers"]:
                 mine = steps.get(t["trigger"])
                 if mine is not None:
@@ -415,7 +428,8 @@ class Engine:
     def preview(self, case_id: int, trigger: str | None = None, *, today: dt.date,
                 lang: str | None = None, out: Path | None = None) -> dict[str, Any]:
         """The next step's documents as drafts in ``out`` (default
-        ``<documents>/preview``): no number taken, nothing recorded."""
+        ``<documents>/preview``): no number taken, nothing recorded. ``lang``: the documents'
+        language (default the municipality's) and the rules' messages' (default English)."""
         from .explain import preview
 
         out = usable_folder(out or self.documents / "preview", "preview folder")
@@ -472,7 +486,9 @@ class Engine:
         case not finished), or the rows of a batch ``file`` (CSV or YAML) — each one step,
         or with ``until`` step by step towards that state. Yields ``Started``, one
         ``Outcome`` per case or row, then ``Finished`` with the summary: a stream an
-        interface shows as progress. Stopping early leaves the run resumable."""
+        interface shows as progress. Stopping early leaves the run resumable. ``lang``: the
+        documents' language (default each municipality's) and that of a blocked row's rules
+        (default English)."""
         from .batch import Selection, run
 
         if file is not None and (ids or workflow or state or municipality or everything):
@@ -487,12 +503,17 @@ class Engine:
 
     # -- reviewing -------------------------------------------------------------------------------
 
-    def history(self, case_id: int) -> list[dict[str, Any]]:
-        """The case's audit records, oldest first, as recorded."""
+    def history(self, case_id: int, *, lang: str = "en") -> list[dict[str, Any]]:
+        """The case's audit records, oldest first, as recorded; each verdict also worded in
+        ``lang`` from its recorded key and values (``message``, ``title``, ``basis``)."""
         from muni.registry.audit import history
 
+        from .verdicts import all_in_language, check_lang
+
+        check_lang(lang)
         self.case(case_id)
-        return history(self.db, case_id)
+        return [{**r, "guards": all_in_language(r["guards"], lang)}
+                for r in history(self.db, case_id)]
 
     def verify(self, case_id: int | None = None, anchor: str | None = None,
                since: str | None = None, jobs: int | None = None) -> dict[str, Any]:
@@ -519,22 +540,26 @@ class Engine:
         usable_file(out, "review page")
         return write_review(self.db, case_id, out, fmt=fmt, today=today, lang=lang)
 
-    def deadlines(self, case_id: int, *, today: dt.date) -> list[dict[str, Any]]:
-        """The case's dated obligations, each met | missed | overdue | pending on ``today``."""
+    def deadlines(self, case_id: int, *, today: dt.date, lang: str = "en"
+                  ) -> list[dict[str, Any]]:
+        """The case's dated obligations, each met | missed | overdue | pending on ``today``,
+        worded in ``lang``."""
         from .explain import deadlines
         from .plan import load_case
+        from .verdicts import check_lang
 
         case, workflow = load_case(self.db, case_id)
-        return deadlines(self.db, case, workflow, today)
+        return deadlines(self.db, case, workflow, today, lang=check_lang(lang))
 
     # -- registers -------------------------------------------------------------------------------
 
     def cases(self, *, workflow: str | None = None, state: str | None = None,
               municipality: str | None = None, limit: int | None = None,
-              newest_first: bool = False, deadlines_on: dt.date | None = None
-              ) -> list[dict[str, Any]]:
+              newest_first: bool = False, deadlines_on: dt.date | None = None,
+              lang: str = "en") -> list[dict[str, Any]]:
         """Cases matching every filter given (by id, or the most recently changed first),
-        without their data; with ``deadlines_on`` each open case carries its deadlines."""
+        without their data; with ``deadlines_on`` each open case carries its deadlines,
+        worded in ``lang``."""
         from muni.registry.cases import get, select
 
         rows = select(self.db, workflow=workflow, state=state, municipality=municipality,
@@ -546,7 +571,8 @@ class Engine:
             for r in rows:
                 wf = load(r["workflow"])
                 r["deadlines"] = ([] if wf.state(r["state"]).final else
-                                  deadlines(self.db, get(self.db, r["id"]), wf, deadlines_on))
+                                  deadlines(self.db, get(self.db, r["id"]), wf, deadlines_on,
+                                            lang=lang))
         return rows
 
     def each_case(self, *, workflow: str | None = None, state: str | None = None,
@@ -616,12 +642,14 @@ class Engine:
         return count_by_state(self.db, workflow=workflow, state=state,
                                     municipality=municipality)
 
-    def overdue(self, *, today: dt.date, municipality: str | None = None
+    def overdue(self, *, today: dt.date, municipality: str | None = None, lang: str = "en"
                 ) -> list[dict[str, Any]]:
-        """Open cases with a dated obligation past due on ``today`` and not met."""
+        """Open cases with a dated obligation past due on ``today`` and not met (worded in
+        ``lang``)."""
         from .acts import overdue
+        from .verdicts import check_lang
 
-        return overdue(self.db, today, municipality=municipality)
+        return overdue(self.db, today, municipality=municipality, lang=check_lang(lang))
 
     def journal(self, *, municipality: str | None = None, series: str | None = None,
                 year: int | None = None) -> list[dict[str, Any]]:

@@ -23,10 +23,12 @@ from .files import write_atomic
 from .guards import DEADLINES
 from .identity import describe
 from .paths import inside
+from .messages import Say, render
 from .plan import choose_transition, load_case, plan_transition, preparers
 from .render import TemplateStore
 from .rules import profile_for, profile_named
 from .spec import Workflow, record_title
+from .verdicts import all_in_language, basis_in, check_lang
 from .verify import NON_TRANSITIONS, document_status, preparers_before
 
 
@@ -68,9 +70,11 @@ def profile_then(record: dict) -> dict[str, Any] | None:
     }
 
 
-def past_step(record: dict, workflow: Workflow, preparers_then: set[str]) -> dict[str, Any]:
+def past_step(record: dict, workflow: Workflow, preparers_then: set[str],
+              lang: str = "en") -> dict[str, Any]:
     """One audit record as a reviewer reads it: what moved, who, and by which rules — the
-    verdicts exactly as recorded, never re-evaluated on today's data."""
+    verdicts as recorded, never re-evaluated on today's data, worded in ``lang`` from their
+    recorded keys and values (``verdicts.in_language``)."""
     kind = record["trigger"] if record["trigger"] in NON_TRANSITIONS else "transition"
     spec_t = workflow.transition(record["trigger"], record["from_state"] or "")
     evaluation = record["data"].get("evaluation") or {}
@@ -83,15 +87,15 @@ def past_step(record: dict, workflow: Workflow, preparers_then: set[str]) -> dic
         "to": record["to_state"], "four_eyes": bool(spec_t and spec_t.four_eyes),
         "prepared_by": sorted(preparers_then) if spec_t and spec_t.four_eyes else [],
         "act_date": evaluation.get("act_date"), "profile": profile_then(record),
-        "guards": record["guards"],
+        "guards": all_in_language(record["guards"], lang),
         "documents": [{**d, "status": document_status(d["path"], d["sha256"])[0]}
                       for d in record["documents"]],
         "hash": record["hash"],
     }
 
 
-def steps_until(db: Registry, case_id: int, workflow: Workflow,
-                on: dt.date | None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+def steps_until(db: Registry, case_id: int, workflow: Workflow, on: dt.date | None,
+                lang: str = "en") -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """The case's recorded steps up to ``on`` (all when None), and where that left it.
 
     The history is the prefix of records up to the last one dated on or before ``on``: an
@@ -100,7 +104,7 @@ def steps_until(db: Registry, case_id: int, workflow: Workflow,
     records = audit.history(db, case_id)
     last = len(records) - 1 if on is None else max(
         (i for i, r in enumerate(records) if record_date(r) <= on.isoformat()), default=-1)
-    steps = [past_step(r, workflow, preparers_before(records, i))
+    steps = [past_step(r, workflow, preparers_before(records, i), lang)
              for i, r in enumerate(records[: last + 1])]
     as_of = {
         "date": on.isoformat() if on else None,
@@ -111,19 +115,21 @@ def steps_until(db: Registry, case_id: int, workflow: Workflow,
     return steps, as_of
 
 
-def explain(db: Registry, case_id: int, *, today: dt.date | None = None
-            ) -> dict[str, Any]:
+def explain(db: Registry, case_id: int, *, today: dt.date | None = None,
+            lang: str = "en") -> dict[str, Any]:
     """The case's state and, for every trigger leaving it, each rule's verdict and basis;
     and, from the audit log, every step recorded up to ``today`` with the verdicts and the
-    profile as they were then (``explain --at`` for a past transition)."""
+    profile as they were then (``explain --at`` for a past transition). Messages, titles,
+    bases and deadlines are worded in ``lang`` (ky, ru or en)."""
+    check_lang(lang)
     case, workflow = load_case(db, case_id)
     state = workflow.state(case["state"])
     on = today or dt.date.today()
-    history, as_of = steps_until(db, case_id, workflow, on)
+    history, as_of = steps_until(db, case_id, workflow, on, lang)
     out: dict[str, Any] = {
         "case": case["id"], "workflow": workflow.id, "municipality": case["municipality"],
         "state": {"name": state.name, "title": state.title, "final": state.final},
-        "on": on.isoformat(), "profile": None, "triggers": [],
+        "on": on.isoformat(), "lang": lang, "profile": None, "triggers": [],
         "problems": [], "as_of": as_of, "history": history,
     }
     for t in workflow.transitions_from(case["state"]):
@@ -142,24 +148,25 @@ def explain(db: Registry, case_id: int, *, today: dt.date | None = None
             out["problems"].append(f"{t.trigger}: {exc}")
         else:
             entry["allowed"] = p.allowed
-            entry["guards"] = [v.to_json() for v in p.verdicts]
+            entry["guards"] = all_in_language((v.to_json() for v in p.verdicts), lang)
             out["profile"] = {"id": p.profile.id, "title": p.profile.title,
                               "effective_from": p.profile.effective_from.isoformat()}
             out["act_date"] = p.prepared.act_date.isoformat()
         out["triggers"].append(entry)
-    out["deadlines"] = deadlines(db, case, workflow, on)
+    out["deadlines"] = deadlines(db, case, workflow, on, lang=lang)
     return out
 
 
 def deadlines(db: Registry, case: dict, workflow: Workflow, on: dt.date,
-              prepared: Prepared | None = None) -> list[dict[str, Any]]:
+              prepared: Prepared | None = None, lang: str = "en") -> list[dict[str, Any]]:
     """The case's dated obligations as JSON, each with a status: met | missed | overdue (not
     met and past due) | pending | unknown (the holiday calendar lacks a year; ``unknown``
     says why). Each comes from the ``@deadline`` beside its rule's check
     (``guards.DEADLINES``), with the params and basis of the profile in force on the act's
     date — the due date the check enforces. Data the context builder cannot read yields
     none here; ``explain`` reports the data problem under its triggers. ``prepared``: the
-    case's context when the caller has just built it."""
+    case's context when the caller has just built it. ``what`` and ``basis`` are worded in
+    ``lang``; ``say`` keeps the key and values of ``what``."""
     if prepared is None:
         try:
             prepared = prepare(db, case, workflow, today=on)
@@ -174,22 +181,28 @@ def deadlines(db: Registry, case: dict, workflow: Workflow, on: dt.date,
         fn = DEADLINES.get(rule_id)
         if fn is None or rule_id not in profile.rules:
             continue
+        rule = profile.rule(rule_id)
+        basis, basis_lang = basis_in({"basis": rule.basis,
+                                      "cite": getattr(rule, "cite", None)}, lang)
         for d in fn(prepared.facts, profile):
             due = d["due"]
             status = ("met" if d.get("met") is True else "missed" if d.get("met") is False
                       else "unknown" if due is None else "overdue" if due < on else "pending")
-            out.append({"what": d["what"], "due": due.isoformat() if due else None,
+            what = d["what"]
+            out.append({"what": render(what, lang), "due": due.isoformat() if due else None,
                         "from": d["from"].isoformat() if d.get("from") else None,
                         "unknown": d.get("unknown"),   # why a due date cannot be computed
-                        "basis": profile.rule(rule_id).basis, "rule": rule_id,
-                        "met": d.get("met"), "status": status})
+                        "basis": basis, "basis_lang": basis_lang, "rule": rule_id,
+                        "met": d.get("met"), "status": status,
+                        **({"say": what.to_json()} if isinstance(what, Say) else {})})
     return out
 
 
 def preview(db: Registry, case_id: int, trigger: str | None = None, *,
             out_dir: Path, store: TemplateStore, today: dt.date | None = None,
             lang: str | None = None) -> dict[str, Any]:
-    """Render the next step's documents as drafts into ``out_dir``; record nothing."""
+    """Render the next step's documents as drafts into ``out_dir``; record nothing. ``lang``:
+    the documents' language (default the municipality's) and the rules' (default English)."""
     case, workflow = load_case(db, case_id)
     t = choose_transition(workflow, case, trigger)
     p = plan_transition(db, case, workflow, t, today=today, lang=lang)
@@ -207,4 +220,5 @@ def preview(db: Registry, case_id: int, trigger: str | None = None, *,
         write_atomic(final, data)
         paths.append(str(final.resolve()))
     return {"case": case["id"], "trigger": t.trigger, "allowed": p.allowed,
-            "guards": [v.to_json() for v in p.verdicts], "documents": paths}
+            "guards": all_in_language((v.to_json() for v in p.verdicts), lang or "en"),
+            "documents": paths}

@@ -40,16 +40,17 @@ FORMATS = ("html", "md")
 
 def review_data(db: Registry, case_id: int, *, today: dt.date | None = None,
                 lang: str = "en") -> dict[str, Any]:
-    """Everything the page shows, as data (also what ``--json`` prints)."""
+    """Everything the page shows, as data (also what ``--json`` prints); the rules' titles,
+    messages and bases and the deadlines in ``lang``."""
     on = today or dt.date.today()
     case, workflow = load_case(db, case_id)
-    steps, _ = steps_until(db, case_id, workflow, None)
+    steps, _ = steps_until(db, case_id, workflow, None, lang)
     problems: list[str] = []
     try:  # the same deadlines `explain` shows; here a data problem is said, not skipped
         prepare(db, case, workflow, today=on)
     except InputError as exc:
         problems.append(f"deadlines cannot be computed: {exc}")
-    dated = deadlines(db, case, workflow, on)
+    dated = deadlines(db, case, workflow, on, lang=lang)
     documents = [{**d, "audit_id": s["audit_id"], "trigger": s["trigger"]}
                  for s in steps for d in s["documents"]]
     integrity = verify(db, case_id=case_id)

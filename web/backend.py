@@ -116,7 +116,7 @@ class Home:
     everywhere: bool            # the account sees every municipality
 
 
-def home(engine: Engine, actor: Actor, *, today: dt.date) -> Home:
+def home(engine: Engine, actor: Actor, *, today: dt.date, lang: str = "ky") -> Home:
     """What needs this account: the newest open cases of its reach examined as it meets
     them (steps it may take, signatures first; steps a rule stops; deadlines), the counts of
     open cases, the latest records."""
@@ -140,7 +140,7 @@ def home(engine: Engine, actor: Actor, *, today: dt.date) -> Home:
     waiting, blocked, due = [], [], []
     soon = today + dt.timedelta(days=14)
     for row in open_cases[:HOME_CASES]:
-        view = engine.next_steps(row["id"], actor=actor, today=today)
+        view = engine.next_steps(row["id"], actor=actor, today=today, lang=lang)
         items = [{"case": view["case"], "workflow": view["workflow_title"],
                   "trigger": t["trigger"], "title": t["title"], "signing": t["signing"],
                   "municipality": view["municipality"]} for t in view["steps"]]
@@ -172,13 +172,13 @@ def workflow_ids(engine: Engine) -> list[str]:
 
 # --- one case ---------------------------------------------------------------------------------
 
-def case_view(engine: Engine, actor: Actor, case_id: int, *, today: dt.date
-              ) -> dict[str, Any]:
+def case_view(engine: Engine, actor: Actor, case_id: int, *, today: dt.date,
+              lang: str = "ky") -> dict[str, Any]:
     """``explain`` for a case the account sees, each next step with whether *this* account
     may take it (``may``: the engine's answer, with the reason), and the titles a page shows
     instead of ids."""
     case = case_for(engine, actor, case_id)
-    view = engine.explain(case_id, today=today, actor=actor)
+    view = engine.explain(case_id, today=today, actor=actor, lang=lang)
     wf = engine.workflow(case["workflow"])
     view["workflow_title"] = wf["title"]
     view["data"] = case["data"]

@@ -33,7 +33,7 @@ def case_id_of(p: Page) -> int:
 
 def home(p: Page) -> Response:
     assert p.actor is not None
-    data = backend.home(p.engine, p.actor, today=today(p))
+    data = backend.home(p.engine, p.actor, today=today(p), lang=p.lang)
     may_open = any(backend.may_change_data(p.engine, p.actor, m["code"], today(p))
                    for m in backend.municipalities(p.engine, p.actor)[:50])
     return p.render("home.html", home=data, may_write=may_open)
@@ -43,11 +43,12 @@ def case_page(p: Page, *, status_code: int = 200, refusal: MuniError | None = No
               done: dict | None = None) -> Response:
     assert p.actor is not None
     case_id = case_id_of(p)
-    view = backend.case_view(p.engine, p.actor, case_id, today=today(p))
+    view = backend.case_view(p.engine, p.actor, case_id, today=today(p), lang=p.lang)
     docs = backend.case_documents(p.engine, p.actor, case_id)
     refused = None
     if refusal is not None:
-        failing = [v for v in refusal.extra.get("verdicts", []) if not v["ok"]]
+        failing = Engine.in_language([v for v in refusal.extra.get("verdicts", [])
+                                      if not v["ok"]], p.lang)
         trigger = _text(p.form.get("trigger")) if p.form is not None else ""
         who = next((s["who"] for s in p.engine.workflow(view["workflow"])["steps"]
                     if s["trigger"] == trigger), [])
@@ -109,7 +110,7 @@ def preview(p: Page) -> Response:
     out = preview_dir(p, case_id)
     result = backend.preview(p.engine, p.actor, case_id, trigger, out_dir=out,
                              today=today(p))
-    view = backend.case_view(p.engine, p.actor, case_id, today=today(p))
+    view = backend.case_view(p.engine, p.actor, case_id, today=today(p), lang=p.lang)
     names = [Path(d).name for d in result["documents"]]
     prefix = f"case-{case_id}-{result['trigger']}-"
     templates = [n.removeprefix(prefix).split("-preview.")[0] for n in names]

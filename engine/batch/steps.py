@@ -28,6 +28,7 @@ from ..intake import check_references, update_case, validate
 from ..plan import Plan, check_four_eyes, choose_transition, load_case, plan_transition
 from ..render import TemplateStore
 from ..spec import Workflow, load
+from ..verdicts import refusal_lines
 from .events import ADVANCED, BLOCKED, FAILED, SKIPPED, Outcome
 from .rows import Row
 
@@ -73,16 +74,19 @@ class _Problem:
     state: str | None = None
 
 
-def classify(exc: BaseException, case_id: int | None = None) -> _Problem:
+def classify(exc: BaseException, case_id: int | None = None,
+             lang: str | None = None) -> _Problem:
     """What an error that stopped one step means for its row — the one place that decides,
     for preparing and committing alike: a rule refused it (``blocked``, naming the rules:
-    the failing ones, or four eyes), someone else moved the case meanwhile (``moved``), or
-    it failed (``error``, with the error's kind; an unexpected exception is named by its
-    type, and by the case when known)."""
+    the failing ones, or four eyes; each failing rule's message and basis in ``lang``,
+    default English), someone else moved the case meanwhile (``moved``), or it failed
+    (``error``, with the error's kind; an unexpected exception is named by its type, and by
+    the case when known)."""
     if isinstance(exc, GuardFailed):
         failing = tuple(v["rule"] for v in exc.verdicts
                         if not v["ok"] and v["severity"] == "block")
-        return _Problem("blocked", exc.message, rules=failing, details=tuple(exc.details))
+        return _Problem("blocked", exc.message, rules=failing,
+                        details=tuple(refusal_lines(exc.verdicts, lang or "en")))
     if isinstance(exc, Conflict):
         return _Problem("moved", exc.message)
     if isinstance(exc, StateError) and exc.extra.get("rule") == "four_eyes":
@@ -155,7 +159,7 @@ def _prepare(db: Registry, store: TemplateStore, task: _Task) -> _Ready | _Probl
             rendered = prerender(plan_, store)
         return _Ready(plan=plan_, rendered=rendered)
     except Exception as exc:  # a bug or a broken registry: this case fails, the batch goes on
-        return classify(exc)
+        return classify(exc, lang=task.lang)
 
 
 @dataclass
@@ -261,7 +265,7 @@ class Batch:
             stop = stops_the_batch(exc, self.db)
             if stop is not None:  # a full disk: the next case would fail alike
                 raise stop from None
-            problem = classify(exc, plan_.case["id"])
+            problem = classify(exc, plan_.case["id"], self.s.lang)
             if problem.kind == "moved":  # committed by another process meanwhile
                 return self._outcome(work, SKIPPED, f"{problem.message} — done by another "
                                      "process")

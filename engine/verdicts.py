@@ -1,0 +1,72 @@
+"""A rule's verdict as a reader of Kyrgyz, Russian or English reads it, fresh or from the audit.
+
+A verdict is computed once and recorded in English (``rules.Verdict``: message, title and
+basis), together with what the check found as a message key and values (``say``) and the
+rule's title in every language (``titles``). Whoever shows it — ``explain``, ``preview``,
+``history``, ``review``, a batch's blocked rows, the web's checklist — asks here for it in the
+reader's language; this is the one place that decides how, so the interfaces cannot drift:
+
+- the message: worded again from its key and values by the catalogs (``engine/messages.py``);
+  a record made before messages had keys keeps its English text;
+- the title: from the record, else from the profile it was judged by, else as recorded;
+- the basis: the rule's citation in that language where the profile has one (``cite``),
+  else the English basis with ``basis_lang: "en"`` so a page can say it is not translated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from .errors import InputError
+from .messages import FALLBACK, LANGS, render
+from .rules import profile_named
+
+
+def check_lang(lang: str) -> str:
+    """``lang`` if it is one messages are worded in, else an ``InputError`` naming them."""
+    if lang not in LANGS:
+        raise InputError(f"lang: unknown language {lang!r}; use one of: {', '.join(LANGS)}",
+                         field="lang")
+    return lang
+
+
+def in_language(verdict: Mapping[str, Any], lang: str) -> dict[str, Any]:
+    """A copy of ``verdict`` (``Verdict.to_json()`` or a recorded one) worded in ``lang``,
+    with ``lang`` and ``basis_lang`` saying which language each part is in."""
+    check_lang(lang)
+    out = dict(verdict)
+    if verdict.get("say") and lang != FALLBACK:
+        out["message"] = render(verdict["say"], lang)
+    titles = verdict.get("titles") or _titles_now(verdict)
+    out["title"] = titles.get(lang) or verdict.get("title") or verdict.get("rule", "")
+    out["basis"], out["basis_lang"] = basis_in(verdict, lang)
+    out["lang"] = lang
+    return out
+
+
+def all_in_language(verdicts: Iterable[Mapping[str, Any]], lang: str) -> list[dict[str, Any]]:
+    return [in_language(v, lang) for v in verdicts]
+
+
+def refusal_lines(verdicts: Iterable[Mapping[str, Any]], lang: str) -> list[str]:
+    """Each failing rule as one line, ``rule: message [basis]`` (``GuardFailed.details``),
+    in ``lang``."""
+    return [f"{v['rule']}: {v['message']} [{v['basis']}]"
+            for v in all_in_language((v for v in verdicts if not v["ok"]), lang)]
+
+
+def basis_in(verdict: Mapping[str, Any], lang: str) -> tuple[str, str]:
+    """The basis in ``lang`` and the language it is actually in."""
+    cite = verdict.get("cite") or {}
+    if lang != FALLBACK and cite.get(lang):
+        return str(cite[lang]), lang
+    return str(verdict.get("basis") or ""), FALLBACK
+
+
+def _titles_now(verdict: Mapping[str, Any]) -> dict[str, str]:
+    """A recorded verdict without titles: the rule's titles in the profile it was judged by,
+    as that profile reads today (a title is not the law; the record keeps its English)."""
+    profile = profile_named(str(verdict.get("profile") or ""))
+    rule = profile.rules.get(str(verdict.get("rule"))) if profile else None
+    return dict(rule.title) if rule else {}
