@@ -22,8 +22,8 @@ from .errors import InputError, MuniError, SpecError
 from .files import write_atomic
 from .guards import DEADLINES
 from .identity import describe
-from .paths import inside
 from .messages import Say, render
+from .paths import inside
 from .plan import choose_transition, load_case, plan_transition, preparers
 from .render import TemplateStore
 from .rules import profile_for, profile_named
@@ -182,8 +182,9 @@ def deadlines(db: Registry, case: dict, workflow: Workflow, on: dt.date,
         if fn is None or rule_id not in profile.rules:
             continue
         rule = profile.rule(rule_id)
-        basis, basis_lang = basis_in({"basis": rule.basis,
-                                      "cite": getattr(rule, "cite", None)}, lang)
+        basis, basis_lang = basis_in({"basis": rule.basis, "cite": rule.cite,
+                                      "status": profile.status(rule_id).to_json(),
+                                      "profile": profile.id}, lang)
         for d in fn(prepared.facts, profile):
             due = d["due"]
             status = ("met" if d.get("met") is True else "missed" if d.get("met") is False

@@ -26,7 +26,8 @@ Functions the catalogs may call, each written per language with ``engine/locale`
 
 Values are JSON: the audit stores a verdict's key and values, so a record made today reads in
 any language later. A value is a string, a number, a date (stored as ISO text), a nested
-``Say`` (its key and values) or a :class:`Listing` of those; nested ones are worded first.
+``Say`` (its key and values), :class:`Words` already worded in each language, or a
+:class:`Listing` of those; nested ones are worded first.
 """
 
 from __future__ import annotations
@@ -74,6 +75,24 @@ class Say:
 
 
 @dataclass(frozen=True)
+class Words:
+    """A value already worded in each language — the law's words for a threshold, a holiday's
+    name, a body's name typed in Kyrgyz and Russian: the reader's language, else Kyrgyz (the
+    original of the case data), else whichever there is."""
+
+    texts: Mapping[str, str]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"words": {k: str(v) for k, v in self.texts.items() if v is not None}}
+
+    def pick(self, lang: str) -> str:
+        for candidate in (lang, "ky", "ru", "en"):
+            if self.texts.get(candidate):
+                return str(self.texts[candidate])
+        return next((str(v) for v in self.texts.values() if v), "")
+
+
+@dataclass(frozen=True)
 class Listing:
     """Several things a message names, worded one by one and joined; ``more`` says how many
     were left out ("…; and 3 more"): a message names what to fix, not everything."""
@@ -99,14 +118,14 @@ def plain(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, list | tuple):
         return listing(value, None)
-    if isinstance(value, Say | Listing | str | int | float) or value is None:
+    if isinstance(value, Say | Listing | Words | str | int | float) or value is None:
         return value
     raise TypeError(f"a message value must be text, a number, a date or a message, "
                     f"not {type(value).__name__} {value!r}")
 
 
 def to_json(value: Any) -> Any:
-    if isinstance(value, Say | Listing):
+    if isinstance(value, Say | Listing | Words):
         return value.to_json()
     return value
 
@@ -114,6 +133,8 @@ def to_json(value: Any) -> Any:
 def from_json(value: Any) -> Any:
     if isinstance(value, Mapping) and "key" in value:
         return Say.from_json(value)
+    if isinstance(value, Mapping) and "words" in value:
+        return Words(dict(value["words"]))
     if isinstance(value, Mapping) and "items" in value:
         return Listing(tuple(from_json(i) for i in value["items"]), int(value.get("more") or 0),
                        str(value.get("sep") or "; "))
@@ -236,6 +257,8 @@ def _argument(value: Any, lang: str) -> tuple[Any, list[str]]:
 
     if isinstance(value, Say):
         return render_checked(value, lang)
+    if isinstance(value, Words):
+        return value.pick(lang), []
     if isinstance(value, Listing):
         errors: list[str] = []
         parts = []

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .errors import InputError
-from .messages import FALLBACK, LANGS, render
+from .messages import FALLBACK, LANGS, Listing, Say, Words, listing, render
 from .rules import profile_named
 
 
@@ -57,11 +57,48 @@ def refusal_lines(verdicts: Iterable[Mapping[str, Any]], lang: str) -> list[str]
 
 
 def basis_in(verdict: Mapping[str, Any], lang: str) -> tuple[str, str]:
-    """The basis in ``lang`` and the language it is actually in."""
+    """The basis in ``lang`` and the language it is actually in: the profile's citation in
+    words (``cite``), and, as the English basis says in brackets, where the value stands
+    against the texts in force when it is not the current law (``status``)."""
     cite = verdict.get("cite") or {}
-    if lang != FALLBACK and cite.get(lang):
+    if lang == FALLBACK or not cite.get(lang):
+        return str(verdict.get("basis") or ""), FALLBACK
+    status = verdict.get("status") or {}
+    if not status or status.get("current", True):
         return str(cite[lang]), lang
-    return str(verdict.get("basis") or ""), FALLBACK
+    return f"{cite[lang]} [{status_words(status, str(verdict.get('profile') or ''), lang)}]", lang
+
+
+def status_words(status: Mapping[str, Any], profile_id: str, lang: str) -> str:
+    """``RuleStatus.words`` in ``lang``, from a verdict's ``status`` (fresh or recorded): the
+    texts it was and was not checked against are named as the profile names them."""
+    profile = profile_named(profile_id)
+    texts = profile.texts if profile else {}
+
+    def named(ids: Any) -> Listing:
+        return listing([Words((texts.get(i) or {}).get("against") or {"en": i}) for i in ids],
+                       None, ", ")
+
+    if status.get("withdrawn"):
+        return render(Say("rule_status/withdrawn", profile=profile_id,
+                          why=" ".join(str(status["withdrawn"]).split())), lang)
+    parts: list[Say] = []
+    nature, checked = status.get("nature"), status.get("checked_against") or []
+    if nature == "design":
+        parts.append(Say("rule_status/design"))
+    elif nature == "practice" and not checked:
+        parts.append(Say("rule_status/practice"))
+    if checked:
+        parts.append(Say("rule_status/checked", texts=named(checked)))
+    if status.get("not_checked_against"):
+        parts.append(Say("rule_status/not_checked", texts=named(status["not_checked_against"])))
+    if not status.get("verified") and nature in ("law", "method"):
+        parts.append(Say("rule_status/unverified"))
+    if status.get("inherited_from"):
+        parts.append(Say("rule_status/inherited", profile=status["inherited_from"]))
+    if status.get("doubt"):
+        parts.append(Say("rule_status/doubt", why=" ".join(str(status["doubt"]).split())))
+    return render(Say("rule_status/words", parts=listing(parts, None)), lang)
 
 
 def _titles_now(verdict: Mapping[str, Any]) -> dict[str, str]:

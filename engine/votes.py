@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from .messages import Say
+
 VOTE_CHOICES = ("for", "against", "abstained")
 
 
@@ -82,7 +84,15 @@ class Tally:
 
 def tally_problems(tally: Tally, present: int, elected: int,
                    present_ids: frozenset[str] | None = None) -> list[str]:
-    """Why a recorded vote cannot be true; empty when it is consistent.
+    """Why a recorded vote cannot be true, in English; empty when it is consistent
+    (``tally_findings`` worded)."""
+    return [str(f) for f in tally_findings(tally, present, elected, present_ids)]
+
+
+def tally_findings(tally: Tally, present: int, elected: int,
+                   present_ids: frozenset[str] | None = None) -> list[Say]:
+    """Why a recorded vote cannot be true, as messages (``vote.tally``); empty when it is
+    consistent.
 
     for + against + abstained ≤ present ≤ elected; no negative count; with a roll call, a
     deputy votes once, only present deputies vote, and the totals agree with the roll call.
@@ -91,24 +101,23 @@ def tally_problems(tally: Tally, present: int, elected: int,
     for name, value in (("for", tally.for_), ("against", tally.against),
                         ("abstained", tally.abstained)):
         if value < 0:
-            problems.append(f"'{name}' is {value}; a count cannot be negative")
+            problems.append(Say("vote.tally/negative", name=name, value=value))
     if present > elected:
-        problems.append(f"{present} deputies present, but the council has only {elected} "
-                        "elected deputies")
+        problems.append(Say("vote.tally/over_elected", present=present, elected=elected))
     if tally.voted > present:
-        problems.append(f"{tally.voted} votes cast (for {tally.for_}, against {tally.against}, "
-                        f"abstained {tally.abstained}) but only {present} deputies present")
+        problems.append(Say("vote.tally/over_present", voted=tally.voted, for_=tally.for_,
+                            against=tally.against, abstained=tally.abstained, present=present))
     if tally.roll_call:
         seen: set[str] = set()
         for deputy, choice in tally.roll_call:
             if deputy in seen:
-                problems.append(f"deputy '{deputy}' voted more than once")
+                problems.append(Say("vote.tally/twice", deputy=deputy))
             seen.add(deputy)
             if choice not in VOTE_CHOICES:
-                problems.append(f"deputy '{deputy}': unknown vote '{choice}' "
-                                f"(use {', '.join(VOTE_CHOICES)})")
+                problems.append(Say("vote.tally/unknown_choice", deputy=deputy, choice=choice,
+                                    choices=", ".join(VOTE_CHOICES)))
             if present_ids is not None and deputy not in present_ids:
-                problems.append(f"deputy '{deputy}' voted but is not recorded as present")
+                problems.append(Say("vote.tally/absent", deputy=deputy))
     return problems
 
 

@@ -26,6 +26,12 @@ SMALL_GROUP = {
     "ky": "топто 3 мүчө бар; кеминде 6 мүчө талап кылынат",
     "ru": "в группе 3 члена; требуется не менее 6",
 }
+BASIS = {
+    "en": "ЖМБА methodology, seed 002 L996",
+    "ky": "«ЖӨБ органдарынын жергиликтүү маанидеги маселелер боюнча чечим кабыл алуу "
+          "процессинде жергиликтүү жамааттын артыкчылыктарын эсепке алуусу» окуу китеби",
+    "ru": "учебное пособие «Учёт приоритетов местного сообщества органами МСУ",
+}
 TITLE = {
     "en": "The working group has at least 6 members",
     "ky": "Жумушчу топтун курамы алты адамдан кем эмес",
@@ -62,8 +68,8 @@ def test_explain_words_each_rule_in_the_readers_language(engine, lang):
     assert (small["ok"], small["message"], small["title"]) == (False, SMALL_GROUP[lang],
                                                                 TITLE[lang])
     assert small["say"] == {"key": "group.min_size/too_small", "values": {"size": 3, "min": 6}}
-    # until the profiles word the basis in Kyrgyz and Russian, it is English and says so
-    assert small["basis"].startswith("ЖМБА methodology") and small["basis_lang"] == "en"
+    # the basis as the profile cites it, in the reader's language
+    assert small["basis"].startswith(BASIS[lang]) and small["basis_lang"] == lang
     drafts = engine.preview(case, today=TODAY, lang=lang if lang != "en" else None)
     assert by_rule(drafts["guards"])["group.min_size"]["message"] == SMALL_GROUP[lang]
 
@@ -127,7 +133,7 @@ def test_a_blocked_batch_row_names_its_rules_in_the_readers_language(engine):
     events = list(engine.run_batch(actor=CLERK, today=TODAY, ids=(case,), lang="ky", jobs=1))
     [row] = [e for e in events if e.kind == "outcome"]
     assert row.status == "blocked" and "group.min_size" in row.rules
-    assert f"group.min_size: {SMALL_GROUP['ky']} [ЖМБА methodology" in "\n".join(row.details)
+    assert f"group.min_size: {SMALL_GROUP['ky']} [{BASIS['ky']}" in "\n".join(row.details)
 
 
 def test_the_cli_speaks_the_language_asked_for(sample_muni, monkeypatch):
@@ -136,7 +142,7 @@ def test_the_cli_speaks_the_language_asked_for(sample_muni, monkeypatch):
     case = muni.json("case", "new", "working_group", "-m", "lipenka", "--data", data)["case"]
     shown = muni("explain", case, "--lang", "ky").stdout
     assert f"✗ group.min_size: {TITLE['ky']}\n      {SMALL_GROUP['ky']}\n" \
-           "      basis (English): ЖМБА methodology" in shown
+           f"      basis: {BASIS['ky']}" in shown
     assert SMALL_GROUP["en"] in muni("explain", case).stdout  # English unless asked
     monkeypatch.setenv("MUNI_LANG", "ru")
     assert SMALL_GROUP["ru"] in muni("explain", case).stdout
@@ -175,3 +181,45 @@ def test_deadlines_in_the_readers_language(sample_muni):
         "planning_meeting.date: 2026-жылдын 19-декабры — акыркы фокус-топтон "
         "(2026-жылдын 10-декабры) 9 күн кийин; ал 7 күндүн ичинде, 2026-жылдын "
         "17-декабрына чейин өтүшү керек")
+
+
+def test_the_councils_refusals_in_kyrgyz_and_russian(tmp_path):
+    """A session without a quorum and a tally that cannot be true, as a Kyrgyz and a Russian
+    reader get them: the law's words for the threshold, and the basis as the profile cites it,
+    with what it was not checked against."""
+    from council_helpers import ALL_DEPUTIES, Council, council_registry
+
+    from muni.engine import GuardFailed
+
+    c = Council(council_registry(tmp_path / "muni.db"), tmp_path / "documents")
+    draft = c.examined_plan()
+    s = c.session([draft])
+    c.step(s, "convene", "2026-12-01")
+    c.step(draft, "schedule", "2026-12-01")
+    with pytest.raises(GuardFailed) as refused:
+        c.hold(s, {draft: {"for": 10, "against": 3, "abstained": 0}},
+               present=ALL_DEPUTIES[:7])
+    rules = by_rule(refused.value.verdicts)
+    ky = by_rule(all_in_language(refused.value.verdicts, "ky"))
+    ru = by_rule(all_in_language(refused.value.verdicts, "ru"))
+    assert rules["vote.quorum"]["message"] == (
+        "7 of 15 deputies present; a quorum needs 8 (not less than half of the total number "
+        "of deputies)")
+    assert ky["vote.quorum"]["message"] == (
+        "15 депутаттын 7си катышты; кворум үчүн 8 керек (депутаттардын жалпы санынын жарымынан "
+        "кем эмеси)")
+    assert ru["vote.quorum"]["message"] == (
+        "присутствуют 7 из 15 депутатов; для кворума нужно 8 (не менее половины от общего "
+        "числа депутатов)")
+    assert ky["vote.tally"]["message"] == (
+        "1-маселе: 13 добуш берилди (макул — 10, каршы — 3, калыс — 0), бирок 7 гана депутат "
+        "катышты")
+    assert ky["vote.quorum"]["basis"] == (
+        "«Жергиликтүү өз алдынча башкаруу жөнүндө» Кыргыз Республикасынын 2011-жылдын "
+        "15-июлундагы № 101 Мыйзамынын 28-беренесинин 2-бөлүгү (2015-жылдын 17-апрелиндеги "
+        "редакциясы) [2011-жылдын 15-июлундагы № 101 Мыйзам (2015-жылдын 17-апрелиндеги "
+        "редакциясы) боюнча текшерилген; 2021-жылдын 20-октябрындагы № 123 Мыйзам боюнча "
+        "текшерилген эмес; kg-2015 профилинен өткөн]")
+    assert ru["vote.quorum"]["basis"].startswith("часть 2 статьи 28 Закона Кыргызской "
+                                                 "Республики «О местном самоуправлении»")
+    assert ky["vote.quorum"]["title"] == rules["vote.quorum"]["titles"]["ky"]

@@ -27,6 +27,7 @@ from muni.registry.db import Registry
 
 from ..data import dotted, parse_date
 from ..errors import InputError, NotFound
+from ..messages import Say
 from ..spec import Workflow, all_workflows, load
 from .common import (
     BLANK,
@@ -273,7 +274,7 @@ class SessionFacts:
     session: Session
     today: dt.date
     same_number: list[int]             # other session cases with this convocation and number
-    ready: dict[int, tuple[bool, str]]  # draft id → (ready?, why)
+    ready: dict[int, tuple[bool, Say]]  # draft id → (ready?, why)
     profile: rules.Profile
     #: Deputies on record on the demand's date (an extraordinary session), by person id.
     demand_deputies: dict[str, dict] = field(default_factory=dict)
@@ -284,10 +285,11 @@ class SessionFacts:
         return self.session.date
 
 
-def _draft_ready(db: Registry, item: Item, session: Session) -> tuple[bool, str]:
+def _draft_ready(db: Registry, item: Item, session: Session) -> tuple[bool, Say]:
+    """Is the agenda item's draft ready for this session, and why (``session.agenda_ready``)."""
     if item.draft is None:
-        return False, (f"agenda item {item.index}: case {item.draft_id} is not a council "
-                       f"draft of '{session.municipality}'")
+        return False, Say("session.agenda_ready/not_draft", index=item.index,
+                          case=item.draft_id, municipality=session.municipality)
     d = item.draft
     state = d["state"]
     decisions, sessions = load(DECISION), load(SESSION)
@@ -295,19 +297,18 @@ def _draft_ready(db: Registry, item: Item, session: Session) -> tuple[bool, str]
         listing = [s for s in sessions_listing(db, session.municipality, item.draft_id)
                    if s["id"] != session.case_id and not sessions.tagged(s["state"], tags.HELD)]
         if listing:
-            return False, (f"agenda item {item.index}: draft {item.draft_id} is already on "
-                           f"the agenda of session case {listing[0]['id']}")
-        return True, f"draft {item.draft_id} is on this session's agenda"
+            return False, Say("session.agenda_ready/listed", index=item.index,
+                              draft=item.draft_id, session=listing[0]["id"])
+        return True, Say("session.agenda_ready/on_agenda", draft=item.draft_id)
     if not decisions.tagged(state, tags.READY_FOR_AGENDA):
-        return False, (f"agenda item {item.index}: draft {item.draft_id} is in state "
-                       f"'{state}'; a draft is ready once a standing commission examined it "
-                       "(a normative draft: after its public discussion, with its package)")
+        return False, Say("session.agenda_ready/not_ready", index=item.index,
+                          draft=item.draft_id, state=state)
     normative = bool(dotted(d["data"], "draft.normative"))
     end = dotted(d["data"], "discussion.end")
     if normative and end and parse_date(end, "discussion.end") >= session.date:
-        return False, (f"agenda item {item.index}: the public discussion of draft "
-                       f"{item.draft_id} ends {end}, not before the session")
-    return True, f"draft {item.draft_id} is {state}"
+        return False, Say("session.agenda_ready/discussion_open", index=item.index,
+                          draft=item.draft_id, end=str(end))
+    return True, Say("session.agenda_ready/ready", draft=item.draft_id, state=state)
 
 
 def _session_context(session: Session, profile: rules.Profile | None,

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..messages import Say
 from .base import Result, check
 
 
 @check("act.date_reached")
 def date_reached(f: Any, p: dict[str, Any]) -> Result:
     if f.act_date > f.today:
-        return False, (f"the document is dated {f.act_date}; it cannot be recorded on "
-                       f"{f.today}, before that date has come")
-    return True, f"dated {f.act_date}; recorded on {f.today}"
+        return False, Say("act.date_reached/future", act=f.act_date, today=f.today)
+    return True, Say("act.date_reached/ok", act=f.act_date, today=f.today)

@@ -26,6 +26,13 @@ rule =
     .withdrawn = not in profile { $profile }: { $why }
     .in_doubt = { $found } (a warning, not a refusal: in doubt { $doubt })
 
+## Every workflow: no step before its document's date (engine/guards/dates.py)
+
+# $act: the date the document states; $today: the day the step is recorded.
+act-date_reached =
+    .future = the document is dated { DATE($act) }; it cannot be recorded on { DATE($today) }, before that date has come
+    .ok = dated { DATE($act) }; recorded on { DATE($today) }
+
 ## The head of the ayil okmotu who signs (order.signer_is_head, na.plan_signer_is_head)
 
 # $on: the act's date; $field: the data field naming the signer; $signer: the person id
@@ -388,3 +395,359 @@ na-handover_ready =
     .before = handover.date { DATE($date) } is before the hearing ({ DATE($hearing) })
     .no_document = no registered БАП document in this case (step draft_action_plan)
     .ok = the БАП and the hearing's protocol go to the council on { DATE($date) }
+
+## The local council (council_decision, council_session)
+
+# Values several council messages share: a case and its state.
+case =
+    .state = { $case } ({ $state })
+
+# A date recorded ahead of the day the step is recorded. $what names the date; $field the
+# data field (for a document of the package); $on the date; $today the day of the step.
+not_ahead =
+    .date = { $what ->
+        [discussion_published] the publication for discussion
+        [discussion_end] the close of the discussion
+        [package] { $field }
+        [commission] the commission's conclusion
+        [notice] the notice
+        [publication] the publication
+        [register_letter] the letter to the State Register
+        [inclusion] the inclusion
+        [refusal] the refusal
+        [withdrawal] the withdrawal
+        [protest] the prosecutor's act
+        [court_application] the application
+       *[court_decision] the court's decision
+    } is dated { DATE($on) }, a date that has not come (today { DATE($today) })
+
+# A term of working days: $days after $start, due $due, skipping $count holidays ($skipped:
+# each $date and $name); or unknown, $why (the holiday calendar's words).
+term =
+    .due = due { DATE($due) } ({ $days } working days after { DATE($start) }{ $count ->
+        [0] {""}
+       *[other] ; skips { $skipped }
+    })
+    .holiday = { DATE($date) } { $name }
+    .unknown = { $days } working days after { DATE($start) }: due date unknown — { $why }
+
+# $case: the case named in draft.source_case; $municipality, $here: its municipality and this
+# case's; $workflow, $state: what it is; $states: the states that hand a case to the council;
+# $plan: the plan handed over; $title, $clause, $period, $field: the words that must name it.
+draft-source_case_ready =
+    .own = the draft does not come from another procedure
+    .missing = draft.source_case: there is no case { $case }
+    .foreign = draft.source_case: case { $case } belongs to '{ $municipality }', not '{ $here }'
+    .not_handed = draft.source_case: case { $case } ({ $workflow }) is in state '{ $state }', not '{ $states }'
+    .plan = { $items }
+    .annex_title = annex 1 is titled «{ $title }», but the plan handed over by case { $case } is «{ $plan }» ({ $field })
+    .title_period = the decision's title «{ $title }» does not state the plan's period «{ $period }» ({ $field })
+    .clause_period = the approving clause «{ $clause }» does not state the plan's period «{ $period }»
+    .clause_plan = the approving clause names «{ $clause }», not the plan «{ $plan }» (draft.clauses[].approve.ky)
+    .handed_plan = case { $case } ({ $workflow }) was handed to the council with its plan «{ $plan }»
+    .handed = case { $case } ({ $workflow }) was handed to the council
+
+# $n: an annex's number or how many; $title; $field.
+draft-annex_text =
+    .annex = annex { $n } «{ $title }» ({ $field })
+    .empty = an annex must carry the text it approves: record its sections and items, or hand over the case whose plan it is (draft.source_case); empty: { $items }
+    .ok = { $n } annex(es), each with its text
+    .none = the decision has no annexes
+
+# $published: the draft's publication for discussion; $registered: the draft's registration;
+# $start: the day the month runs from.
+act-public_discussion_started =
+    .not_normative = the draft is not a normative act; public discussion is not required
+    .unpublished = record the draft's publication for discussion (discussion.published, discussion.where)
+    .before_registered = the draft was published for discussion on { DATE($published) }, before it was registered on { DATE($registered) }
+    .no_where = record where the draft was published (discussion.where)
+    .ok = published for discussion on { DATE($published) }; the month runs from { DATE($start) }
+
+# $months: the profile's months; $published, $end: the discussion; $earliest: the first day it
+# may close; $comments: proposals received.
+act-public_discussion =
+    .not_normative = not a normative act: no public discussion required
+    .unrecorded = a normative draft goes to public discussion for not less than { $months } month(s) first: record discussion.published and discussion.end
+    .short = the discussion closed on { DATE($end) }; published on { DATE($published) }, it runs not less than { $months } calendar month(s) from the next day, until { DATE($earliest) }
+    .no_comments = record how many proposals were received (discussion.comments)
+    .ok = discussed { DATE($published) } – { DATE($end) } (not less than { $months } month(s): until { DATE($earliest) }), { $comments } proposals
+
+# $part: cover_letter, justification or comparison_table; $amends: the acts the draft amends;
+# $field, $on: a document of the package and its date; $end: the discussion's close.
+draft-package =
+    .not_normative = not a normative act: its package is not required
+    .missing_part = { $part ->
+        [cover_letter] the cover letter
+       *[justification] the justification note
+    }
+    .missing_table = the comparison table (the draft amends { $amends })
+    .missing = a normative draft reaches the kenesh with its package; missing: { $items } (package); without it the draft is returned unconsidered
+    .early = { $field } is dated { DATE($on) }, before the discussion closed on { DATE($end) }: the justification note holds its results
+    .part = { $part ->
+        [cover_letter] cover letter
+        [justification] justification
+       *[comparison_table] comparison table
+    }
+    .ok = the package is recorded: { $items }
+
+# $on: the conclusion's date; $registered, $submitted: the draft's registration and submission;
+# $last: the last session; $conclusion: recommend, recommend_with_changes or not_recommend.
+draft-commission_examined =
+    .none = no standing commission's conclusion is recorded (commission)
+    .before_registered = the commission's conclusion is dated { DATE($on) }, before the draft was registered on { DATE($registered) }
+    .before_submitted = the commission's conclusion is dated { DATE($on) }, before the draft was submitted with its package on { DATE($submitted) }
+    .stale = the commission's conclusion is dated { DATE($on) }; after the session of { DATE($last) } the draft needs a new examination (commission.date)
+    .not_recommended = the commission does not recommend the draft (commission.conclusion)
+    .ok = examined on { DATE($on) }: { $conclusion ->
+        [recommend] recommend
+        [recommend_with_changes] recommend with changes
+       *[other] { $conclusion }
+    }
+
+# $number, $convocation, $date: the session; $item: the agenda item.
+draft-on_convened_session =
+    .none = no convened session lists this draft on its agenda; add it to a session's agenda and convene the session
+    .ok = on the agenda of session № { $number } (convocation { $convocation }) of { DATE($date) }, item { $item }
+
+draft-session_held =
+    .not_held = the session that lists this draft has not been held (a commission's approval is not an adoption)
+    .no_vote = session № { $number } recorded no vote on this draft
+    .ok = session № { $number } of { DATE($date) } was held and voted
+
+# $number, $convocation; $case: the session case with the same number.
+session-numbered =
+    .taken = session № { $number } of convocation { $convocation } is already case { $case }
+    .ok = session № { $number } of convocation { $convocation }
+
+# $index: an agenda item; $case, $draft: the draft's case; $municipality; $session: the other
+# session case; $state: the draft's state; $end: the close of its discussion; $n: drafts.
+session-agenda_ready =
+    .empty = the agenda is empty (agenda)
+    .bad = { $items }
+    .ok = { $n } drafts, each ready for the session
+    .not_draft = agenda item { $index }: case { $case } is not a council draft of '{ $municipality }'
+    .listed = agenda item { $index }: draft { $draft } is already on the agenda of session case { $session }
+    .on_agenda = draft { $draft } is on this session's agenda
+    .not_ready = agenda item { $index }: draft { $draft } is in state '{ $state }'; a draft is ready once a standing commission examined it (a normative draft: after its public discussion, with its package)
+    .discussion_open = agenda item { $index }: the public discussion of draft { $draft } ends { DATE($end) }, not before the session
+    .ready = draft { $draft } is { $state }
+
+# $notice, $date: the notice and the session; $gap: days between; $kind: ordinary or
+# extraordinary; $days: the profile's minimum.
+session-notice_in_time =
+    .none = the date the deputies and the public were notified is not recorded (notice.date)
+    .not_before = the notice is dated { DATE($notice) }, not before the session of { DATE($date) }: the public is informed in advance
+    .short = notified { $gap } days before the { $kind } session; the kenesh's regulation asks at least { $days }
+    .ok = notified { $gap } days before the { $kind } session (at least { $days })
+
+# $date: the demand's date; $ids: persons not deputies then; $n: deputies who demanded;
+# $needed, $words, $elected: the threshold; $notice; $names: the deputies.
+session-extraordinary_demand =
+    .ordinary = an ordinary session: no demand needed
+    .none = an extraordinary session is held on the demand of deputies: record the demand's date and the deputies who made it (demand.date, demand.deputies)
+    .strangers = not deputies on record on { DATE($date) }: { $ids } (officials, role 'deputy')
+    .twice = a deputy is listed twice in the demand
+    .too_few = { $n } deputies demanded the session; { $needed } are needed ({ $words } of the total number of deputies: { $elected })
+    .notice_first = the notice of { DATE($notice) } precedes the demand of { DATE($date) }
+    .ok = demanded on { DATE($date) } by { $n } deputies ({ $needed } needed: { $words } of { $elected }): { $names }
+
+# $items: agenda items without a vote; $n: items.
+session-votes_recorded =
+    .no_attendance = the attendance is not recorded (attendance.present or attendance.count)
+    .missing = no vote recorded for agenda item(s) { $items }
+    .ok = votes recorded on all { $n } items
+
+# $present, $elected: deputies present and elected; $ids; $date: the session's.
+vote-attendance =
+    .none = the attendance is not recorded
+    .too_many = { $present } present, but the council has { $elected } elected deputies
+    .count = { $present } deputies present (recorded as a count)
+    .twice = listed as present more than once: { $ids }
+    .strangers = not deputies on record on { DATE($date) }: { $ids } (officials, role 'deputy')
+    .ok = { $present } deputies present, each on record on { DATE($date) }
+
+# $needed: the quorum; $words: the law's words for it.
+vote-quorum =
+    .none = the attendance is not recorded
+    .no = { $present } of { $elected } deputies present; a quorum needs { $needed } ({ $words })
+    .ok = { $present } of { $elected } deputies present; quorum { $needed } ({ $words })
+
+# A recorded vote that cannot be true: $name (for, against or abstained) and $value; $present,
+# $elected; $voted, $for_, $against, $abstained; $deputy, $choice, $choices; $item: the
+# agenda item; $n: tallies.
+vote-tally =
+    .no_session = no session record
+    .no_vote = no vote is recorded
+    .negative = '{ $name }' is { $value }; a count cannot be negative
+    .over_elected = { $present } deputies present, but the council has only { $elected } elected deputies
+    .over_present = { $voted } votes cast (for { $for_ }, against { $against }, abstained { $abstained }) but only { $present } deputies present
+    .twice = deputy '{ $deputy }' voted more than once
+    .unknown_choice = deputy '{ $deputy }': unknown vote '{ $choice }' (use { $choices })
+    .absent = deputy '{ $deputy }' voted but is not recorded as present
+    .item = item { $item }: { $problems }
+    .bad = { $items }
+    .ok = { $n } tally(ies) consistent with { $present } present
+
+# One threshold of a decision's kind: $got counted of $measure (for: votes for; participants:
+# deputies who voted), $needed required, $words the law's words, $base the number it is of;
+# $kind: the decision's kind.
+vote-threshold =
+    .no_vote = no vote is recorded on this draft
+    .not_required = not required for a decision of kind '{ $kind }'
+    .count = { $got } { $measure ->
+        [participants] deputies took part
+       *[for] votes for
+    }; { $needed } required ({ $words }: { $base })
+
+# $votes: votes for; $required: each threshold ($words, $needed); $present, $needed: quorum.
+vote-not_adopted =
+    .no_vote = no vote is recorded on this draft
+    .requirement = { $words } — { $needed }
+    .adopted = the draft was adopted ({ $votes } for; { $required }); record the adoption instead
+    .no_quorum = no quorum ({ $present } present, { $needed } needed)
+    .failed = { $votes } for; not reached: { $required }
+
+# $signer: the signing account's person; $date: the session's; $name: the chair or the
+# presiding deputy; $presiding: the presiding deputy's id.
+decision-signer_is_chair =
+    .no_session = no session adopted this draft
+    .account_not_chair = the signing account's person is '{ $signer }', but the council chair on record on { DATE($date) } is { $name }
+    .account_not_presiding = the signing account's person is '{ $signer }', but no chair is on record on { DATE($date) }; the presiding deputy is { $name }
+    .account_nobody = the signing account's person is '{ $signer }', but no chair is on record on { DATE($date) }; the presiding deputy is not named
+    .chair_in_office = the council chair on record on { DATE($date) } is { $name }; '{ $presiding }' cannot sign while a chair is in office
+    .chair = { $name } is the council chair on record on { DATE($date) }
+    .nobody = no council chair is on record on { DATE($date) } and no presiding deputy is named (session case: presiding)
+    .not_deputy = the presiding '{ $presiding }' is not a deputy on { DATE($date) }
+    .presiding = no chair on record on { DATE($date) }: the presiding deputy { $name } signs
+
+act-is_normative =
+    .no = only normative acts go to the State Register (draft.normative is false)
+    .ok = a normative act
+
+# $on: the publication's date; $signed: the signature's; $source: where it was published.
+act-publication_recorded =
+    .none = the publication is not recorded (publication.source, publication.date)
+    .before = published { DATE($on) }, before the decision was signed on { DATE($signed) }
+    .ok = published { DATE($on) } in { $source }
+
+act-register_after_publication =
+    .none = a normative act goes to the State Register after its official publication: record the publication first (publication)
+    .ok = published { DATE($on) }; it may now be sent to the State Register
+
+# $sent, $published: the letter and the publication; $pages.
+act-register_sent_recorded =
+    .none = the date sent is not recorded (register.sent)
+    .before = sent { DATE($sent) }, before the publication of { DATE($published) }
+    .no_pages = the number of pages is not recorded (register.pages)
+    .ok = sent { DATE($sent) }, { $pages } pages
+
+# $term: the term of working days; $entered: the entry's date.
+act-register_term =
+    .none = no term: not a published normative act
+    .term = { $term }
+    .late = entered on { DATE($entered) }, after the term: { $term }
+    .passed = not entered yet; the term has passed: { $term }
+    .due = entry in the State Register (Ministry of Justice)
+
+# $number, $on: the register number and the date of inclusion; $case: the case that has the
+# number; $sent: the letter's date.
+act-register_number_unique =
+    .none = record the register number and date of inclusion (register.number, .date)
+    .taken = register number { $number } is already recorded for case { $case }
+    .unsent = the sending is not recorded (register.sent): send the act first
+    .before = included { DATE($on) }, before it was sent on { DATE($sent) }
+    .ok = register number { $number } of { DATE($on) }
+
+# $on: the refusal's date; $sent; $grounds: the Ministry's grounds.
+act-refusal_recorded =
+    .none = record the refusal's date and grounds (refusal.date, refusal.grounds)
+    .before = refused { DATE($on) }, before the act was sent on { DATE($sent) }
+    .ok = refused { DATE($on) }: { $grounds }
+
+# $case: this act's case, or the decision's; $pending: decisions not yet signed; $state.
+act-conformity_decision =
+    .none = no signed council decision replaces this act (draft.replaces: { $case })
+    .pending = no signed council decision replaces this act (draft.replaces: { $case }); pending: { $pending }
+    .ok = replaced by decision case { $case } ({ $state })
+
+act-withdrawal_recorded =
+    .none = record the withdrawal's date and basis (withdrawal.date, .basis)
+    .ok = withdrawn { DATE($on) }
+
+# $number, $on: the register number and date; $published.
+act-in_force_requires_register =
+    .not_normative = not a normative act
+    .unpublished = a normative act has force only once officially published
+    .unregistered = not entered in the State Register yet: a normative act not entered has no legal force
+    .ok = entered as { $number } on { DATE($on) }, published { DATE($published) }
+
+# $days: the profile's minimum for acts regulating business; $earliest; $named: the date the
+# act names; $on: the date it enters into force.
+act-in_force_date =
+    .unpublished = not published yet: the entry-into-force date cannot be computed
+    .business = an act regulating business enters into force not earlier than { $days } days after its publication ({ DATE($earliest) }); it names { DATE($named) } (draft.in_force)
+    .future = the act enters into force on { DATE($on) }
+    .ok = in force from { DATE($on) }
+
+act-repealing_act_in_force =
+    .none = no act in force repeals this one (draft.repeals: [{ $case }])
+    .ok = repealed by decision case { $case }
+
+# $number, $on, $prosecutor: the prosecutor's act of response.
+oversight-protest_recorded =
+    .none = record the prosecutor's act of response (oversight.protest: number, date, prosecutor)
+    .before = the prosecutor's act of { DATE($on) } precedes the act's publication
+    .ok = act of response № { $number } of { DATE($on) } ({ $prosecutor })
+
+# The kenesh's answer to the prosecutor: $effect suspend, cancel, amend or reject; $case: this
+# act's case, or the answering decision's; $pending; $state.
+oversight-answer =
+    .no_protest = no prosecutor's act of response is recorded (oversight.protest)
+    .none = no signed decision of the kenesh { $effect ->
+        [suspend] suspending
+        [cancel] cancelling
+        [amend] amending
+       *[reject] rejecting the prosecutor's act on
+    } this act (a council_decision with draft.oversight: {"{"}act: { $case }, effect: { $effect }{"}"})
+    .pending = no signed decision of the kenesh { $effect ->
+        [suspend] suspending
+        [cancel] cancelling
+        [amend] amending
+       *[reject] rejecting the prosecutor's act on
+    } this act (a council_decision with draft.oversight: {"{"}act: { $case }, effect: { $effect }{"}"}); pending: { $pending }
+    .ok = decision case { $case } { $effect ->
+        [suspend] suspending
+        [cancel] cancelling
+        [amend] amending
+       *[reject] rejecting the prosecutor's act on
+    } this act ({ $state })
+
+# $court, $on: the court and the application's date.
+oversight-court_application_recorded =
+    .no_rejection = the prosecutor goes to court after the kenesh rejected the response; no signed rejecting decision is recorded
+    .none = record the prosecutor's application (oversight.court_application: date, court)
+    .ok = applied to { $court } on { DATE($on) }
+
+# $on: the court's decision; $applied: the application; $outcome, $wanted: invalid or upheld;
+# $court, $document, $published.
+oversight-court =
+    .none = record the court's decision (oversight.court: date, court, document, outcome)
+    .before = the court's decision of { DATE($on) } precedes the application of { DATE($applied) }
+    .other = the court's decision recorded is '{ $outcome }', not '{ $wanted }'
+    .ok = { $outcome }: { $court }, { DATE($on) } ({ $document })
+    .ok_published = { $outcome }: { $court }, { DATE($on) } ({ $document }), published { DATE($published) }
+
+## Where a rule's value stands against the law in force (engine/verdicts.py; rules.RuleStatus)
+
+# $texts: the texts (laws, methodology) named as the profile names them; $profile: a profile's
+# id; $why: the profile's words; $parts: the parts, joined.
+rule_status =
+    .words = { $parts }
+    .design = muni design rule (no legal text)
+    .practice = practice: no legal text was found for it
+    .checked = checked against { $texts }
+    .not_checked = not checked against { $texts }
+    .unverified = basis not verified
+    .inherited = inherited from { $profile }
+    .doubt = in doubt: { $why }
+    .withdrawn = withdrawn in { $profile }: { $why }

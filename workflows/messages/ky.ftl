@@ -20,6 +20,12 @@ rule =
     .withdrawn = { $profile } профилинде бул эреже жок: { $why }
     .in_doubt = { $found } (эскертүү гана, баш тартуу эмес; шектүү: { $doubt })
 
+## Бардык иштер: документтин датасы келе элек кадам катталбайт (engine/guards/dates.py)
+
+act-date_reached =
+    .future = документтин датасы — { DATE($act) }; ал күн келе элек, ошондуктан { DATE($today, form: "on") } катталбайт
+    .ok = { DATE($act, form: "of") } документ { DATE($today, form: "on") } катталды
+
 ## Айыл өкмөтүнүн кызматтары (реестрдеги ролдор)
 
 office =
@@ -325,3 +331,330 @@ na-handover_ready =
     .before = handover.date: { DATE($date) } — угуудан ({ DATE($hearing) }) мурун
     .no_document = бул иште катталган БАП документи жок (draft_action_plan кадамы)
     .ok = БАП жана угуунун протоколу { DATE($date, form: "on") } кеңешке берилет
+
+## Жергиликтүү кеңеш (council_decision, council_session)
+
+case =
+    .state = { $case } ({ $state })
+
+not_ahead =
+    .date = { $what ->
+        [discussion_published] талкуулоого жарыялоонун
+        [discussion_end] талкуулоонун аякташынын
+        [package] { $field } документинин
+        [commission] комиссиянын корутундусунун
+        [notice] кабарлоонун
+        [publication] жарыялоонун
+        [register_letter] Мамлекеттик реестрге жиберилген каттын
+        [inclusion] реестрге киргизүүнүн
+        [refusal] баш тартуунун
+        [withdrawal] кайра чакырып алуунун
+        [protest] прокурордун актысынын
+        [court_application] сотко арыздын
+       *[court_decision] соттун чечиминин
+    } датасы — { DATE($on) }, ал күн келе элек (бүгүн { DATE($today) })
+
+term =
+    .due = мөөнөтү { DATE($due) } ({ DATE($start, form: "from") } кийин { $days } иш күнү{ $count ->
+        [0] {""}
+       *[other] ; майрам күндөрү эсептелген жок: { $skipped }
+    })
+    .holiday = { DATE($date) } { $name }
+    .unknown = { DATE($start, form: "from") } кийин { $days } иш күнү: мөөнөтүн эсептөөгө болбойт — { $why }
+
+draft-source_case_ready =
+    .own = долбоор башка иштен келген эмес
+    .missing = draft.source_case: № { $case } иш реестрде жок
+    .foreign = draft.source_case: № { $case } иш «{ $municipality }» муниципалитетине таандык, «{ $here }» муниципалитетине эмес
+    .not_handed = draft.source_case: № { $case } иш ({ $workflow }) «{ $state }» абалында, «{ $states }» абалында эмес
+    .plan = { $items }
+    .annex_title = 1-тиркеменин аталышы «{ $title }», бирок № { $case } иш берген план «{ $plan }» ({ $field })
+    .title_period = токтомдун аталышы «{ $title }» пландын мезгилин «{ $period }» көрсөтпөйт ({ $field })
+    .clause_period = бекитүүчү пункт «{ $clause }» пландын мезгилин «{ $period }» көрсөтпөйт
+    .clause_plan = бекитүүчү пунктта «{ $clause }» аталган, «{ $plan }» планы эмес (draft.clauses[].approve.ky)
+    .handed_plan = № { $case } иш ({ $workflow }) өзүнүн «{ $plan }» планы менен кеңешке берилди
+    .handed = № { $case } иш ({ $workflow }) кеңешке берилди
+
+draft-annex_text =
+    .annex = { $n }-тиркеме «{ $title }» ({ $field })
+    .empty = тиркеме өзү бекиткен текстти камтышы керек: анын бөлүмдөрүн жана пункттарын жазыңыз же планы ушул болгон ишти бериңиз (draft.source_case); бош: { $items }
+    .ok = { $n } тиркеме, ар биринин тексти бар
+    .none = токтомдо тиркеме жок
+
+act-public_discussion_started =
+    .not_normative = долбоор ченемдик укуктук акт эмес; коомдук талкуулоо талап кылынбайт
+    .unpublished = долбоордун талкуулоого жарыяланганын жазыңыз (discussion.published, discussion.where)
+    .before_registered = долбоор { DATE($published, form: "on") } талкуулоого жарыяланган, бул анын { DATE($registered, form: "on") } катталышынан мурун
+    .no_where = долбоор кайда жарыяланганын жазыңыз (discussion.where)
+    .ok = { DATE($published, form: "on") } талкуулоого жарыяланды; бир ай { DATE($start, form: "from") } баштап эсептелет
+
+act-public_discussion =
+    .not_normative = ченемдик укуктук акт эмес: коомдук талкуулоо талап кылынбайт
+    .unrecorded = ченемдик укуктук актынын долбоору алгач кеминде { $months } айга коомдук талкуулоого коюлат: discussion.published жана discussion.end жазыңыз
+    .short = талкуулоо { DATE($end, form: "on") } бүткөн; { DATE($published, form: "on") } жарыяланган долбоор кийинки күндөн баштап кеминде { $months } календардык ай, { DATE($earliest, form: "until") } талкууланат
+    .no_comments = канча сунуш келип түшкөнүн жазыңыз (discussion.comments)
+    .ok = { DATE($published) } – { DATE($end) } талкууланды (кеминде { $months } ай: { DATE($earliest, form: "until") }), { $comments } сунуш
+
+draft-package =
+    .not_normative = ченемдик укуктук акт эмес: документтер топтому талап кылынбайт
+    .missing_part = { $part ->
+        [cover_letter] коштомо кат
+       *[justification] негиздеме-маалымкат
+    }
+    .missing_table = салыштырма таблица (долбоор { $amends } актыларына өзгөртүү киргизет)
+    .missing = ченемдик укуктук актынын долбоору кеңешке документтер топтому менен келет; жетишпейт: { $items } (`package`); ансыз долбоор каралбай кайтарылат
+    .early = { $field } документинин датасы — { DATE($on) }, бул талкуулоо бүткөн күндөн ({ DATE($end) }) мурун: негиздеме-маалымкат талкуулоонун жыйынтыгын камтыйт
+    .part = { $part ->
+        [cover_letter] коштомо кат
+        [justification] негиздеме-маалымкат
+       *[comparison_table] салыштырма таблица
+    }
+    .ok = документтер топтому катталды: { $items }
+
+draft-commission_examined =
+    .none = туруктуу комиссиянын корутундусу катталган эмес (`commission`)
+    .before_registered = комиссиянын корутундусунун датасы — { DATE($on) }, бул долбоор катталган күндөн ({ DATE($registered) }) мурун
+    .before_submitted = комиссиянын корутундусунун датасы — { DATE($on) }, бул долбоор документтер топтому менен киргизилген күндөн ({ DATE($submitted) }) мурун
+    .stale = комиссиянын корутундусунун датасы — { DATE($on) }; { DATE($last, form: "of") } сессиядан кийин долбоор кайра каралышы керек (commission.date)
+    .not_recommended = комиссия долбоорду сунуштабайт (commission.conclusion)
+    .ok = { DATE($on, form: "on") } каралды: { $conclusion ->
+        [recommend] сунушталат
+        [recommend_with_changes] өзгөртүүлөр менен сунушталат
+       *[other] { $conclusion }
+    }
+
+draft-on_convened_session =
+    .none = бул долбоор бир да чакырылган сессиянын күн тартибинде жок; аны сессиянын күн тартибине киргизип, сессияны чакырыңыз
+    .ok = { $convocation }-чакырылыштагы { DATE($date, form: "of") } № { $number } сессиянын күн тартибинде, { $item }-маселе
+
+draft-session_held =
+    .not_held = бул долбоор киргизилген сессия өтө элек (комиссиянын жактырышы токтом кабыл алуу эмес)
+    .no_vote = № { $number } сессияда бул долбоор боюнча добуш берүү катталган эмес
+    .ok = { DATE($date, form: "of") } № { $number } сессия өттү, добуш берилди
+
+session-numbered =
+    .taken = { $convocation }-чакырылыштагы № { $number } сессия № { $case } иш катары катталган
+    .ok = { $convocation }-чакырылыштагы № { $number } сессия
+
+session-agenda_ready =
+    .empty = күн тартиби бош (`agenda`)
+    .bad = { $items }
+    .ok = { $n } долбоор, ар бири сессияга даяр
+    .not_draft = күн тартибинин { $index }-маселеси: № { $case } иш «{ $municipality }» кеңешинин токтом долбоору эмес
+    .listed = күн тартибинин { $index }-маселеси: № { $draft } долбоор № { $session } сессиянын күн тартибинде мурунтан эле бар
+    .on_agenda = № { $draft } долбоор ушул сессиянын күн тартибинде
+    .not_ready = күн тартибинин { $index }-маселеси: № { $draft } долбоор «{ $state }» абалында; долбоор туруктуу комиссия карагандан кийин даяр болот (ченемдик акттын долбоору — коомдук талкуулоодон кийин, документтер топтому менен)
+    .discussion_open = күн тартибинин { $index }-маселеси: № { $draft } долбоордун коомдук талкуулоосу { DATE($end, form: "on") } бүтөт, сессиядан мурун эмес
+    .ready = № { $draft } долбоор «{ $state }» абалында
+
+session-notice_in_time =
+    .none = депутаттар жана калк кабарланган күн катталган эмес (notice.date)
+    .not_before = кабарлоонун датасы — { DATE($notice) }, бул { DATE($date, form: "of") } сессиядан мурун эмес: калк алдын ала кабарланат
+    .short = { $kind ->
+        [ordinary] кезектеги
+       *[extraordinary] кезексиз
+    } сессияга { $gap } күн калганда кабарланды; кеңештин регламенти кеминде { $days } күндү талап кылат
+    .ok = { $kind ->
+        [ordinary] кезектеги
+       *[extraordinary] кезексиз
+    } сессияга { $gap } күн калганда кабарланды (кеминде { $days })
+
+session-extraordinary_demand =
+    .ordinary = кезектеги сессия: талап керек эмес
+    .none = кезексиз сессия депутаттардын талабы боюнча чакырылат: талаптын датасын жана аны койгон депутаттарды жазыңыз (demand.date, demand.deputies)
+    .strangers = { DATE($date, form: "on") } реестрде депутат катары жок: { $ids } (`officials` тизмеси, `deputy` ролу)
+    .twice = талапта бир депутат эки жолу көрсөтүлгөн
+    .too_few = сессияны { $n } депутат талап кылды; { $needed } керек (депутаттардын жалпы санынын ({ $elected }) { $words })
+    .notice_first = { DATE($notice, form: "of") } кабарлоо { DATE($date, form: "of") } талаптан мурун
+    .ok = { DATE($date, form: "on") } { $n } депутат талап кылды ({ $needed } керек: { $elected } депутаттын { $words }): { $names }
+
+session-votes_recorded =
+    .no_attendance = катышуу катталган эмес (attendance.present же attendance.count)
+    .missing = күн тартибинин маселелери боюнча добуш берүү катталган эмес: { $items }
+    .ok = бардык { $n } маселе боюнча добуш берүү катталды
+
+vote-attendance =
+    .none = катышуу катталган эмес
+    .too_many = { $present } депутат катышты, бирок кеңеште { $elected } гана депутат шайланган
+    .count = { $present } депутат катышты (сан менен катталган)
+    .twice = катышкандардын тизмесинде бир нече жолу: { $ids }
+    .strangers = { DATE($date, form: "on") } реестрде депутат катары жок: { $ids } (`officials` тизмеси, `deputy` ролу)
+    .ok = { $present } депутат катышты, ар бири { DATE($date, form: "on") } реестрде катталган
+
+vote-quorum =
+    .none = катышуу катталган эмес
+    .no = { $elected } депутаттын { NUM($present, case: "poss") } катышты; кворум үчүн { $needed } керек ({ $words })
+    .ok = { $elected } депутаттын { NUM($present, case: "poss") } катышты; кворум — { $needed } ({ $words })
+
+vote-tally =
+    .no_session = сессиянын жазуусу жок
+    .no_vote = добуш берүү катталган эмес
+    .negative = «{ $name ->
+        [for] макул
+        [against] каршы
+       *[abstained] калыс
+    }» — { $value }; сан терс боло албайт
+    .over_elected = { $present } депутат катышты, бирок кеңеште { $elected } гана депутат шайланган
+    .over_present = { $voted } добуш берилди (макул — { $for_ }, каршы — { $against }, калыс — { $abstained }), бирок { $present } гана депутат катышты
+    .twice = «{ $deputy }» депутаты бир нече жолу добуш берди
+    .unknown_choice = «{ $deputy }» депутаты: белгисиз добуш «{ $choice }» ({ $choices } колдонуңуз)
+    .absent = «{ $deputy }» депутаты добуш берди, бирок катышкандардын тизмесинде жок
+    .item = { $item }-маселе: { $problems }
+    .bad = { $items }
+    .ok = { $n } добуш берүүнүн жыйынтыгы катышкан { $present } депутатка дал келет
+
+vote-threshold =
+    .no_vote = бул долбоор боюнча добуш берүү катталган эмес
+    .not_required = «{ $kind }» түрүндөгү токтом үчүн талап кылынбайт
+    .count = { $measure ->
+        [participants] добуш берүүгө { $got } депутат катышты
+       *[for] «макул» — { $got } добуш
+    }; { $needed } талап кылынат ({ $words }: { $base })
+
+vote-not_adopted =
+    .no_vote = бул долбоор боюнча добуш берүү катталган эмес
+    .requirement = { $words } — { $needed }
+    .adopted = долбоор кабыл алынды («макул» — { $votes }; { $required }); анын ордуна кабыл алынганын жазыңыз
+    .no_quorum = кворум жок ({ $present } катышты, { $needed } керек)
+    .failed = «макул» — { $votes }; жетишилген жок: { $required }
+
+decision-signer_is_chair =
+    .no_session = бул долбоорду бир да сессия кабыл алган эмес
+    .account_not_chair = кол коюп жаткан эсептин ээси — «{ $signer }», бирок { DATE($date, form: "on") } реестрдеги кеңештин төрагасы — { $name }
+    .account_not_presiding = кол коюп жаткан эсептин ээси — «{ $signer }», бирок { DATE($date, form: "on") } реестрде кеңештин төрагасы жок; төрагалык кылган депутат — { $name }
+    .account_nobody = кол коюп жаткан эсептин ээси — «{ $signer }», бирок { DATE($date, form: "on") } реестрде кеңештин төрагасы жок; төрагалык кылган депутат көрсөтүлгөн эмес
+    .chair_in_office = { DATE($date, form: "on") } реестрдеги кеңештин төрагасы — { $name }; төрага кызматта турганда «{ $presiding }» кол кое албайт
+    .chair = { $name } — { DATE($date, form: "on") } реестрдеги кеңештин төрагасы
+    .nobody = { DATE($date, form: "on") } реестрде кеңештин төрагасы жок жана төрагалык кылган депутат көрсөтүлгөн эмес (сессиянын иши: `presiding`)
+    .not_deputy = төрагалык кылган «{ $presiding }» { DATE($date, form: "on") } депутат эмес
+    .presiding = { DATE($date, form: "on") } реестрде төрага жок: төрагалык кылган депутат { $name } кол коёт
+
+act-is_normative =
+    .no = Мамлекеттик реестрге ченемдик укуктук актылар гана жиберилет (draft.normative: `false`)
+    .ok = ченемдик укуктук акт
+
+act-publication_recorded =
+    .none = жарыялоо катталган эмес (publication.source, publication.date)
+    .before = { DATE($on, form: "on") } жарыяланган, бул токтомго { DATE($signed, form: "on") } кол коюлганга чейин
+    .ok = { DATE($on, form: "on") } жарыяланды: { $source }
+
+act-register_after_publication =
+    .none = ченемдик укуктук акт Мамлекеттик реестрге расмий жарыялангандан кийин жиберилет: алгач жарыялоону жазыңыз (`publication`)
+    .ok = { DATE($on, form: "on") } жарыяланды; эми Мамлекеттик реестрге жиберсе болот
+
+act-register_sent_recorded =
+    .none = жиберилген күн катталган эмес (register.sent)
+    .before = { DATE($sent, form: "on") } жиберилген, бул { DATE($published, form: "of") } жарыялоодон мурун
+    .no_pages = барактардын саны катталган эмес (register.pages)
+    .ok = { DATE($sent, form: "on") } жиберилди, { $pages } барак
+
+act-register_term =
+    .none = мөөнөт жок: жарыяланган ченемдик укуктук акт эмес
+    .term = { $term }
+    .late = { DATE($entered, form: "on") } киргизилген, мөөнөттөн кийин: { $term }
+    .passed = азырынча киргизиле элек; мөөнөт өттү: { $term }
+    .due = Мамлекеттик реестрге киргизүү (Юстиция министрлиги)
+
+act-register_number_unique =
+    .none = реестрдик номерди жана киргизилген күндү жазыңыз (register.number, .date)
+    .taken = { $number } реестрдик номери № { $case } иште мурунтан эле катталган
+    .unsent = жиберилгени катталган эмес (register.sent): адегенде актыны жибериңиз
+    .before = { DATE($on, form: "on") } киргизилген, бул { DATE($sent, form: "on") } жиберилгенге чейин
+    .ok = { DATE($on, form: "of") } { $number } реестрдик номери
+
+act-refusal_recorded =
+    .none = баш тартуунун датасын жана негиздерин жазыңыз (refusal.date, refusal.grounds)
+    .before = { DATE($on, form: "on") } баш тартылган, бул акт { DATE($sent, form: "on") } жиберилгенге чейин
+    .ok = { DATE($on, form: "on") } баш тартылды: { $grounds }
+
+act-conformity_decision =
+    .none = бул актыны алмаштырган кол коюлган кеңештин токтому жок (draft.replaces: { $case })
+    .pending = бул актыны алмаштырган кол коюлган кеңештин токтому жок (draft.replaces: { $case }); даярдалууда: { $pending }
+    .ok = № { $case } токтом менен алмаштырылды ({ $state })
+
+act-withdrawal_recorded =
+    .none = кайра чакырып алуунун датасын жана негизин жазыңыз (withdrawal.date, .basis)
+    .ok = { DATE($on, form: "on") } кайра чакырылып алынды
+
+act-in_force_requires_register =
+    .not_normative = ченемдик укуктук акт эмес
+    .unpublished = ченемдик укуктук акт расмий жарыялангандан кийин гана күчкө ээ болот
+    .unregistered = Мамлекеттик реестрге азырынча киргизиле элек: реестрге киргизилбеген ченемдик укуктук акт юридикалык күчкө ээ эмес
+    .ok = { DATE($on, form: "on") } { $number } номери менен киргизилди, { DATE($published, form: "on") } жарыяланды
+
+act-in_force_date =
+    .unpublished = азырынча жарыялана элек: күчүнө кирүү күнүн эсептөөгө болбойт
+    .business = ишкердикти жөнгө салган акт жарыялангандан кийин { $days } күндөн эрте эмес ({ DATE($earliest) }) күчүнө кирет; ал { DATE($named) } күнүн атайт (draft.in_force)
+    .future = акт { DATE($on, form: "on") } күчүнө кирет
+    .ok = { DATE($on, form: "from") } баштап күчүндө
+
+act-repealing_act_in_force =
+    .none = бул актыны жокко чыгарган күчүндөгү акт жок (draft.repeals: [{ $case }])
+    .ok = № { $case } токтом менен жокко чыгарылды
+
+oversight-protest_recorded =
+    .none = прокурордун реагирлөө актысын жазыңыз (oversight.protest: номери, датасы, прокурор)
+    .before = прокурордун { DATE($on, form: "of") } актысы акт жарыялангандан мурун
+    .ok = { DATE($on, form: "of") } № { $number } реагирлөө актысы ({ $prosecutor })
+
+oversight-answer =
+    .no_protest = прокурордун реагирлөө актысы катталган эмес (oversight.protest)
+    .none = бул актыны { $effect ->
+        [suspend] токтото турган
+        [cancel] жокко чыгарган
+        [amend] өзгөрткөн
+       *[reject] боюнча прокурордун актысын четке каккан
+    } кеңештин кол коюлган токтому жок (`draft.oversight: {"{"}act: { $case }, effect: { $effect }{"}"}` болгон council_decision иши)
+    .pending = бул актыны { $effect ->
+        [suspend] токтото турган
+        [cancel] жокко чыгарган
+        [amend] өзгөрткөн
+       *[reject] боюнча прокурордун актысын четке каккан
+    } кеңештин кол коюлган токтому жок (`draft.oversight: {"{"}act: { $case }, effect: { $effect }{"}"}` болгон council_decision иши); даярдалууда: { $pending }
+    .ok = № { $case } токтом бул актыны { $effect ->
+        [suspend] токтото турду
+        [cancel] жокко чыгарды
+        [amend] өзгөрттү
+       *[reject] боюнча прокурордун актысын четке какты
+    } ({ $state })
+
+oversight-court_application_recorded =
+    .no_rejection = кеңеш реагирлөө актысын четке каккандан кийин прокурор сотко кайрылат; четке каккан кол коюлган токтом катталган эмес
+    .none = прокурордун арызын жазыңыз (oversight.court_application: датасы, сот)
+    .ok = { DATE($on, form: "on") } сотко кайрылды: { $court }
+
+oversight-court =
+    .none = соттун чечимин жазыңыз (oversight.court: датасы, сот, документ, жыйынтыгы)
+    .before = соттун { DATE($on, form: "of") } чечими { DATE($applied, form: "of") } арыздан мурун
+    .other = катталган соттун чечими: { $outcome ->
+        [invalid] жараксыз деп табылды
+        [upheld] күчүндө калтырылды
+       *[other] { $outcome }
+    }, ал эми талап кылынганы: { $wanted ->
+        [invalid] жараксыз деп табуу
+        [upheld] күчүндө калтыруу
+       *[other] { $wanted }
+    }
+    .ok = { $outcome ->
+        [invalid] жараксыз деп табылды
+        [upheld] күчүндө калтырылды
+       *[other] { $outcome }
+    }: { $court }, { DATE($on) } ({ $document })
+    .ok_published = { $outcome ->
+        [invalid] жараксыз деп табылды
+        [upheld] күчүндө калтырылды
+       *[other] { $outcome }
+    }: { $court }, { DATE($on) } ({ $document }), { DATE($published, form: "on") } жарыяланды
+
+## Эреженин мааниси күчүндөгү мыйзамга карата (engine/verdicts.py)
+
+rule_status =
+    .words = { $parts }
+    .design = программанын өз эрежеси (мыйзамдык тексти жок)
+    .practice = практика: мыйзамдык тексти табылган жок
+    .checked = { $texts } боюнча текшерилген
+    .not_checked = { $texts } боюнча текшерилген эмес
+    .unverified = негизи текшерилген эмес
+    .inherited = { $profile } профилинен өткөн
+    .doubt = шектүү: { $why }
+    .withdrawn = { $profile } профилинде алынып салынган: { $why }

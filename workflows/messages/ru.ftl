@@ -19,6 +19,12 @@ rule =
     .withdrawn = в профиле { $profile } этого правила нет: { $why }
     .in_doubt = { $found } (предупреждение, а не отказ; под сомнением: { $doubt })
 
+## Все процедуры: шаг не записывается раньше даты его документа (engine/guards/dates.py)
+
+act-date_reached =
+    .future = документ датирован { DATE($act) }; его нельзя записать { DATE($today, form: "on") }, пока эта дата не наступила
+    .ok = документ { DATE($act, form: "of") } записан { DATE($today, form: "on") }
+
 ## Должности в муниципалитете (роли реестра)
 
 office =
@@ -471,3 +477,350 @@ na-handover_ready =
     .before = handover.date: { DATE($date) } — раньше слушаний ({ DATE($hearing) })
     .no_document = в деле нет зарегистрированного документа ПСД (шаг draft_action_plan)
     .ok = ПСД и протокол слушаний передаются кенешу { DATE($date) }
+
+## Местный кенеш (council_decision, council_session)
+
+case =
+    .state = { $case } ({ $state })
+
+not_ahead =
+    .date = { $what ->
+        [discussion_published] публикация для обсуждения датирована
+        [discussion_end] окончание обсуждения датировано
+        [package] документ { $field } датирован
+        [commission] заключение комиссии датировано
+        [notice] уведомление датировано
+        [publication] опубликование датировано
+        [register_letter] письмо в Государственный реестр датировано
+        [inclusion] включение в реестр датировано
+        [refusal] отказ датирован
+        [withdrawal] отзыв датирован
+        [protest] акт прокурора датирован
+        [court_application] заявление в суд датировано
+       *[court_decision] решение суда датировано
+    } { DATE($on) } — эта дата ещё не наступила (сегодня { DATE($today) })
+
+term =
+    .due = срок — { DATE($due) } ({ $days } { $days ->
+        [one] рабочий день
+        [few] рабочих дня
+       *[many] рабочих дней
+    } после { DATE($start) }{ $count ->
+        [0] {""}
+       *[other] ; без праздничных дней: { $skipped }
+    })
+    .holiday = { DATE($date) } { $name }
+    .unknown = { $days } { $days ->
+        [one] рабочий день
+        [few] рабочих дня
+       *[many] рабочих дней
+    } после { DATE($start) }: срок вычислить нельзя — { $why }
+
+draft-source_case_ready =
+    .own = проект не происходит из другой процедуры
+    .missing = draft.source_case: дела № { $case } в реестре нет
+    .foreign = draft.source_case: дело № { $case } принадлежит муниципалитету «{ $municipality }», а не «{ $here }»
+    .not_handed = draft.source_case: дело № { $case } ({ $workflow }) в состоянии «{ $state }», а не «{ $states }»
+    .plan = { $items }
+    .annex_title = приложение 1 озаглавлено «{ $title }», а план, переданный делом № { $case }, — «{ $plan }» ({ $field })
+    .title_period = название решения «{ $title }» не указывает период плана «{ $period }» ({ $field })
+    .clause_period = утверждающий пункт «{ $clause }» не указывает период плана «{ $period }»
+    .clause_plan = в утверждающем пункте названо «{ $clause }», а не план «{ $plan }» (draft.clauses[].approve.ky)
+    .handed_plan = дело № { $case } ({ $workflow }) передано кенешу со своим планом «{ $plan }»
+    .handed = дело № { $case } ({ $workflow }) передано кенешу
+
+draft-annex_text =
+    .annex = приложение { $n } «{ $title }» ({ $field })
+    .empty = приложение должно содержать утверждаемый текст: запишите его разделы и пункты или передайте дело, чей это план (draft.source_case); пусто: { $items }
+    .ok = приложений: { $n }, у каждого есть текст
+    .none = в решении нет приложений
+
+act-public_discussion_started =
+    .not_normative = проект не является нормативным правовым актом; общественное обсуждение не требуется
+    .unpublished = запишите опубликование проекта для обсуждения (discussion.published, discussion.where)
+    .before_registered = проект опубликован для обсуждения { DATE($published, form: "on") }, раньше его регистрации { DATE($registered, form: "on") }
+    .no_where = запишите, где опубликован проект (discussion.where)
+    .ok = опубликован для обсуждения { DATE($published, form: "on") }; месяц отсчитывается { DATE($start, form: "from") }
+
+act-public_discussion =
+    .not_normative = не нормативный правовой акт: общественное обсуждение не требуется
+    .unrecorded = нормативный проект сначала выносится на общественное обсуждение не менее чем на { $months } { $months ->
+        [one] месяц
+        [few] месяца
+       *[many] месяцев
+    }: запишите discussion.published и discussion.end
+    .short = обсуждение закрыто { DATE($end, form: "on") }; проект опубликован { DATE($published, form: "on") }, обсуждение длится не менее { $months } календарного месяца со следующего дня, { DATE($earliest, form: "until") }
+    .no_comments = запишите, сколько поступило предложений (discussion.comments)
+    .ok = обсуждался с { DATE($published, form: "on") } по { DATE($end, form: "on") } (не менее { $months } мес.: { DATE($earliest, form: "until") }), предложений: { $comments }
+
+draft-package =
+    .not_normative = не нормативный правовой акт: пакет документов не требуется
+    .missing_part = { $part ->
+        [cover_letter] сопроводительное письмо
+       *[justification] справка-обоснование
+    }
+    .missing_table = сравнительная таблица (проект изменяет { $amends })
+    .missing = нормативный проект вносится в кенеш с пакетом документов; не хватает: { $items } (`package`); без него проект возвращается без рассмотрения
+    .early = документ { $field } датирован { DATE($on) }, раньше окончания обсуждения { DATE($end) }: справка-обоснование содержит его результаты
+    .part = { $part ->
+        [cover_letter] сопроводительное письмо
+        [justification] справка-обоснование
+       *[comparison_table] сравнительная таблица
+    }
+    .ok = пакет документов записан: { $items }
+
+draft-commission_examined =
+    .none = заключение постоянной комиссии не записано (`commission`)
+    .before_registered = заключение комиссии датировано { DATE($on) }, раньше регистрации проекта { DATE($registered) }
+    .before_submitted = заключение комиссии датировано { DATE($on) }, раньше внесения проекта с пакетом документов { DATE($submitted) }
+    .stale = заключение комиссии датировано { DATE($on) }; после сессии { DATE($last, form: "of") } проект нужно рассмотреть заново (commission.date)
+    .not_recommended = комиссия не рекомендует проект (commission.conclusion)
+    .ok = рассмотрен { DATE($on, form: "on") }: { $conclusion ->
+        [recommend] рекомендовать
+        [recommend_with_changes] рекомендовать с изменениями
+       *[other] { $conclusion }
+    }
+
+draft-on_convened_session =
+    .none = ни одна созванная сессия не включила этот проект в повестку; внесите его в повестку сессии и созовите сессию
+    .ok = в повестке сессии № { $number } ({ $convocation } созыв) { DATE($date, form: "of") }, вопрос { $item }
+
+draft-session_held =
+    .not_held = сессия, в повестке которой этот проект, ещё не проведена (одобрение комиссии — не принятие)
+    .no_vote = на сессии № { $number } голосование по этому проекту не записано
+    .ok = сессия № { $number } { DATE($date, form: "of") } проведена, голосование записано
+
+session-numbered =
+    .taken = сессия № { $number } { $convocation } созыва уже записана как дело № { $case }
+    .ok = сессия № { $number } { $convocation } созыва
+
+session-agenda_ready =
+    .empty = повестка пуста (`agenda`)
+    .bad = { $items }
+    .ok = проектов: { $n }, каждый готов к сессии
+    .not_draft = вопрос { $index } повестки: дело № { $case } не является проектом решения кенеша «{ $municipality }»
+    .listed = вопрос { $index } повестки: проект № { $draft } уже в повестке сессии (дело № { $session })
+    .on_agenda = проект № { $draft } в повестке этой сессии
+    .not_ready = вопрос { $index } повестки: проект № { $draft } в состоянии «{ $state }»; проект готов после рассмотрения постоянной комиссией (нормативный — после общественного обсуждения, с пакетом документов)
+    .discussion_open = вопрос { $index } повестки: общественное обсуждение проекта № { $draft } заканчивается { DATE($end, form: "on") }, не раньше сессии
+    .ready = проект № { $draft } в состоянии «{ $state }»
+
+session-notice_in_time =
+    .none = дата уведомления депутатов и населения не записана (notice.date)
+    .not_before = уведомление датировано { DATE($notice) }, не раньше сессии { DATE($date, form: "of") }: население извещается заранее
+    .short = уведомили за { $gap } { $gap ->
+        [one] день
+        [few] дня
+       *[many] дней
+    } до { $kind ->
+        [ordinary] очередной
+       *[extraordinary] внеочередной
+    } сессии; регламент кенеша требует не менее { $days }
+    .ok = уведомили за { $gap } { $gap ->
+        [one] день
+        [few] дня
+       *[many] дней
+    } до { $kind ->
+        [ordinary] очередной
+       *[extraordinary] внеочередной
+    } сессии (не менее { $days })
+
+session-extraordinary_demand =
+    .ordinary = очередная сессия: требование не нужно
+    .none = внеочередная сессия созывается по требованию депутатов: запишите дату требования и депутатов, его внёсших (demand.date, demand.deputies)
+    .strangers = не числятся депутатами на { DATE($date) }: { $ids } (список `officials`, роль `deputy`)
+    .twice = депутат указан в требовании дважды
+    .too_few = созыва сессии потребовали депутатов: { $n }; нужно { $needed } ({ $words } от общего числа депутатов: { $elected })
+    .notice_first = уведомление { DATE($notice, form: "of") } раньше требования { DATE($date, form: "of") }
+    .ok = потребовали { DATE($date, form: "on") } депутатов: { $n } (нужно { $needed }: { $words } от { $elected }): { $names }
+
+session-votes_recorded =
+    .no_attendance = присутствие не записано (attendance.present или attendance.count)
+    .missing = не записано голосование по вопросам повестки: { $items }
+    .ok = голосование записано по всем вопросам ({ $n })
+
+vote-attendance =
+    .none = присутствие не записано
+    .too_many = присутствуют { $present }, но в кенеше избрано { $elected } депутатов
+    .count = присутствуют депутатов: { $present } (записано числом)
+    .twice = отмечены присутствующими больше одного раза: { $ids }
+    .strangers = не числятся депутатами на { DATE($date) }: { $ids } (список `officials`, роль `deputy`)
+    .ok = присутствуют депутатов: { $present }, каждый числится на { DATE($date) }
+
+vote-quorum =
+    .none = присутствие не записано
+    .no = присутствуют { $present } из { $elected } депутатов; для кворума нужно { $needed } ({ $words })
+    .ok = присутствуют { $present } из { $elected } депутатов; кворум — { $needed } ({ $words })
+
+vote-tally =
+    .no_session = нет записи о сессии
+    .no_vote = голосование не записано
+    .negative = «{ $name ->
+        [for] за
+        [against] против
+       *[abstained] воздержались
+    }» — { $value }; число не может быть отрицательным
+    .over_elected = присутствуют { $present }, но в кенеше избрано только { $elected } депутатов
+    .over_present = подано голосов: { $voted } (за — { $for_ }, против — { $against }, воздержались — { $abstained }), но присутствуют только { $present }
+    .twice = депутат «{ $deputy }» проголосовал больше одного раза
+    .unknown_choice = депутат «{ $deputy }»: неизвестный вариант «{ $choice }» (используйте { $choices })
+    .absent = депутат «{ $deputy }» проголосовал, но не отмечен присутствующим
+    .item = вопрос { $item }: { $problems }
+    .bad = { $items }
+    .ok = итоги голосования ({ $n }) согласуются с числом присутствующих ({ $present })
+
+vote-threshold =
+    .no_vote = голосование по этому проекту не записано
+    .not_required = не требуется для решения вида «{ $kind }»
+    .count = { $measure ->
+        [participants] участвовали в голосовании: { $got }
+       *[for] «за»: { $got }
+    }; требуется { $needed } ({ $words }: { $base })
+
+vote-not_adopted =
+    .no_vote = голосование по этому проекту не записано
+    .requirement = { $words } — { $needed }
+    .adopted = проект принят («за»: { $votes }; { $required }); запишите вместо этого принятие
+    .no_quorum = нет кворума (присутствуют { $present }, нужно { $needed })
+    .failed = «за»: { $votes }; не достигнуто: { $required }
+
+decision-signer_is_chair =
+    .no_session = ни одна сессия не приняла этот проект
+    .account_not_chair = подписывает учётная запись лица «{ $signer }», но председателем кенеша на { DATE($date) } по реестру значится { $name }
+    .account_not_presiding = подписывает учётная запись лица «{ $signer }», но на { DATE($date) } председателя кенеша в реестре нет; председательствующий депутат — { $name }
+    .account_nobody = подписывает учётная запись лица «{ $signer }», но на { DATE($date) } председателя кенеша в реестре нет, а председательствующий депутат не указан
+    .chair_in_office = председатель кенеша на { DATE($date) } по реестру — { $name }; «{ $presiding }» не может подписывать, пока председатель в должности
+    .chair = { $name } — председатель кенеша по реестру на { DATE($date) }
+    .nobody = на { DATE($date) } в реестре нет председателя кенеша и не указан председательствующий депутат (дело сессии: `presiding`)
+    .not_deputy = председательствующий «{ $presiding }» не является депутатом на { DATE($date) }
+    .presiding = на { DATE($date) } председателя в реестре нет: подписывает председательствующий депутат { $name }
+
+act-is_normative =
+    .no = в Государственный реестр направляются только нормативные правовые акты (draft.normative: `false`)
+    .ok = нормативный правовой акт
+
+act-publication_recorded =
+    .none = опубликование не записано (publication.source, publication.date)
+    .before = опубликован { DATE($on, form: "on") }, раньше подписания решения { DATE($signed, form: "on") }
+    .ok = опубликован { DATE($on, form: "on") }: { $source }
+
+act-register_after_publication =
+    .none = нормативный правовой акт направляется в Государственный реестр после официального опубликования: сначала запишите опубликование (`publication`)
+    .ok = опубликован { DATE($on, form: "on") }; теперь его можно направить в Государственный реестр
+
+act-register_sent_recorded =
+    .none = дата направления не записана (register.sent)
+    .before = направлен { DATE($sent, form: "on") }, раньше опубликования { DATE($published, form: "of") }
+    .no_pages = число страниц не записано (register.pages)
+    .ok = направлен { DATE($sent, form: "on") }, страниц: { $pages }
+
+act-register_term =
+    .none = срока нет: это не опубликованный нормативный правовой акт
+    .term = { $term }
+    .late = включён { DATE($entered, form: "on") }, после срока: { $term }
+    .passed = ещё не включён; срок истёк: { $term }
+    .due = включение в Государственный реестр (Министерство юстиции)
+
+act-register_number_unique =
+    .none = запишите регистрационный номер и дату включения (register.number, .date)
+    .taken = регистрационный номер { $number } уже записан в деле № { $case }
+    .unsent = направление не записано (register.sent): сначала направьте акт
+    .before = включён { DATE($on, form: "on") }, раньше его направления { DATE($sent, form: "on") }
+    .ok = регистрационный номер { $number } { DATE($on, form: "of") }
+
+act-refusal_recorded =
+    .none = запишите дату и основания отказа (refusal.date, refusal.grounds)
+    .before = отказано { DATE($on, form: "on") }, раньше направления акта { DATE($sent, form: "on") }
+    .ok = отказано { DATE($on, form: "on") }: { $grounds }
+
+act-conformity_decision =
+    .none = нет подписанного решения кенеша, заменяющего этот акт (draft.replaces: { $case })
+    .pending = нет подписанного решения кенеша, заменяющего этот акт (draft.replaces: { $case }); готовятся: { $pending }
+    .ok = заменён решением (дело № { $case }, { $state })
+
+act-withdrawal_recorded =
+    .none = запишите дату и основание отзыва (withdrawal.date, .basis)
+    .ok = отозван { DATE($on, form: "on") }
+
+act-in_force_requires_register =
+    .not_normative = не нормативный правовой акт
+    .unpublished = нормативный правовой акт имеет силу только после официального опубликования
+    .unregistered = ещё не включён в Государственный реестр: не включённый нормативный правовой акт не имеет юридической силы
+    .ok = включён под номером { $number } { DATE($on, form: "on") }, опубликован { DATE($published, form: "on") }
+
+act-in_force_date =
+    .unpublished = ещё не опубликован: дату вступления в силу вычислить нельзя
+    .business = акт, регулирующий предпринимательскую деятельность, вступает в силу не ранее чем через { $days } дней после опубликования ({ DATE($earliest) }); в нём указано { DATE($named) } (draft.in_force)
+    .future = акт вступает в силу { DATE($on, form: "on") }
+    .ok = действует { DATE($on, form: "from") }
+
+act-repealing_act_in_force =
+    .none = нет действующего акта, отменяющего этот (draft.repeals: [{ $case }])
+    .ok = отменён решением (дело № { $case })
+
+oversight-protest_recorded =
+    .none = запишите акт прокурорского реагирования (oversight.protest: номер, дата, прокурор)
+    .before = акт прокурора { DATE($on, form: "of") } раньше опубликования акта
+    .ok = акт реагирования № { $number } { DATE($on, form: "of") } ({ $prosecutor })
+
+oversight-answer =
+    .no_protest = акт прокурорского реагирования не записан (oversight.protest)
+    .none = нет подписанного решения кенеша, { $effect ->
+        [suspend] приостанавливающего
+        [cancel] отменяющего
+        [amend] изменяющего
+       *[reject] отклоняющего акт прокурора на
+    } этот акт (дело council_decision с `draft.oversight: {"{"}act: { $case }, effect: { $effect }{"}"}`)
+    .pending = нет подписанного решения кенеша, { $effect ->
+        [suspend] приостанавливающего
+        [cancel] отменяющего
+        [amend] изменяющего
+       *[reject] отклоняющего акт прокурора на
+    } этот акт (дело council_decision с `draft.oversight: {"{"}act: { $case }, effect: { $effect }{"}"}`); готовятся: { $pending }
+    .ok = решение (дело № { $case }) { $effect ->
+        [suspend] приостанавливает
+        [cancel] отменяет
+        [amend] изменяет
+       *[reject] отклоняет акт прокурора на
+    } этот акт ({ $state })
+
+oversight-court_application_recorded =
+    .no_rejection = прокурор обращается в суд после того, как кенеш отклонил его акт; подписанное отклоняющее решение не записано
+    .none = запишите заявление прокурора (oversight.court_application: дата, суд)
+    .ok = обратился в суд { DATE($on, form: "on") }: { $court }
+
+oversight-court =
+    .none = запишите решение суда (oversight.court: дата, суд, документ, итог)
+    .before = решение суда { DATE($on, form: "of") } раньше заявления { DATE($applied, form: "of") }
+    .other = записанное решение суда: { $outcome ->
+        [invalid] признан недействительным
+        [upheld] оставлен в силе
+       *[other] { $outcome }
+    }, а требуется: { $wanted ->
+        [invalid] признание недействительным
+        [upheld] оставление в силе
+       *[other] { $wanted }
+    }
+    .ok = { $outcome ->
+        [invalid] признан недействительным
+        [upheld] оставлен в силе
+       *[other] { $outcome }
+    }: { $court }, { DATE($on) } ({ $document })
+    .ok_published = { $outcome ->
+        [invalid] признан недействительным
+        [upheld] оставлен в силе
+       *[other] { $outcome }
+    }: { $court }, { DATE($on) } ({ $document }), опубликовано { DATE($published, form: "on") }
+
+## Значение правила относительно действующего закона (engine/verdicts.py)
+
+rule_status =
+    .words = { $parts }
+    .design = правило самой программы (нормативного текста нет)
+    .practice = практика: нормативный текст не найден
+    .checked = проверено по { $texts }
+    .not_checked = не проверено по { $texts }
+    .unverified = основание не проверено
+    .inherited = унаследовано из профиля { $profile }
+    .doubt = под сомнением: { $why }
+    .withdrawn = исключено в профиле { $profile }: { $why }
