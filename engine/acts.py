@@ -31,8 +31,10 @@ from .contexts.council import (
 )
 from .errors import InputError, NotFound
 from .identity import describe
+from .messages import Say, render
 from .rules import profile_for
 from .spec import load
+from .verdicts import rule_basis
 
 ACT_COLUMNS = (
     "case", "type", "body", "title_ky", "title_ru", "number", "session", "adopted",
@@ -263,7 +265,7 @@ def overdue(db: Registry, today: dt.date, municipality: str | None = None,
                         "what": d["what"], "rule": d["rule"], "due": d["due"],
                         "days_overdue": (today - dt.date.fromisoformat(d["due"])).days,
                         "basis": d["basis"]})
-    return out + obligations(db, today, municipality)
+    return out + obligations(db, today, municipality, lang)
 
 
 def _periods(first: dt.date, months: int, today: dt.date) -> list[tuple[dt.date, dt.date]]:
@@ -279,11 +281,12 @@ def _periods(first: dt.date, months: int, today: dt.date) -> list[tuple[dt.date,
         start = end + dt.timedelta(days=1)
 
 
-def obligations(db: Registry, today: dt.date, municipality: str | None = None
-                ) -> list[dict[str, Any]]:
+def obligations(db: Registry, today: dt.date, municipality: str | None = None,
+                lang: str = "en") -> list[dict[str, Any]]:
     """The kenesh's own periodic duties, from the first session muni knows of: an ordinary
     session at least once a quarter (Law No. 101 art. 28(4)), the head's report at least once
-    a half-year (art. 50(2)) — each past period without one, as ``overdue`` lists it."""
+    a half-year (art. 50(2)) — each past period without one, as ``overdue`` lists it, worded
+    in ``lang`` (``session.quarterly/missed``, ``session.head_report/missed``)."""
     sessions: dict[str, list] = {}
     for row in cases.select(db, workflow=SESSION, municipality=municipality):
         case = cases.get(db, row["id"])
@@ -293,20 +296,22 @@ def obligations(db: Registry, today: dt.date, municipality: str | None = None
         first = min(s.date for s in listed)
         held = [s for s in listed if s.held]
         duties = (
-            ("session.quarterly", "no ordinary session was held",
-             [s.date for s in held if s.kind == "ordinary"]),
-            ("session.head_report", "the head of the ayil okmotu did not report to the kenesh",
+            ("session.quarterly", [s.date for s in held if s.kind == "ordinary"]),
+            ("session.head_report",
              [s.date for s in held for i in s.items if i.kind == "head_report"]),
         )
-        for rule_id, what, dates in duties:
+        for rule_id, dates in duties:
             rule = profile_for(first).rule(rule_id)
             for start, end in _periods(first, int(rule.params["months"]), today):
                 if any(start <= d <= end for d in dates):
                     continue
-                rule = profile_for(end).rule(rule_id)
+                missed = (Say("session.quarterly/missed", start=start, end=end)
+                          if rule_id == "session.quarterly" else
+                          Say("session.head_report/missed", start=start, end=end))
                 out.append({"case": None, "workflow": SESSION,
                             "municipality": code, "state": None,
-                            "what": f"{what} in {start.isoformat()} – {end.isoformat()}",
+                            "what": render(missed, lang),
                             "rule": rule_id, "due": end.isoformat(),
-                            "days_overdue": (today - end).days, "basis": rule.basis})
+                            "days_overdue": (today - end).days,
+                            "basis": rule_basis(profile_for(end), rule_id, lang)[0]})
     return out

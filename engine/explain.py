@@ -28,7 +28,7 @@ from .plan import choose_transition, load_case, plan_transition, preparers
 from .render import TemplateStore
 from .rules import profile_for, profile_named
 from .spec import Workflow, record_title
-from .verdicts import all_in_language, basis_in, check_lang
+from .verdicts import all_in_language, check_lang, rule_basis
 from .verify import NON_TRANSITIONS, document_status, preparers_before
 
 
@@ -181,10 +181,7 @@ def deadlines(db: Registry, case: dict, workflow: Workflow, on: dt.date,
         fn = DEADLINES.get(rule_id)
         if fn is None or rule_id not in profile.rules:
             continue
-        rule = profile.rule(rule_id)
-        basis, basis_lang = basis_in({"basis": rule.basis, "cite": rule.cite,
-                                      "status": profile.status(rule_id).to_json(),
-                                      "profile": profile.id}, lang)
+        basis, basis_lang = rule_basis(profile, rule_id, lang)
         for d in fn(prepared.facts, profile):
             due = d["due"]
             status = ("met" if d.get("met") is True else "missed" if d.get("met") is False

@@ -69,6 +69,14 @@ def basis_in(verdict: Mapping[str, Any], lang: str) -> tuple[str, str]:
     return f"{cite[lang]} [{status_words(status, str(verdict.get('profile') or ''), lang)}]", lang
 
 
+def rule_basis(profile: Any, rule_id: str, lang: str) -> tuple[str, str]:
+    """``basis_in`` for a rule of ``profile`` as it stands today (a deadline, an obligation):
+    its citation in ``lang`` with where it stands against the law in force."""
+    rule = profile.rule(rule_id)
+    return basis_in({"basis": rule.basis, "cite": rule.cite,
+                     "status": profile.status(rule_id).to_json(), "profile": profile.id}, lang)
+
+
 def status_words(status: Mapping[str, Any], profile_id: str, lang: str) -> str:
     """``RuleStatus.words`` in ``lang``, from a verdict's ``status`` (fresh or recorded): the
     texts it was and was not checked against are named as the profile names them."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import sqlite3
 
 import pytest
@@ -104,6 +105,41 @@ def test_fourteen_seats_and_seven_present_is_a_quorum(flow):
     text = docx_text(protocol)
     assert "Кворум: депутаттардын жалпы санынын жарымынан кем эмеси — 7 (" in text
     assert "vote." not in text and "kg-20" not in text
+
+
+def test_the_reviewer_reads_the_quorum_rule_in_russian_and_kyrgyz(flow):
+    """`explain --lang ru|ky`: a council rule's title, message and basis (article and edition)
+    in the reader's language, with no English word from the catalogs."""
+    d = flow.on("2026-11-28").new("council_decision", plan())
+    flow.step(d, "examine", "2026-11-28")
+    s = flow.session([d], "2026-12-10", "2026-11-30")
+    flow.held(s, {d: {"for": 9, "against": 0, "abstained": 0}}, ALL_DEPUTIES[:9],
+              "2026-12-10", "2026-11-30")
+    ru, ky = (flow.muni("explain", d, "--lang", lang).output for lang in ("ru", "ky"))
+    assert ("  ✓ vote.quorum: Сессия правомочна — присутствует не менее половины от общего "
+            "числа депутатов\n      присутствуют 9 из 15 депутатов; кворум — 8 (не менее "
+            "половины от общего числа депутатов)\n      basis: часть 2 статьи 28 Закона "
+            "Кыргызской Республики «О местном самоуправлении» от 15 июля 2011 года № 101 (в "
+            "редакции от 17 апреля 2015 года) [проверено по Закону от 15 июля 2011 года № 101 "
+            "(в редакции от 17 апреля 2015 года); не проверено по Закону от 20 октября 2021 "
+            "года № 123; унаследовано из профиля kg-2015]\n") in ru
+    assert ("  ✓ vote.quorum: Сессия укуктуу — депутаттардын жалпы санынын жарымынан кем "
+            "эмеси катышты\n      15 депутаттын 9у катышты; кворум — 8 (депутаттардын жалпы "
+            "санынын жарымынан кем эмеси)\n      basis: «Жергиликтүү өз алдынча башкаруу "
+            "жөнүндө» Кыргыз Республикасынын 2011-жылдын 15-июлундагы № 101 Мыйзамынын "
+            "28-беренесинин 2-бөлүгү (2015-жылдын 17-апрелиндеги редакциясы) [") in ky
+    assert "✗ vote.not_adopted: Талап кылынган көпчүлүк добуш топтолгон жок" in ky
+    # every rule's title, message and basis: no English word (rule ids and profile ids aside)
+    for shown in (ru, ky):
+        worded = [line.split(": ", 1)[1] for line in shown.splitlines()
+                  if line.startswith(("  ✓", "  ✗", "  !", "      basis: "))]
+        worded += [line.strip() for line in shown.splitlines()
+                   if line.startswith("      ") and not line.startswith("      basis")]
+        assert len(worded) > 20
+        for text in worded:
+            latin = [w for w in re.split(r"[\s,;:()«»\[\]—]+", text)
+                     if re.search(r"[A-Za-z]", w) and not re.search(r"[._\d]", w)]
+            assert latin == [], text
 
 
 def test_charter_amendment_with_a_majority_but_less_than_two_thirds(flow):
@@ -246,6 +282,16 @@ def test_a_year_missing_from_the_calendar_is_unknown_in_explain(flow):
     text = flow.muni("status", "--overdue").output
     assert "lipenka: no ordinary session was held in 2026-04-01 – 2026-06-30 — due " \
            "2026-06-30, 182 days overdue [session.quarterly]" in text
+    # ... and in the reader's language, with the basis as the profile cites it
+    assert "lipenka: 2026-жылдын 1-январынан 2026-жылдын 30-июнуна чейин айыл өкмөтүнүн " \
+           "башчысы кеңешке отчет берген жок — due 2026-06-30" in \
+           flow.muni("status", "--overdue", "--lang", "ky").output
+    quarterly = flow.muni.json("status", "--overdue", "--lang", "ru")[0]
+    assert quarterly["what"] == ("с 1 апреля 2026 года по 30 июня 2026 года не проведено ни "
+                                 "одной очередной сессии")
+    assert quarterly["basis"].startswith(
+        "часть 4 статьи 28 Закона Кыргызской Республики «О местном самоуправлении» от 15 июля "
+        "2011 года № 101 (в редакции от 17 апреля 2015 года) [")
 
 
 def test_a_session_is_not_held_before_its_date(flow):

@@ -551,6 +551,13 @@ session-extraordinary_demand =
     .notice_first = the notice of { DATE($notice) } precedes the demand of { DATE($date) }
     .ok = demanded on { DATE($date) } by { $n } deputies ({ $needed } needed: { $words } of { $elected }): { $names }
 
+# The kenesh's periodic duties, as `status --overdue` lists a period without one (engine/acts.py).
+session-quarterly =
+    .missed = no ordinary session was held in { DATE($start) } – { DATE($end) }
+
+session-head_report =
+    .missed = the head of the ayil okmotu did not report to the kenesh in { DATE($start) } – { DATE($end) }
+
 # $items: agenda items without a vote; $n: items.
 session-votes_recorded =
     .no_attendance = the attendance is not recorded (attendance.present or attendance.count)

@@ -459,6 +459,13 @@ session-notice_in_time =
        *[extraordinary] кезексиз
     } сессияга { $gap } күн калганда кабарланды (кеминде { $days })
 
+# Кеңештин мезгилдүү милдеттери: `status --overdue` аткарылбаган мезгилди ушинтип көрсөтөт (engine/acts.py).
+session-quarterly =
+    .missed = { DATE($start, form: "from") } { DATE($end, form: "until") } кезектеги сессия өткөрүлгөн жок
+
+session-head_report =
+    .missed = { DATE($start, form: "from") } { DATE($end, form: "until") } айыл өкмөтүнүн башчысы кеңешке отчет берген жок
+
 session-extraordinary_demand =
     .ordinary = кезектеги сессия: талап керек эмес
     .none = кезексиз сессия депутаттардын талабы боюнча чакырылат: талаптын датасын жана аны койгон депутаттарды жазыңыз (demand.date, demand.deputies)

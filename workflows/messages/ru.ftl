@@ -625,6 +625,13 @@ session-notice_in_time =
        *[extraordinary] внеочередной
     } сессии (не менее { $days })
 
+# Периодические обязанности кенеша: так `status --overdue` называет период без их исполнения (engine/acts.py).
+session-quarterly =
+    .missed = { DATE($start, form: "from") } по { DATE($end, form: "on") } не проведено ни одной очередной сессии
+
+session-head_report =
+    .missed = { DATE($start, form: "from") } по { DATE($end, form: "on") } глава айыл окмоту не отчитался перед кенешем
+
 session-extraordinary_demand =
     .ordinary = очередная сессия: требование не нужно
     .none = внеочередная сессия созывается по требованию депутатов: запишите дату требования и депутатов, его внёсших (demand.date, demand.deputies)
