@@ -11,7 +11,7 @@ import json
 import pytest
 from test_needs_assessment import add, advance_to, open_case, refused, sample, write
 
-from muni.engine import Actor, Engine, InputError
+from muni.engine import Actor, Engine, GuardFailed, InputError
 from muni.engine.explain import past_step
 from muni.engine.sample import EXAMPLES, SAMPLE_MUNICIPALITY
 from muni.engine.spec import load
@@ -126,6 +126,24 @@ def test_records_made_before_messages_had_keys_verify_and_read_as_recorded(engin
     assert by_rule(step["guards"])["group.min_size"]["title"] == TITLE["ru"]
     newer = by_rule(past_step(records[2], load("working_group"), set(), "ru")["guards"])
     assert newer["group.min_size"]["message"] == "в группе 8 членов (не менее 6)"
+
+
+def test_an_interface_asks_for_its_readers_language(engine):
+    """What the web asks of the engine — a case's next steps for an account, the case page's
+    explain with the account, a refusal's verdicts — comes worded in the page's language."""
+    case = engine.open_case("working_group", "lipenka", group_data(1), actor=CLERK)["case"]
+    steps = engine.next_steps(case, actor=CLERK, today=TODAY, lang="ky")["steps"]
+    small = by_rule(steps[0]["guards"])["group.min_size"]
+    assert (small["message"], small["title"], small["basis_lang"]) == (
+        SMALL_GROUP["ky"], TITLE["ky"], "ky")
+    view = engine.explain(case, today=TODAY, actor=CLERK, lang="ru")
+    small = by_rule(view["triggers"][0]["guards"])["group.min_size"]
+    assert (small["message"], small["title"]) == (SMALL_GROUP["ru"], TITLE["ru"])
+    assert small["basis"].startswith(BASIS["ru"])
+    with pytest.raises(GuardFailed) as refusal:
+        engine.advance(case, actor=CLERK, today=TODAY)
+    worded = by_rule(Engine.in_language(refusal.value.extra["verdicts"], "ky"))
+    assert worded["group.min_size"]["message"] == SMALL_GROUP["ky"]
 
 
 def test_a_blocked_batch_row_names_its_rules_in_the_readers_language(engine):
