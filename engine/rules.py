@@ -236,7 +236,7 @@ class Verdict:
             "verified": self.verified, "profile": self.profile, "params": self.params,
             "status": self.status, "cite": self.cite,
             **({"say": self.say.to_json()} if self.say is not None else {}),
-            **({"titles": dict(self.titles)} if self.titles else {}),
+            "titles": dict(self.titles),
         }
 
 

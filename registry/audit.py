@@ -27,7 +27,7 @@ from .db import Registry
 
 GENESIS = "0" * 64
 #: What a verdict says whatever the case it judged: stored once in ``audit_texts``.
-SHARED_VERDICT_FIELDS = ("title", "basis", "verified", "status", "cite")
+SHARED_VERDICT_FIELDS = ("title", "basis", "verified", "status", "cite", "titles")
 #: The key under which a stored verdict names its shared text (the text's SHA-256).
 TEXT_KEY = "text"
 HASHED_FIELDS = (

@@ -33,7 +33,7 @@ def test_a_record_names_the_shared_texts_and_history_gives_them_back(sample_muni
     case = working_group(muni)
     sign = stored_guards(muni.db_path, 3)
     assert sign and all(set(v) == {"rule", "ok", "severity", "message", "params", "profile",
-                                   "text"} for v in sign)
+                                   "say", "text"} for v in sign)
     shared = texts_table(muni.db_path)
     assert {v["text"] for v in sign} <= set(shared)
     for key, body in shared.items():
