@@ -110,9 +110,7 @@ def step_options(db: Registry, case: dict, workflow: Workflow, *, actor: Actor,
         prepared = prepared or plan_.prepared
         entry["allowed"] = plan_.allowed
         entry["act_date"] = plan_.prepared.act_date.isoformat()
-        entry["guards"] = all_in_language(
-            ({**v.to_json(), "titles": dict(plan_.profile.rule(v.rule).title)}
-             for v in plan_.verdicts), lang)
+        entry["guards"] = all_in_language((v.to_json() for v in plan_.verdicts), lang)
         if refused is not None:
             entry["may"] = may(False, str(refused.extra.get("rule")), refused.message)
         elif not plan_.allowed:

@@ -148,10 +148,11 @@ def export(rows: list[dict[str, Any]], fmt: str) -> str:
     return spreadsheet.to_csv(flat, ["municipality", *ACT_COLUMNS])
 
 
-def chain(db: Registry, case_id: int) -> dict[str, Any]:
+def chain(db: Registry, case_id: int, lang: str = "en") -> dict[str, Any]:
     """For one act, the whole path: draft → commission → discussion → session(s) and vote →
     signature → sending → inclusion or refusal → publication → force → oversight, each step
-    with its date, actor, rule profile and documents, from the audit log and the sessions."""
+    with its date, actor, rule profile and documents, from the audit log and the sessions;
+    the majority a vote required worded in ``lang``."""
     case = cases.get(db, case_id)
     if case is None or case["workflow"] != DECISION:
         raise NotFound(f"no council decision case {case_id}", case=case_id)
@@ -182,7 +183,7 @@ def chain(db: Registry, case_id: int) -> dict[str, Any]:
             out = outcome(session, item)
             entry.update({"for": item.tally.for_, "against": item.tally.against,
                           "abstained": item.tally.abstained, "quorum": out.quorum_needed,
-                          "required": out.rule_words("en"), "adopted": out.adopted})
+                          "required": out.rule_words(lang), "adopted": out.adopted})
         votes.append(entry)
     everyone = _decisions(db, case["municipality"])
     oversight = dict(data.get("oversight") or {})

@@ -315,9 +315,11 @@ class Engine:
         act's date, nor a role of the account), ``rules`` (a rule does not hold; ``guards``
         has every verdict), ``data`` (the data cannot be read), ``state`` (no such step
         now) — and ``reason`` says why. The same check ``advance`` makes before it writes
-        (``plan.refusal``), so what an interface offers is what the write path takes."""
+        (``plan.refusal``), so what an interface offers is what the write path takes. The
+        rules' messages, titles and bases are worded in ``lang``."""
         from .access import step_options
         from .plan import choose_transition, load_case
+        from .verdicts import check_lang
 
         case, workflow = load_case(self.db, case_id)
         try:
@@ -326,7 +328,7 @@ class Engine:
             return {"case": case_id, "trigger": trigger, "allowed": False, "rule": "state",
                     "reason": exc.message, "guards": []}
         [step], _ = step_options(self.db, case, workflow, actor=actor, today=today,
-                                 only=trigger)
+                                 only=trigger, lang=check_lang(lang))
         return {"case": case_id, "trigger": trigger, **step["may"], "guards": step["guards"]}
 
     def may_act(self, who: list[str], *, actor: Actor, municipality: str, on: dt.date
@@ -686,12 +688,14 @@ class Engine:
             write_atomic(usable_file(out, "export file"), text.encode("utf-8"))
         return text
 
-    def act(self, case_id: int) -> dict[str, Any]:
+    def act(self, case_id: int, *, lang: str = "en") -> dict[str, Any]:
         """One act's chain: draft, commission, discussion, sessions and votes, each step
-        with its date, actor, rule profile and documents."""
+        with its date, actor, rule profile and documents; a vote's required majority worded
+        in ``lang``."""
         from .acts import chain
+        from .verdicts import check_lang
 
-        return chain(self.db, case_id)
+        return chain(self.db, case_id, check_lang(lang))
 
     def ready_drafts(self, municipality: str, *, on: dt.date) -> list[dict[str, Any]]:
         """Drafts that can go on the agenda of a session held on ``on``."""

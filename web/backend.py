@@ -303,9 +303,9 @@ def acts_register(engine: Engine, actor: Actor, *, query: str = "") -> list[dict
                                    for w in words)]
 
 
-def act_chain(engine: Engine, actor: Actor, case_id: int) -> dict[str, Any]:
+def act_chain(engine: Engine, actor: Actor, case_id: int, lang: str) -> dict[str, Any]:
     case_for(engine, actor, case_id)
-    return engine.act(case_id)
+    return engine.act(case_id, lang=lang)
 
 
 def require_oversight(actor: Actor) -> None:
@@ -410,13 +410,18 @@ def batch_request(engine: Engine, actor: Actor, municipality: str, step: str
 
 
 def batch_events(engine: Engine, actor: Actor, request: BatchRequest, *,
-                 today: dt.date, dry_run: bool) -> Iterator[dict[str, Any]]:
+                 today: dt.date, dry_run: bool, lang: str = "ky"
+                 ) -> Iterator[dict[str, Any]]:
     """``muni advance --municipality M --workflow W --trigger T [--dry-run]`` for each
     municipality of the request, one after the other, as one stream of events: ``started``
     with the number of open cases of the procedure there, every case's ``outcome`` (the
     engine judges each case for this actor — four eyes by person, ``who:`` on the act's
     date, the rules — and names what stopped it), then ``finished`` with the summaries
-    added up. Nothing of the permission is decided here."""
+    added up. Nothing of the permission is decided here.
+
+    A stopped case also gets ``reasons``: the rules that stop it, worded in the page's
+    ``lang`` by ``Engine.may_take`` (the batch's own words follow the documents' language,
+    which is the municipality's, not the reader's)."""
     wf = engine.workflow(request.workflow)
     final = {s["name"] for s in wf["states"] if s["final"]}
     total = sum(r["cases"] for code in request.municipalities
@@ -430,7 +435,13 @@ def batch_events(engine: Engine, actor: Actor, request: BatchRequest, *,
                                       state=request.state, municipality=code,
                                       trigger=request.trigger, jobs=1, dry_run=dry_run):
             if event.kind == "outcome":
-                yield {"kind": "outcome", "municipality": code, **event.to_json()}
+                outcome = {"kind": "outcome", "municipality": code, **event.to_json()}
+                if outcome["status"] == "blocked" and outcome["case"] is not None:
+                    may = engine.may_take(outcome["case"], request.trigger, actor=actor,
+                                          today=today, lang=lang)
+                    outcome["reasons"] = [g for g in may["guards"]
+                                          if not g["ok"] and g["severity"] == "block"]
+                yield outcome
             elif event.kind == "finished":
                 summaries.append(event.summary.to_json())
     yield {"kind": "finished", "summary": merge_summaries(summaries)}

@@ -324,7 +324,7 @@ def acts_page(p: Page) -> Response:
 
 def act_page(p: Page) -> Response:
     assert p.actor is not None
-    chain = backend.act_chain(p.engine, p.actor, case_id_of(p))
+    chain = backend.act_chain(p.engine, p.actor, case_id_of(p), p.lang)
     conclusion = (chain.get("commission") or {}).get("conclusion")
     labels = (Engine.case_schema("council_decision")["properties"]["commission"]["properties"]
               ["conclusion"]["x-enum-labels"])
@@ -358,7 +358,7 @@ def batch_page(p: Page) -> Response:
         request = batch_request_of(p, chosen["municipality"], chosen["step"])
         outcomes, summary = [], None
         for event in backend.batch_events(p.engine, p.actor, request, today=today(p),
-                                          dry_run=True):
+                                          dry_run=True, lang=p.lang):
             if event["kind"] == "outcome" and event["status"] != "skipped":
                 outcomes.append(event)
             elif event["kind"] == "finished":
@@ -377,12 +377,12 @@ def batch_request_of(p: Page, municipality: str, step: str) -> backend.BatchRequ
 def batch_run(p: Page) -> Response:
     assert p.actor is not None and p.form is not None
     request = batch_request_of(p, _text(p.form.get("municipality")), _text(p.form.get("step")))
-    web, actor, on = p.web, p.actor, today(p)
+    web, actor, on, lang = p.web, p.actor, today(p), p.lang
 
     def events():
         try:    # in the batch's own thread: the engine opens that thread's connection
             yield from backend.batch_events(web.engine, actor, request, today=on,
-                                            dry_run=False)
+                                            dry_run=False, lang=lang)
         finally:
             web.engine.close()
 
