@@ -78,8 +78,8 @@ def may(allowed: bool, rule: str | None, reason: str) -> dict[str, Any]:
 
 
 def step_options(db: Registry, case: dict, workflow: Workflow, *, actor: Actor,
-                 today: dt.date, only: str | None = None, lang: str = "en"
-                 ) -> tuple[list[dict[str, Any]], Prepared | None]:
+                 today: dt.date, only: str | None = None, lang: str = "en",
+                 failing_only: bool = False) -> tuple[list[dict[str, Any]], Prepared | None]:
     """Each step leaving the case's state (or only the trigger ``only``): its rules'
     verdicts and whether ``actor`` may take it now (``may``: allowed, the rule that refuses
     — ``four_eyes``, ``who``, ``rules``, ``data`` — and why); and the case's prepared context
@@ -88,7 +88,9 @@ def step_options(db: Registry, case: dict, workflow: Workflow, *, actor: Actor,
     A signing step's signer rules judge the actor's person when the actor may sign (as the
     write path does); otherwise they judge the signer the data names, so a clerk reading the
     checklist sees whether the head on record can sign, not that she herself cannot. The
-    rules' messages, titles and bases are worded in ``lang``."""
+    rules' messages, titles and bases are worded in ``lang``; with ``failing_only``, only
+    the verdicts that do not hold are (a start page lists nothing else, and wording every
+    verdict of every case it examines costs it a third of its time)."""
     out = []
     prepared = None
     prepared_by = sorted(preparers(db, case["id"]))
@@ -110,7 +112,8 @@ def step_options(db: Registry, case: dict, workflow: Workflow, *, actor: Actor,
         prepared = prepared or plan_.prepared
         entry["allowed"] = plan_.allowed
         entry["act_date"] = plan_.prepared.act_date.isoformat()
-        entry["guards"] = all_in_language((v.to_json() for v in plan_.verdicts), lang)
+        entry["guards"] = all_in_language((v.to_json() for v in plan_.verdicts
+                                           if not (failing_only and v.ok)), lang)
         if refused is not None:
             entry["may"] = may(False, str(refused.extra.get("rule")), refused.message)
         elif not plan_.allowed:

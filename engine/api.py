@@ -351,15 +351,15 @@ class Engine:
 
         return may_change_data(self.db, actor, municipality, on=today)
 
-    def next_steps(self, case_id: int, *, actor: Actor, today: dt.date, lang: str = "en"
-                   ) -> dict[str, Any]:
+    def next_steps(self, case_id: int, *, actor: Actor, today: dt.date, lang: str = "en",
+                   failing_only: bool = False) -> dict[str, Any]:
         """A case's next steps as ``actor`` meets them, and its deadlines — what a start
         page needs, without the history ``explain`` also reads: ``{"case", "workflow",
         "workflow_title", "municipality", "state", "steps", "deadlines"}``. Each step:
         ``trigger``, ``title``, ``to``, ``signing``, ``four_eyes``, ``who``, ``documents``
         (with titles), ``allowed`` (every rule holds), ``guards``, ``problems`` and ``may``
         (``may_take``'s answer: allowed, rule, reason). Rules and deadlines are worded in
-        ``lang``."""
+        ``lang``; with ``failing_only``, ``guards`` holds only the verdicts that do not hold."""
         from .access import step_options
         from .explain import deadlines
         from .plan import load_case
@@ -367,7 +367,7 @@ class Engine:
 
         case, workflow = load_case(self.db, case_id)
         steps, prepared = step_options(self.db, case, workflow, actor=actor, today=today,
-                                       lang=check_lang(lang))
+                                       lang=check_lang(lang), failing_only=failing_only)
         state = workflow.state(case["state"])
         return {"case": case_id, "workflow": workflow.id, "workflow_title": workflow.title,
                 "municipality": case["municipality"],
@@ -375,6 +375,14 @@ class Engine:
                 "steps": steps,
                 "deadlines": deadlines(self.db, case, workflow, today, prepared, lang=lang)
                 if prepared is not None else []}
+
+    @staticmethod
+    def rule_titles(*, on: dt.date) -> dict[str, dict[str, str]]:
+        """Every rule's title ``{ky, ru, en}`` in the rule profile in force on ``on``, by rule
+        id: how an interface names the rules a recorded refusal lists by id."""
+        from .rules import profile_for
+
+        return {rid: dict(rule.title) for rid, rule in profile_for(on).rules.items()}
 
     @staticmethod
     def in_language(verdicts: Iterable[dict[str, Any]], lang: str) -> list[dict[str, Any]]:

@@ -160,6 +160,11 @@ def test_a_rule_that_fails_is_the_refusal_and_explain_says_it_per_actor(engine, 
     assert [s["trigger"] for s in steps["steps"]] == ["draft_order"]
     assert steps["steps"][0]["may"]["rule"] == "rules" and steps["state"]["name"] == (
         "initiative_recorded")
+    failing = engine.next_steps(case, actor=aigul, today=TODAY, lang="ky", failing_only=True)
+    assert [g["rule"] for g in failing["steps"][0]["guards"]] == [
+        g["rule"] for g in steps["steps"][0]["guards"] if not g["ok"]]
+    assert "group.min_size" in {g["rule"] for g in failing["steps"][0]["guards"]}
+    assert all(g["lang"] == "ky" for g in failing["steps"][0]["guards"])
 
 
 def test_reach_decides_what_an_account_sees(engine, office):

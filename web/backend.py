@@ -140,7 +140,8 @@ def home(engine: Engine, actor: Actor, *, today: dt.date, lang: str = "ky") -> H
     waiting, blocked, due = [], [], []
     soon = today + dt.timedelta(days=14)
     for row in open_cases[:HOME_CASES]:
-        view = engine.next_steps(row["id"], actor=actor, today=today, lang=lang)
+        view = engine.next_steps(row["id"], actor=actor, today=today, lang=lang,
+                                 failing_only=True)
         items = [{"case": view["case"], "workflow": view["workflow_title"],
                   "trigger": t["trigger"], "title": t["title"], "signing": t["signing"],
                   "municipality": view["municipality"]} for t in view["steps"]]
@@ -210,15 +211,20 @@ def case_diagram(engine: Engine, actor: Actor, case_id: int, lang: str) -> str:
     return engine.case_diagram(case_id, lang=lang)
 
 
-def refused_attempts(engine: Engine, actor: Actor, *, case_id: int | None = None
-                     ) -> list[dict]:
+def refused_attempts(engine: Engine, actor: Actor, *, case_id: int | None = None,
+                     today: dt.date) -> list[dict]:
     """Refused logins and steps, newest first: of one case the account sees, or (oversight
-    roles) all of them."""
+    roles) all of them. A step refused by rules lists them by title (``rules``)."""
     if case_id is not None:
         case_for(engine, actor, case_id)
     else:
         require_oversight(actor)
-    return list(reversed(engine.attempts(case_id)))
+    titles = engine.rule_titles(on=today)
+    rows = list(reversed(engine.attempts(case_id)))
+    for a in rows:
+        ids = [r.strip() for r in (a["refused_by"] or "").split(",")]
+        a["rules"] = [titles[r] for r in ids if r in titles]
+    return rows
 
 
 # --- writes ---------------------------------------------------------------------------------

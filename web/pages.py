@@ -54,7 +54,7 @@ def case_page(p: Page, *, status_code: int = 200, refusal: MuniError | None = No
                     if s["trigger"] == trigger), [])
         refused = {"kind": refusal.kind, "message": refusal.message, "rules": failing,
                    "rule": refusal.extra.get("rule"), "who": who}
-    attempts = backend.refused_attempts(p.engine, p.actor, case_id=case_id)
+    attempts = backend.refused_attempts(p.engine, p.actor, case_id=case_id, today=today(p))
     return p.render("case.html", status_code=status_code, view=view, documents=docs,
                     attempts=attempts, refused=refused, done=done,
                     sections=sections(Engine.case_schema(view["workflow"])))
@@ -334,7 +334,7 @@ def act_page(p: Page) -> Response:
 def integrity_page(p: Page) -> Response:
     assert p.actor is not None
     return p.render("integrity.html", report=backend.integrity(p.engine, p.actor),
-                    attempts=backend.refused_attempts(p.engine, p.actor)[:200])
+                    attempts=backend.refused_attempts(p.engine, p.actor, today=today(p))[:200])
 
 
 # --- many cases at once -------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from muni.engine import Engine
+from muni.engine import Engine, GuardFailed
 from muni.engine.sample import EXAMPLES
 from muni.web.routes import create_app
 from webui.helpers import Clock, LiveServer
@@ -42,7 +42,9 @@ def office(tmp_path_factory) -> Path:
     for _ in range(2):
         engine.open_case("working_group", "lipenka", data, actor=clerk)
     small = {**data, "group": {**data["group"], "members": data["group"]["members"][:2]}}
-    engine.open_case("working_group", "lipenka", small, actor=clerk)
+    small_case = engine.open_case("working_group", "lipenka", small, actor=clerk)["case"]
+    with pytest.raises(GuardFailed):     # refused, and recorded in the attempts log
+        engine.advance(small_case, actor=clerk, today=TODAY)
     engine.close()
     return Path(result["db"])
 
@@ -143,6 +145,8 @@ def test_every_page_as_the_clerk_the_head_and_the_admin(browser, server, office,
     assert latin_words(page) == set()
     shot(page, shots, "act")
     page.goto(url + "/integrity")
+    assert "Жумушчу топтун курамы алты адамдан кем эмес" in page.inner_text("main")
+    assert latin_words(page) == set()
     shot(page, shots, "integrity")
     context.close()
 
@@ -200,6 +204,9 @@ def test_a_kyrgyz_case_page_has_no_english(browser, server):
         page.eval_on_selector_all("details", "all => all.forEach(d => d.open = true)")
         text = " ".join(page.inner_text("main").split())
         assert [p for p in phrases if p in text] == [], path
-    page.goto(f"{server.url}/case/1")
-    assert latin_words(page) == set()        # the working group's page: not a Latin word
+    for case in (1, 13):                      # the working group's pages: not a Latin word
+        page.goto(f"{server.url}/case/{case}")
+        assert latin_words(page) == set(), case
+    attempts = page.inner_text("section:has(h2:text('Четке кагылган аракеттер'))")
+    assert "Жумушчу топтун курамы алты адамдан кем эмес" in attempts   # the refused try
     context.close()
