@@ -210,3 +210,11 @@ def test_a_kyrgyz_case_page_has_no_english(browser, server):
     attempts = page.inner_text("section:has(h2:text('Четке кагылган аракеттер'))")
     assert "Жумушчу топтун курамы алты адамдан кем эмес" in attempts   # the refused try
     context.close()
+
+    context, page = session(browser, server.url, "bakyt", lang="ru")     # and in Russian
+    for path in ("/case/1", "/case/2", "/case/3", "/acts/3"):
+        page.goto(server.url + path)
+        page.eval_on_selector_all("details", "all => all.forEach(d => d.open = true)")
+        text = " ".join(page.inner_text("main").split())
+        assert [p for p in phrases if p in text] == [], path
+    context.close()
