@@ -80,6 +80,13 @@ MESSAGE_LANG = click.option(
     "Kyrgyz, ru: Russian). Env: MUNI_LANG.")
 
 
+def phrase(key: str, lang: str, /, **values: Any) -> str:
+    """A label or heading of the text output in ``lang`` (``cli.*`` keys of the rules'
+    catalogs, ``workflows/messages``): the words around the rules in the rules' language.
+    Only the text views call it; ``--json`` never carries these words."""
+    return Engine.phrase(key, lang, **values)
+
+
 @dataclass
 class Env:
     """What every command shares: the engine over the registry, and the day it judges on."""
@@ -593,9 +600,11 @@ def preview(env: Env, case_id: int, trigger: str | None, out_dir: Path | None,
     result = env.engine.preview(case_id, trigger, today=env.today, lang=lang, out=out_dir)
 
     def show() -> None:
-        click.echo(f"Case {case_id}: draft of '{result['trigger']}'"
-                   + ("" if result["allowed"] else " (its rules do not all hold yet — "
-                      "see `muni explain`)"))
+        said = lang or "en"
+        click.echo(phrase("cli.preview/draft", said, case=case_id, trigger=result["trigger"])
+                   if result["allowed"] else
+                   phrase("cli.preview/draft_refused", said, case=case_id,
+                          trigger=result["trigger"]))
         for path in result["documents"]:
             click.echo(f"  {path}")
     emit(as_json, result, show)
@@ -630,12 +639,12 @@ def status(env: Env, workflow: str | None, state: str | None, municipality: str 
 
         def show_late() -> None:
             if not late:
-                click.echo("Nothing overdue.")
+                click.echo(phrase("cli.overdue/none", lang))
             for r in late:
-                who = (f"case {r['case']} ({r['state']})" if r["case"] is not None
-                       else r["municipality"])
-                click.echo(f"{who}: {r['what']} — due {r['due']}, "
-                           f"{r['days_overdue']} days overdue [{r['rule']}]")
+                who = (phrase("cli.overdue/case", lang, case=r["case"], state=r["state"])
+                       if r["case"] is not None else r["municipality"])
+                click.echo(phrase("cli.overdue/line", lang, who=who, what=r["what"],
+                                  due=r["due"], days=r["days_overdue"], rule=r["rule"]))
         emit(as_json, late, show_late)
         return
     if limit is None and not as_json:
@@ -652,19 +661,21 @@ def status(env: Env, workflow: str | None, state: str | None, municipality: str 
 
     def show() -> None:
         if not rows:
-            click.echo("No cases.")
+            click.echo(phrase("cli.status/none", lang))
             return
         total = sum(o["cases"] for o in overview)
         if total > len(rows):
             for o in overview:
                 click.echo(f"{o['workflow']:<16} {o['state']:<24} {o['cases']:>7}")
-            click.echo(f"{total} cases; the {len(rows)} most recently changed "
-                       "(--limit N, or 0 for all; -w/-s/-m to narrow):\n")
-        click.echo(f"{'case':>5}  {'workflow':<16} {'municipality':<14} {'state':<20} updated")
+            click.echo(phrase("cli.status/newest", lang, total=total, shown=len(rows)) + "\n")
+        click.echo(f"{phrase('cli.status/case', lang):>5}  "
+                   f"{phrase('cli.status/workflow', lang):<16} "
+                   f"{phrase('cli.status/municipality', lang):<14} "
+                   f"{phrase('cli.status/state', lang):<20} {phrase('cli.status/updated', lang)}")
         for r in rows:
             click.echo(f"{r['id']:>5}  {r['workflow']:<16} {r['municipality']:<14} "
                        f"{r['state']:<20} {r['updated_at']}")
-            show_deadlines([d for d in r.get("deadlines", []) if d["status"] != "met"])
+            show_deadlines([d for d in r.get("deadlines", []) if d["status"] != "met"], lang)
     emit(as_json, rows, show)
 
 
@@ -681,78 +692,103 @@ def explain(env: Env, case_id: int, at_date: dt.date | None, as_json: bool,
 
     def show() -> None:
         if at_date:
-            show_history(result)
+            show_history(result, lang)
         st = result["state"]
-        click.echo(f"Case {result['case']} · {result['workflow']} · {result['municipality']}")
-        click.echo(f"State: {st['name']} — {st['title'].get(lang) or st['title']['ky']}"
-                   + (" (final)" if st["final"] else ""))
+        click.echo(phrase("cli.case/head", lang, case=result["case"],
+                          workflow=result["workflow"], municipality=result["municipality"]))
+        title = st["title"].get(lang) or st["title"]["ky"]
+        click.echo(phrase("cli.explain/state_final", lang, name=st["name"], title=title)
+                   if st["final"] else
+                   phrase("cli.explain/state", lang, name=st["name"], title=title))
         if result["profile"]:
             p = result["profile"]
-            click.echo(f"Rule profile: {p['id']} (in force from {p['effective_from']}) — "
-                       f"{p['title']}")
+            click.echo(phrase("cli.explain/profile", lang, id=p["id"],
+                              since=p["effective_from"], title=p["title"]))
         for t in result["triggers"]:
-            mark = "ALLOWED" if t["allowed"] else "REFUSED"
+            mark = (phrase("cli.explain/allowed", lang) if t["allowed"]
+                    else phrase("cli.explain/refused", lang))
             click.echo(f"\n{t['trigger']} → {t['to']}: {mark}")
-            if t["four_eyes"]:
-                click.echo("  needs a second person: not "
-                           + (", ".join(t["prepared_by"]) or "the preparer"))
+            if t["four_eyes"] and t["prepared_by"]:
+                click.echo("  " + phrase("cli.explain/four_eyes", lang,
+                                         who=", ".join(t["prepared_by"])))
+            elif t["four_eyes"]:
+                click.echo("  " + phrase("cli.explain/four_eyes_preparer", lang))
             for g in t["guards"]:
-                show_verdict(g)
+                show_verdict(g, lang)
             for problem in t.get("problems", []):
-                click.echo(f"  ✗ data: {problem}")
-        show_deadlines(result.get("deadlines") or [], indent="")
+                click.echo("  ✗ " + phrase("cli.explain/data", lang, problem=problem))
+        show_deadlines(result.get("deadlines") or [], lang, indent="")
     emit(as_json, result, show)
 
 
-def show_verdict(g: dict[str, Any]) -> None:
+def show_verdict(g: dict[str, Any], lang: str = "en") -> None:
     """One rule's verdict: its mark, id and title, the message, the basis (marked when it is
     not in the language asked for)."""
     sign = "✓" if g["ok"] else ("!" if g.get("severity") == "warn" else "✗")
     click.echo(f"  {sign} {g['rule']}: {g['title']}")
     click.echo(f"      {g['message']}")
-    untranslated = " (English)" if g.get("basis_lang", g.get("lang")) != g.get("lang") else ""
-    click.echo(f"      basis{untranslated}: {g['basis']}")
+    basis_lang = g.get("basis_lang", g.get("lang"))
+    if basis_lang != g.get("lang"):
+        click.echo("      " + phrase("cli.verdict/basis_in", lang, basis=g["basis"],
+                                     basis_lang=basis_lang or "en"))
+    else:
+        click.echo("      " + phrase("cli.verdict/basis", lang, basis=g["basis"]))
 
 
-def show_deadlines(items: list[dict], indent: str = "  ") -> None:
+def show_deadlines(items: list[dict], lang: str = "en", indent: str = "  ") -> None:
     """Dated obligations of a case (``Engine.deadlines``), one line each."""
     if items and not indent:
-        click.echo("\nDeadlines:")
+        click.echo("\n" + phrase("cli.explain/deadlines", lang))
     for d in items:
-        due = d["due"] or f"due date unknown — {d.get('unknown')}"
-        window = f"{d['from']} … {due}" if d.get("from") else f"by {due}"
-        click.echo(f"{indent}  [{d['status']}] {d['what']}: {window} ({d['basis']})")
+        if d["due"] and d.get("from"):
+            window = phrase("cli.deadline/window", lang, due=d["due"], start=d["from"])
+        elif d["due"]:
+            window = phrase("cli.deadline/by", lang, due=d["due"])
+        elif d.get("from"):
+            window = phrase("cli.deadline/window_unknown", lang, why=d.get("unknown"),
+                            start=d["from"])
+        else:
+            window = phrase("cli.deadline/by_unknown", lang, why=d.get("unknown"))
+        click.echo(indent + "  " + phrase("cli.deadline/line", lang, status=d["status"],
+                                          what=d["what"], window=window, basis=d["basis"]))
 
 
-def show_history(result: dict[str, Any]) -> None:
+def show_history(result: dict[str, Any], lang: str = "en") -> None:
     """The past half of `explain --at`: each recorded step with its verdicts *as recorded*."""
     as_of = result["as_of"]
     if as_of["state"] is None:
-        click.echo(f"On {as_of['date']} the case had no recorded step yet.\n")
+        click.echo(phrase("cli.as_of/nothing", lang, date=as_of["date"]) + "\n")
         return
-    click.echo(f"As of {as_of['date']}: state '{as_of['state']}' (after audit "
-               f"#{as_of['audit_id']})" + ("; the case has moved since." if as_of["moved_since"]
-                                            else "."))
+    click.echo(phrase("cli.as_of/moved", lang, date=as_of["date"], state=as_of["state"],
+                      audit=as_of["audit_id"]) if as_of["moved_since"] else
+               phrase("cli.as_of/still", lang, date=as_of["date"], state=as_of["state"],
+                      audit=as_of["audit_id"]))
     for s in result["history"]:
-        click.echo(f"\n#{s['audit_id']} {s['on']} {s['trigger']}: {s['from'] or '∅'} → "
-                   f"{s['to']} by {s['who']} (recorded {s['at']})")
+        click.echo("\n" + phrase("cli.as_of/step", lang, audit=s["audit_id"], on=s["on"],
+                                 trigger=s["trigger"], from_state=s["from"] or "∅",
+                                 to=s["to"], who=s["who"], at=s["at"]))
         if s["four_eyes"]:
-            click.echo(f"  four eyes: prepared by {', '.join(s['prepared_by'])}; confirmed by "
-                       f"{s['who']}")
+            click.echo("  " + phrase("cli.as_of/four_eyes", lang,
+                                     preparers=", ".join(s["prepared_by"]), who=s["who"]))
         p = s["profile"]
         if p:
-            state = ("version not recorded" if p["changed_since"] is None else
-                     f"EDITED since (now {p['current_sha256'][:16]}…)" if p["changed_since"]
-                     else "unchanged since")
-            click.echo(f"  rule profile then: {p['id']} (in force from {p['effective_from']}"
-                       f"{', act dated ' + s['act_date'] if s['act_date'] else ''}), sha256 "
-                       f"{(p['sha256'] or '?')[:16]}… — {state}")
+            version = ("unrecorded" if p["changed_since"] is None else
+                       "edited" if p["changed_since"] else "unchanged")
+            now = (p["current_sha256"] or "")[:16]
+            sha = (p["sha256"] or "?")[:16]
+            click.echo("  " + (
+                phrase("cli.as_of/profile_act", lang, id=p["id"], since=p["effective_from"],
+                       act=s["act_date"], sha=sha, version=version, now=now)
+                if s["act_date"] else
+                phrase("cli.as_of/profile", lang, id=p["id"], since=p["effective_from"],
+                       sha=sha, version=version, now=now)))
         for g in s["guards"]:
-            show_verdict(g)
+            show_verdict(g, lang)
         for d in s["documents"]:
             number = f" № {d['number']}" if d.get("number") else ""
-            click.echo(f"  document{number}: {d['path']} [{d['status']}]")
-    click.echo("\nNow:")
+            click.echo("  " + phrase("cli.as_of/document", lang, number=number,
+                                     path=d["path"], status=d["status"]))
+    click.echo("\n" + phrase("cli.as_of/now", lang))
 
 
 @command(main)
@@ -766,19 +802,22 @@ def history(env: Env, case_id: int, with_attempts: bool, as_json: bool,
     """The case's audit log: who did what, when, and under which rules."""
     rows = env.engine.history(case_id, lang=lang)
     tried = env.engine.attempts(case_id) if with_attempts else []
-    who = Engine.describe_actor
+    def who(record: dict[str, Any]) -> str:
+        return Engine.describe_actor(record, lang)
 
     def show() -> None:
         events = sorted([(r["at"], 0, r) for r in rows] + [(a["at"], 1, a) for a in tried],
                         key=lambda e: (e[0][:19], e[1]))
         for _, is_attempt, r in events:
             if is_attempt:
-                click.echo(f"✗ {r['at']} {who(r)} tried {r['action']}: refused "
-                           f"by {r['refused_by']} — {r['message']}")
+                click.echo(phrase("cli.history/tried", lang, at=r["at"], who=who(r),
+                                  action=r["action"], by=r["refused_by"],
+                                  message=r["message"]))
                 continue
             click.echo(f"#{r['id']} {r['at']} {who(r)}: {r['trigger']} "
                        f"{r['from_state'] or '∅'} → {r['to_state']}"
-                       + (f" [profile {r['profile']}]" if r["profile"] else ""))
+                       + (" " + phrase("cli.history/profile", lang, id=r["profile"])
+                          if r["profile"] else ""))
             for g in r["guards"]:
                 click.echo(f"    {'✓' if g['ok'] else '✗'} {g['rule']}: {g['message']}")
             for d in r["documents"]:

@@ -257,12 +257,23 @@ class Engine:
         return attempts(self.db, case_id=case_id)
 
     @staticmethod
-    def describe_actor(record: dict[str, Any]) -> str:
-        """Who acted in an audit record or attempt, as a reader should take it:
+    def describe_actor(record: dict[str, Any], lang: str = "en") -> str:
+        """Who acted in an audit record or attempt, as a reader should take it, in ``lang``:
         "bakyt (Б. К. Асанов; password)", or "clerk (declared)"."""
         from .identity import describe
 
-        return describe(record)
+        return describe(record, lang)
+
+    @staticmethod
+    def phrase(key: str, lang: str, /, **values: Any) -> str:
+        """A fixed phrase of an interface — a label, a heading — in ``lang``, from the same
+        catalogs as the rules' messages (``workflows/messages``): the words around the rules
+        read in the rules' language. ``key`` and ``values`` as a check's ``Say``."""
+        from .messages import render
+        from .verdicts import check_lang
+
+        # as a message's JSON: the key is the caller's, written out where it is said
+        return render({"key": key, "values": values}, check_lang(lang))
 
     # -- cases ---------------------------------------------------------------------------------
 

@@ -104,16 +104,22 @@ def hash_password(password: str) -> str:
     return _hasher(p).hash(password)
 
 
-def describe(record: dict[str, Any]) -> str:
-    """Who acted, as a reader should take it: "bakyt (Б. К. Асанов; password)", or
-    "clerk (declared)" for a typed name no login proved (also every record written before
+def describe(record: dict[str, Any], lang: str = "en") -> str:
+    """Who acted, as a reader should take it, in ``lang``: "bakyt (Б. К. Асанов; password)",
+    or "clerk (declared)" for a typed name no login proved (also every record written before
     accounts existed)."""
+    from .messages import Say, render
+
     how = record.get("identity") or "declared"
     if how == "declared" or not record.get("person"):
-        return f"{record.get('actor') or record.get('login') or '?'} (declared)"
+        return render(Say("actor/declared",
+                          name=record.get("actor") or record.get("login") or "?"), lang)
+    login = record.get("account") or record.get("login") or "?"
     name = record.get("printed_name") or record["person"]
-    via = f", session {record['session']}" if record.get("session") else ""
-    return f"{record.get('account') or record.get('login')} ({name}; {how}{via})"
+    if record.get("session"):
+        return render(Say("actor/by_session", login=login, name=name, how=how,
+                          session=record["session"]), lang)
+    return render(Say("actor/by", login=login, name=name, how=how), lang)
 
 
 def recorded_key(record: dict[str, Any]) -> str:

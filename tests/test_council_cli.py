@@ -118,23 +118,23 @@ def test_the_reviewer_reads_the_quorum_rule_in_russian_and_kyrgyz(flow):
     ru, ky = (flow.muni("explain", d, "--lang", lang).output for lang in ("ru", "ky"))
     assert ("  ✓ vote.quorum: Сессия правомочна — присутствует не менее половины от общего "
             "числа депутатов\n      присутствуют 9 из 15 депутатов; кворум — 8 (не менее "
-            "половины от общего числа депутатов)\n      basis: часть 2 статьи 28 Закона "
+            "половины от общего числа депутатов)\n      основание: часть 2 статьи 28 Закона "
             "Кыргызской Республики «О местном самоуправлении» от 15 июля 2011 года № 101 (в "
             "редакции от 17 апреля 2015 года) [проверено по Закону от 15 июля 2011 года № 101 "
             "(в редакции от 17 апреля 2015 года); не проверено по Закону от 20 октября 2021 "
             "года № 123; унаследовано из профиля kg-2015]\n") in ru
     assert ("  ✓ vote.quorum: Сессия укуктуу — депутаттардын жалпы санынын жарымынан кем "
             "эмеси катышты\n      15 депутаттын 9у катышты; кворум — 8 (депутаттардын жалпы "
-            "санынын жарымынан кем эмеси)\n      basis: «Жергиликтүү өз алдынча башкаруу "
+            "санынын жарымынан кем эмеси)\n      негизи: «Жергиликтүү өз алдынча башкаруу "
             "жөнүндө» Кыргыз Республикасынын 2011-жылдын 15-июлундагы № 101 Мыйзамынын "
             "28-беренесинин 2-бөлүгү (2015-жылдын 17-апрелиндеги редакциясы) [") in ky
     assert "✗ vote.not_adopted: Талап кылынган көпчүлүк добуш топтолгон жок" in ky
     # every rule's title, message and basis: no English word (rule ids and profile ids aside)
-    for shown in (ru, ky):
+    for shown, basis in ((ru, "      основание"), (ky, "      негизи")):
         worded = [line.split(": ", 1)[1] for line in shown.splitlines()
-                  if line.startswith(("  ✓", "  ✗", "  !", "      basis: "))]
+                  if line.startswith(("  ✓", "  ✗", "  !", basis + ": "))]
         worded += [line.strip() for line in shown.splitlines()
-                   if line.startswith("      ") and not line.startswith("      basis")]
+                   if line.startswith("      ") and not line.startswith(basis)]
         assert len(worded) > 20
         for text in worded:
             latin = [w for w in re.split(r"[\s,;:()«»\[\]—]+", text)

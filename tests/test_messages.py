@@ -32,14 +32,20 @@ CLDR = {"zero", "one", "two", "few", "many", "other"}
 MACHINERY = {"list/more"}
 
 
+#: Where keys are said: every ``Say("key", name=…)`` in the engine, and every
+#: ``phrase("key", lang, name=…)`` of the command line (the labels around the rules).
+SPEAKERS = [(path, "Say") for path in sorted((ROOT / "engine").rglob("*.py"))] + [
+    (ROOT / "cli.py", "phrase")]
+
+
 def said_in_source() -> dict[str, set[str]]:
-    """Every ``Say("key", name=…)`` in the engine: key → the value names passed."""
+    """Every key the engine and the command line say: key → the value names passed."""
     found: dict[str, set[str]] = {}
-    for path in sorted((ROOT / "engine").rglob("*.py")):
+    for path, speaker in SPEAKERS:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id == "Say"):
+                    and node.func.id == speaker):
                 continue
             first = node.args[0] if node.args else None
             where = f"{path.relative_to(ROOT)}:{node.lineno}"

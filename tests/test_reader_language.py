@@ -160,7 +160,7 @@ def test_the_cli_speaks_the_language_asked_for(sample_muni, monkeypatch):
     case = muni.json("case", "new", "working_group", "-m", "lipenka", "--data", data)["case"]
     shown = muni("explain", case, "--lang", "ky").stdout
     assert f"✗ group.min_size: {TITLE['ky']}\n      {SMALL_GROUP['ky']}\n" \
-           f"      basis: {BASIS['ky']}" in shown
+           f"      негизи: {BASIS['ky']}" in shown
     assert SMALL_GROUP["en"] in muni("explain", case).stdout  # English unless asked
     monkeypatch.setenv("MUNI_LANG", "ru")
     assert SMALL_GROUP["ru"] in muni("explain", case).stdout
@@ -188,7 +188,7 @@ def test_deadlines_in_the_readers_language(sample_muni):
                                "values": {"max": 7, "last": "2026-12-10"}}
     listed = muni("status", "--deadlines", "--lang", "ru").stdout
     assert "планировочная встреча (в течение 7 дней после последней фокус-группы, " \
-           "10 декабря 2026 г.): by 2026-12-17" in listed
+           "10 декабря 2026 г.): до 17 декабря 2026 года" in listed
 
     late = {"planning_meeting": {**data["planning_meeting"], "date": "2026-12-19"}}
     muni("case", "update", case, "--data", write(muni, "pm.yaml", late))

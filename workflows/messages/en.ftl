@@ -758,3 +758,100 @@ rule_status =
     .inherited = inherited from { $profile }
     .doubt = in doubt: { $why }
     .withdrawn = withdrawn in { $profile }: { $why }
+
+## Who acted, as the audit records it (engine/identity.py): $how is how the person was known
+## (password, session); $session the public name of a web session.
+
+actor =
+    .declared = { $name } (declared)
+    .by = { $login } ({ $name }; { $how })
+    .by_session = { $login } ({ $name }; { $how }, session { $session })
+
+## The command line's words around the rules (cli.py): the labels and headings of its text
+## output, in the language of --lang. --json never carries them. Ids (cases, states, steps,
+## rules, profiles) are printed as they are; dates come as ISO text.
+
+cli-case =
+    .head = Case { $case } · { $workflow } · { $municipality }
+
+cli-explain =
+    .state = State: { $name } — { $title }
+    .state_final = State: { $name } — { $title } (final)
+    .profile = Rule profile: { $id } (in force from { DATE($since) }) — { $title }
+    .allowed = ALLOWED
+    .refused = REFUSED
+    .four_eyes = needs a second person: not { $who }
+    .four_eyes_preparer = needs a second person: not the preparer
+    .data = data: { $problem }
+    .deadlines = Deadlines:
+
+cli-verdict =
+    .basis = basis: { $basis }
+    .basis_in = basis ({ $basis_lang ->
+        [ky] Kyrgyz
+        [ru] Russian
+       *[en] English
+    }): { $basis }
+
+# $status: met, missed, overdue, pending, unknown (engine/explain.py deadlines)
+cli-deadline =
+    .line = [{ $status ->
+        [met] met
+        [missed] missed
+        [overdue] overdue
+        [pending] pending
+       *[unknown] unknown
+    }] { $what }: { $window } ({ $basis })
+    .by = by { DATE($due) }
+    .window = { DATE($start) } … { DATE($due) }
+    .by_unknown = by due date unknown — { $why }
+    .window_unknown = { DATE($start) } … due date unknown — { $why }
+
+cli-overdue =
+    .none = Nothing overdue.
+    .case = case { $case } ({ $state })
+    .line = { $who }: { $what } — due { DATE($due) }, { $days } days overdue [{ $rule }]
+
+cli-status =
+    .none = No cases.
+    .case = case
+    .workflow = workflow
+    .municipality = municipality
+    .state = state
+    .updated = updated
+    .newest = { $total } cases; the { $shown } most recently changed (--limit N, or 0 for all; -w/-s/-m to narrow):
+
+cli-preview =
+    .draft = Case { $case }: draft of '{ $trigger }'
+    .draft_refused = Case { $case }: draft of '{ $trigger }' (its rules do not all hold yet — see `muni explain`)
+
+cli-history =
+    .profile = [profile { $id }]
+    .tried = ✗ { $at } { $who } tried { $action }: refused by { $by } — { $message }
+
+# explain --at: the steps recorded until a date, as recorded. $version: unrecorded, edited,
+# unchanged (the profile's text then against today's); $status of a document: ok, altered,
+# missing, pending (engine/verify.py).
+cli-as_of =
+    .nothing = On { DATE($date) } the case had no recorded step yet.
+    .still = As of { DATE($date) }: state '{ $state }' (after audit #{ $audit }).
+    .moved = As of { DATE($date) }: state '{ $state }' (after audit #{ $audit }); the case has moved since.
+    .step = #{ $audit } { DATE($on) } { $trigger }: { $from_state } → { $to } by { $who } (recorded { $at })
+    .four_eyes = four eyes: prepared by { $preparers }; confirmed by { $who }
+    .profile = rule profile then: { $id } (in force from { DATE($since) }), sha256 { $sha }… — { $version ->
+        [edited] EDITED since (now { $now }…)
+        [unchanged] unchanged since
+       *[unrecorded] version not recorded
+    }
+    .profile_act = rule profile then: { $id } (in force from { DATE($since) }, act dated { DATE($act) }), sha256 { $sha }… — { $version ->
+        [edited] EDITED since (now { $now }…)
+        [unchanged] unchanged since
+       *[unrecorded] version not recorded
+    }
+    .document = document{ $number }: { $path } [{ $status ->
+        [ok] ok
+        [altered] altered
+        [missing] missing
+       *[pending] pending
+    }]
+    .now = Now:

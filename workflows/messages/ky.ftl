@@ -665,3 +665,105 @@ rule_status =
     .inherited = { $profile } профилинен өткөн
     .doubt = шектүү: { $why }
     .withdrawn = { $profile } профилинде алынып салынган: { $why }
+
+## Ким кылды, аудит жазгандай (engine/identity.py): $how — адам кантип таанылды (password —
+## сырсөз, session — веб-сеанс); $session — веб-сеанстын ачык аты.
+
+actor =
+    .declared = { $name } (аты гана жазылган, кирүүсүз)
+    .by = { $login } ({ $name }; { $how ->
+        [session] сеанс аркылуу
+       *[password] сырсөз менен
+    })
+    .by_session = { $login } ({ $name }; { $how ->
+        [session] сеанс аркылуу
+       *[password] сырсөз менен
+    }, { $session } сеансы)
+
+## Буйрук сабынын эрежелердин айланасындагы сөздөрү (cli.py): текст чыгарылышынын белгилери
+## жана баш сөздөрү, --lang тилинде. --json аларды камтыбайт. Id'лер (иш, абал, кадам, эреже,
+## профиль) өзгөрүүсүз басылат.
+
+cli-case =
+    .head = Иш { $case } · { $workflow } · { $municipality }
+
+cli-explain =
+    .state = Абалы: { $name } — { $title }
+    .state_final = Абалы: { $name } — { $title } (акыркы)
+    .profile = Эрежелер профили: { $id } ({ DATE($since, form: "from") } тартып күчүндө)
+    .allowed = МҮМКҮН
+    .refused = МҮМКҮН ЭМЕС
+    .four_eyes = экинчи адам керек: { $who } эмес
+    .four_eyes_preparer = экинчи адам керек: даярдаган адам эмес
+    .data = маалымат: { $problem }
+    .deadlines = Мөөнөттөр:
+
+cli-verdict =
+    .basis = негизи: { $basis }
+    .basis_in = негизи ({ $basis_lang ->
+        [ky] кыргызча
+        [ru] орусча
+       *[en] англисче
+    }): { $basis }
+
+cli-deadline =
+    .line = [{ $status ->
+        [met] аткарылды
+        [missed] өткөрүлүп жиберилди
+        [overdue] мөөнөтү өттү
+        [pending] күтүлүүдө
+       *[unknown] белгисиз
+    }] { $what }: { $window } ({ $basis })
+    .by = { DATE($due, form: "until") }
+    .window = { DATE($start) } … { DATE($due) }
+    .by_unknown = мөөнөтү белгисиз — { $why }
+    .window_unknown = { DATE($start, form: "from") } тартып; мөөнөтү белгисиз — { $why }
+
+cli-overdue =
+    .none = Мөөнөтү өткөн эч нерсе жок.
+    .case = иш { $case } ({ $state })
+    .line = { $who }: { $what } — мөөнөтү { DATE($due) }, { $days } күн кечиктирилди [{ $rule }]
+
+cli-status =
+    .none = Иштер жок.
+    .case = иш
+    .workflow = жол-жобо
+    .municipality = айыл аймагы
+    .state = абалы
+    .updated = өзгөртүлдү
+    .newest = { $total } иш; акыркы өзгөртүлгөн { $shown } иш (`--limit N`, баары үчүн 0; тандоо үчүн `-w`/`-s`/`-m`):
+
+cli-preview =
+    .draft = Иш { $case }: «{ $trigger }» кадамынын долбоору
+    .draft_refused = Иш { $case }: «{ $trigger }» кадамынын долбоору (анын эрежелеринин баары азырынча аткарыла элек — `muni explain` караңыз)
+
+cli-history =
+    .profile = [{ $id } профили]
+    .tried = ✗ { $at } { $who } { $action } кадамын жасоого аракет кылды: { $by } четке какты — { $message }
+
+# explain --at: белгиленген датага чейин катталган кадамдар, катталгандай. $version: unrecorded
+# (версиясы катталган эмес), edited (кийин өзгөртүлгөн), unchanged (өзгөргөн эмес); документтин
+# $status: ok, altered, missing, pending (engine/verify.py).
+cli-as_of =
+    .nothing = { DATE($date, form: "on") } иште катталган кадам али жок эле.
+    .still = { DATE($date, form: "on") }: абалы «{ $state }» ({ $audit }-аудит жазуусунан кийин).
+    .moved = { DATE($date, form: "on") }: абалы «{ $state }» ({ $audit }-аудит жазуусунан кийин); андан бери иш жылды.
+    .step = #{ $audit } { DATE($on) } { $trigger }: { $from_state } → { $to }, жасаган { $who } ({ $at } катталган)
+    .four_eyes = «төрт көз»: даярдаган { $preparers }; ырастаган { $who }
+    .profile = ошондогу эрежелер профили: { $id } ({ DATE($since, form: "from") } тартып күчүндө), sha256 { $sha }… — { $version ->
+        [edited] андан бери ӨЗГӨРТҮЛГӨН (азыр { $now }…)
+        [unchanged] андан бери өзгөргөн жок
+       *[unrecorded] версиясы катталган эмес
+    }
+    .profile_act = ошондогу эрежелер профили: { $id } ({ DATE($since, form: "from") } тартып күчүндө, документтин датасы { DATE($act) }), sha256 { $sha }… — { $version ->
+        [edited] андан бери ӨЗГӨРТҮЛГӨН (азыр { $now }…)
+        [unchanged] андан бери өзгөргөн жок
+       *[unrecorded] версиясы катталган эмес
+    }
+    .document = документ{ $number }: { $path } [{ $status ->
+        [ok] туура
+        [altered] өзгөртүлгөн
+        [missing] жок
+       *[pending] күтүлүүдө
+    }]
+    .now = Азыр:

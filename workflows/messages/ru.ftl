@@ -831,3 +831,113 @@ rule_status =
     .inherited = унаследовано из профиля { $profile }
     .doubt = под сомнением: { $why }
     .withdrawn = исключено в профиле { $profile }: { $why }
+
+## Кто действовал, как записано в журнале (engine/identity.py): $how — как человек был узнан
+## (password — пароль, session — веб-сеанс); $session — открытое имя веб-сеанса.
+
+actor =
+    .declared = { $name } (имя указано без входа)
+    .by = { $login } ({ $name }; { $how ->
+        [session] через сеанс
+       *[password] по паролю
+    })
+    .by_session = { $login } ({ $name }; { $how ->
+        [session] через сеанс
+       *[password] по паролю
+    }, сеанс { $session })
+
+## Слова командной строки вокруг правил (cli.py): подписи и заголовки её текстового вывода,
+## на языке --lang. В --json их нет. Идентификаторы (дела, состояния, шаги, правила, профили)
+## печатаются как есть.
+
+cli-case =
+    .head = Дело { $case } · { $workflow } · { $municipality }
+
+cli-explain =
+    .state = Состояние: { $name } — { $title }
+    .state_final = Состояние: { $name } — { $title } (конечное)
+    .profile = Профиль правил: { $id } (действует { DATE($since, form: "from") })
+    .allowed = МОЖНО
+    .refused = НЕЛЬЗЯ
+    .four_eyes = нужен второй человек: не { $who }
+    .four_eyes_preparer = нужен второй человек: не тот, кто готовил
+    .data = данные: { $problem }
+    .deadlines = Сроки:
+
+cli-verdict =
+    .basis = основание: { $basis }
+    .basis_in = основание ({ $basis_lang ->
+        [ky] на кыргызском
+        [ru] на русском
+       *[en] на английском
+    }): { $basis }
+
+cli-deadline =
+    .line = [{ $status ->
+        [met] выполнено
+        [missed] пропущено
+        [overdue] просрочено
+        [pending] ожидается
+       *[unknown] неизвестно
+    }] { $what }: { $window } ({ $basis })
+    .by = { DATE($due, form: "until") }
+    .window = { DATE($start) } … { DATE($due) }
+    .by_unknown = срок неизвестен — { $why }
+    .window_unknown = { DATE($start, form: "from") }; срок неизвестен — { $why }
+
+cli-overdue =
+    .none = Просроченного нет.
+    .case = дело { $case } ({ $state })
+    .line = { $who }: { $what } — срок { DATE($due) }, просрочено на { $days } { $days ->
+        [one] день
+        [few] дня
+       *[many] дней
+    } [{ $rule }]
+
+cli-status =
+    .none = Дел нет.
+    .case = дело
+    .workflow = процедура
+    .municipality = айылный аймак
+    .state = состояние
+    .updated = изменено
+    .newest = { $total } { $total ->
+        [one] дело
+        [few] дела
+       *[many] дел
+    }; последние изменённые — { $shown } (`--limit N`, 0 — все; `-w`/`-s`/`-m` — отбор):
+
+cli-preview =
+    .draft = Дело { $case }: проект шага «{ $trigger }»
+    .draft_refused = Дело { $case }: проект шага «{ $trigger }» (не все его правила пока соблюдены — см. `muni explain`)
+
+cli-history =
+    .profile = [профиль { $id }]
+    .tried = ✗ { $at } { $who } пытался выполнить { $action }: отказано ({ $by }) — { $message }
+
+# explain --at: шаги, записанные до даты, как они записаны. $version: unrecorded (версия не
+# записана), edited (изменён после), unchanged (не менялся); $status документа: ok, altered,
+# missing, pending (engine/verify.py).
+cli-as_of =
+    .nothing = На { DATE($date) } у дела ещё не было записанных шагов.
+    .still = На { DATE($date) }: состояние «{ $state }» (после записи журнала № { $audit }).
+    .moved = На { DATE($date) }: состояние «{ $state }» (после записи журнала № { $audit }); с тех пор дело продвинулось.
+    .step = #{ $audit } { DATE($on) } { $trigger }: { $from_state } → { $to }, выполнил { $who } (записано { $at })
+    .four_eyes = «четыре глаза»: подготовил { $preparers }; подтвердил { $who }
+    .profile = профиль правил тогда: { $id } (действует { DATE($since, form: "from") }), sha256 { $sha }… — { $version ->
+        [edited] с тех пор ИЗМЕНЁН (сейчас { $now }…)
+        [unchanged] с тех пор не менялся
+       *[unrecorded] версия не записана
+    }
+    .profile_act = профиль правил тогда: { $id } (действует { DATE($since, form: "from") }, акт { DATE($act, form: "of") }), sha256 { $sha }… — { $version ->
+        [edited] с тех пор ИЗМЕНЁН (сейчас { $now }…)
+        [unchanged] с тех пор не менялся
+       *[unrecorded] версия не записана
+    }
+    .document = документ{ $number }: { $path } [{ $status ->
+        [ok] в порядке
+        [altered] изменён
+        [missing] отсутствует
+       *[pending] ожидается
+    }]
+    .now = Сейчас:
