@@ -182,13 +182,14 @@ def _resource(lang: str) -> Any:
 
 @functools.cache
 def _bundle(lang: str) -> Any:
-    from fluent.runtime import FluentBundle, FluentResource
+    from fluent.runtime import FluentBundle
 
     if lang not in LANGS:
         raise ValueError(f"unknown message language {lang!r}; expected one of {LANGS}")
     bundle = FluentBundle([lang], functions=FUNCTIONS[lang], use_isolating=False)
-    _resource(lang)  # validated first: FluentBundle skips what it cannot read
-    bundle.add_resource(FluentResource(catalog_path(lang).read_text(encoding="utf-8")))
+    # the catalog as validated (FluentBundle would skip what it cannot read), parsed once:
+    # a command that words only a label pays for one parse, not two
+    bundle.add_resource(_resource(lang))
     return bundle
 
 

@@ -18,8 +18,8 @@ import json
 import re
 
 import pytest
-from test_needs_assessment import add, advance_to, open_case, sample
-from test_reader_language import group_data
+from test_needs_assessment import sample
+from test_reader_language import group_data, waiting_for_planning
 
 LATIN = re.compile(r"[A-Za-z]")
 LABELS = {
@@ -95,13 +95,7 @@ def cases(sample_muni):
     muni = sample_muni
     small = muni.write("small.json", json.dumps(group_data(1), ensure_ascii=False))
     group = muni.json("case", "new", "working_group", "-m", "lipenka", "--data", small)["case"]
-    data = sample()
-    assessment = open_case(muni, data)
-    muni.json("advance", assessment, actor="head")
-    advance_to(muni, assessment, data, "report_sessions")
-    add(muni, assessment, data, ("focus_groups", "focus_report"))
-    muni.json("advance", assessment, "-t", "record_focus_groups")
-    return muni, group, assessment
+    return muni, group, waiting_for_planning(muni, sample())
 
 
 def shown(muni, lang: str, *args: str) -> tuple[str, set[str]]:

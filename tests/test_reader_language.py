@@ -172,14 +172,21 @@ def test_the_cli_speaks_the_language_asked_for(sample_muni, monkeypatch):
     assert wrong.exit_code == 2 and "'de' is not one of 'en', 'ky', 'ru'" in wrong.output
 
 
-def test_deadlines_in_the_readers_language(sample_muni):
-    muni = sample_muni
-    data = sample()
+def waiting_for_planning(muni, data: dict) -> int:
+    """A needs assessment whose focus groups are recorded (the last on 2026-12-10): its
+    planning meeting is due within a week."""
     case = open_case(muni, data)
     muni.json("advance", case, actor="head")
     advance_to(muni, case, data, "report_sessions")
     add(muni, case, data, ("focus_groups", "focus_report"))
     muni.json("advance", case, "-t", "record_focus_groups")
+    return case
+
+
+def test_deadlines_in_the_readers_language(sample_muni):
+    muni = sample_muni
+    data = sample()
+    case = waiting_for_planning(muni, data)
     [planning] = [d for d in muni.json("explain", case, "--lang", "ky")["deadlines"]
                   if d["rule"] == "na.planning_within_week"]
     assert planning["what"] == ("пландоо жолугушуусу (акыркы фокус-топтон "
