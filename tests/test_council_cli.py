@@ -284,7 +284,8 @@ def test_a_year_missing_from_the_calendar_is_unknown_in_explain(flow):
            "2026-06-30, 182 days overdue [session.quarterly]" in text
     # ... and in the reader's language, with the basis as the profile cites it
     assert "lipenka: 2026-жылдын 1-январынан 2026-жылдын 30-июнуна чейин айыл өкмөтүнүн " \
-           "башчысы кеңешке отчет берген жок — due 2026-06-30" in \
+           "башчысы кеңешке отчет берген жок — мөөнөтү 2026-жылдын 30-июну, 182 күн " \
+           "кечиктирилди [session.head_report]" in \
            flow.muni("status", "--overdue", "--lang", "ky").output
     quarterly = flow.muni.json("status", "--overdue", "--lang", "ru")[0]
     assert quarterly["what"] == ("с 1 апреля 2026 года по 30 июня 2026 года не проведено ни "
