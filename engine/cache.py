@@ -70,6 +70,19 @@ def files_digest(paths: Iterable[Path]) -> str:
     return h.hexdigest()
 
 
+@functools.cache
+def module_stamp(name: str) -> str:
+    """A library's version as its file says it (size and time of the module's file), found
+    without importing it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.origin:
+        return f"{name} -"
+    st = Path(spec.origin).stat()
+    return f"{name} {st.st_size}:{st.st_mtime_ns}"
+
+
 def tree(directory: Path) -> list[Path]:
     """Every file under ``directory``, in a stable order (``__pycache__`` aside)."""
     return sorted(p for p in Path(directory).rglob("*")

@@ -41,6 +41,8 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 from typing import Any
 
+import muni.engine.cache as cache
+
 from .errors import SpecError
 from .locale import ky, ru
 from .spec import WORKFLOWS_DIR
@@ -165,7 +167,11 @@ def _resource(lang: str) -> Any:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise SpecError(f"{path.name}: cannot read the message catalog ({exc})") from None
-    resource = FluentParser(with_spans=True).parse(text)
+    # Fluent's parser is pure Python (~0.3 s for the catalogs): what it makes of the file's
+    # bytes is kept between commands (engine/cache.py)
+    resource = cache.derived(f"catalog-{lang}", [path],
+                             lambda: FluentParser(with_spans=True).parse(text),
+                             extra=cache.module_stamp("fluent.syntax"))
     seen: set[str] = set()
     for entry in resource.body:
         line = text.count("\n", 0, entry.span.start) + 1 if entry.span else "?"

@@ -54,14 +54,9 @@ _LITERAL_BRACES = re.compile(r"\{_\{|\}_\}|\{_%|%_\}")
 def _compiler_versions() -> str:
     """The libraries that compile a template, by version: a cached compile made by others
     is not used (docxtpl's by its file, so that docxtpl itself is not imported)."""
-    import importlib.util
-
     import jinja2
 
-    spec = importlib.util.find_spec("docxtpl")
-    origin = Path(spec.origin) if spec and spec.origin else None
-    stamp = f"{origin.stat().st_size}:{origin.stat().st_mtime_ns}" if origin else "-"
-    return f"jinja2 {jinja2.__version__}; docxtpl {stamp}"
+    return f"jinja2 {jinja2.__version__}; {cache.module_stamp('docxtpl')}"
 
 
 def number_hole() -> str:
