@@ -537,6 +537,25 @@ def _page1_png(doc: Rendered, out: Path) -> Path:
 TOLERANCE = 0.005
 
 
+#: A line one signs on: a signature rule, or «Кол тамгасы» / «Подпись» at a line's end (not a
+#: table's header row, which starts with «№»).
+SIGNATURE_LINE = re.compile(r"_{8,}|(Кол тамгасы|Подпись)\s*$")
+
+
+def test_no_page_opens_with_a_signature(rendered):
+    """Signatures keep with the text they sign (keep-with-next): no page after the first
+    starts with a signature line, which would leave the signed text on another page."""
+    problems = []
+    for doc in rendered:
+        for page in range(2, doc.pages() + 1):
+            lines = [line.strip() for line in doc.text(page, page, layout=True).splitlines()
+                     if line.strip() and not re.fullmatch(r"\d+", line.strip())
+                     and not re.search(r"ДОЛБООР|ПРОЕКТ", line)]
+            if lines and not lines[0].startswith("№") and SIGNATURE_LINE.search(lines[0]):
+                problems.append(f"{doc.name} page {page}: {lines[0]!r}")
+    assert not problems, "\n".join(problems)
+
+
 def test_page_one_looks_like_its_baseline(rendered, tmp_path):
     Image = pytest.importorskip("PIL.Image", reason="Pillow is needed (pip install '.[test]')")
     ImageChops = pytest.importorskip("PIL.ImageChops")

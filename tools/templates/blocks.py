@@ -362,6 +362,43 @@ def repeat_as_header(row: _Row) -> None:
     _tr_flag(row, "w:tblHeader")
 
 
+def _is_control(el) -> bool:
+    """A docxtpl ``{%p …%}`` / ``{%tr …%}`` paragraph or row: gone from the rendered file."""
+    text = "".join(t.text or "" for t in el.iter(qn("w:t"))).strip()
+    return text.startswith(("{%p", "{%tr", "{%-p"))
+
+
+def _keep_next(p_el) -> None:
+    p_pr = p_el.get_or_add_pPr()
+    if p_pr.find(qn("w:keepNext")) is None:
+        p_pr.insert(0, OxmlElement("w:keepNext"))
+
+
+def keep_with_previous(doc, *, whole_table: bool = False) -> None:
+    """Keep what the document holds so far with what comes next, so a signature never
+    opens a page alone: the last paragraph before it keeps with the next (skipping
+    template control paragraphs), or, after a table, the table's last row (Word and
+    LibreOffice then carry that row to the signature's page, under the repeated header).
+    Called before a signature is added. A table ending in a loop row keeps nothing: every
+    row would be bound to the next — unless ``whole_table``: a short table (a protocol's
+    vote count) goes to the signatures' page whole rather than leave its last row."""
+    for el in reversed(list(doc.element.body)):
+        if el.tag == qn("w:p"):
+            if _is_control(el):
+                continue
+            _keep_next(el)
+            if "".join(t.text or "" for t in el.iter(qn("w:t"))).strip():
+                return
+            continue  # an empty spacer (between two tables): the chain goes on through it
+        if el.tag == qn("w:tbl"):
+            rows = el.findall(qn("w:tr"))
+            if rows and (whole_table or not _is_control(rows[-1])):
+                for row in rows if whole_table else rows[-1:]:
+                    for p_el in row.iter(qn("w:p")):
+                        _keep_next(p_el)
+            return
+
+
 # --------------------------------------------------------------------------------------------
 # Building blocks
 # --------------------------------------------------------------------------------------------
@@ -562,9 +599,10 @@ def title(
 
 
 def body(doc, text: str, *, after: float = 6, keep_next: bool = False) -> Paragraph:
-    """A justified body paragraph with a 1.25 cm first-line indent."""
+    """A justified body paragraph with a 1.25 cm first-line indent. One that ends in a colon
+    introduces what follows (a list, a table, «ТОКТОМ КЫЛАТ:») and keeps with it."""
     return para(doc, text, align="justify", first_indent=INDENT, after=after,
-                keep_next=keep_next or None)
+                keep_next=keep_next or text.rstrip().endswith(":") or None)
 
 
 def clauses(doc, items: Sequence[str], *, after: float = 6) -> list[Paragraph]:
@@ -584,20 +622,40 @@ def signature(
     """Signature block on one row of a borderless three-cell table:
     position (left) | signature line (centre) | printed name (right).
 
-    ``position`` may be several lines (e.g. ["Глава", "айыл окмоту"])."""
-    table = new_table(doc, list(widths_cm))
-    row = table.rows[0]
-    keep_row_together(row)
-    pos_lines = [position] if isinstance(position, str) else list(position)
-    cells = row.cells
-    for i, text in enumerate(pos_lines):
-        p = cell_para(cells[0], first=i == 0)
-        add_text(p, text, bold=True)
-    add_text(_fmt(cells[1].paragraphs[0], align="center"), line)
-    add_text(_fmt(cells[2].paragraphs[0], align="right"), name, bold=True)
-    for cell in cells:
-        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
-        _fmt(cell.paragraphs[0], before=before)
+    ``position`` may be several lines (e.g. ["Глава", "айыл окмоту"]). It keeps with what
+    comes before it (``keep_with_previous``): a signature never stands alone on a page."""
+    return signatures(doc, [(position, name, before)], line=line, widths_cm=widths_cm)
+
+
+def signatures(
+    doc,
+    signers: Sequence[tuple[str | Sequence[str], str, float]],
+    *,
+    line: str = SIGN_LINE,
+    widths_cm: Sequence[float] = (6.0, 6.0, 4.5),
+) -> Table:
+    """Several signatures (``(position, name, space before)``), one row each of one table,
+    kept together on one page and with what comes before them: the chair's and the
+    secretary's signatures are never on two pages."""
+    _separate_from_previous_table(doc)
+    keep_with_previous(doc)
+    table = new_table(doc, list(widths_cm), rows=len(signers))
+    for n, (position, name, before) in enumerate(signers):
+        row = table.rows[n]
+        keep_row_together(row)
+        pos_lines = [position] if isinstance(position, str) else list(position)
+        cells = row.cells
+        for i, text in enumerate(pos_lines):
+            p = cell_para(cells[0], first=i == 0)
+            add_text(p, text, bold=True)
+        add_text(_fmt(cells[1].paragraphs[0], align="center"), line)
+        add_text(_fmt(cells[2].paragraphs[0], align="right"), name, bold=True)
+        for cell in cells:
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+            _fmt(cell.paragraphs[0], before=before)
+            if n < len(signers) - 1:  # bound to the next signature
+                for p in cell.paragraphs:
+                    _keep_next(p._p)
     return table
 
 

@@ -330,8 +330,8 @@ def build_council_session_protocol(lang: str) -> Document:
     blocks.control_paragraph(doc, "{%p for i in session.agenda %}")
     _item_block(doc, t)
     blocks.control_paragraph(doc, "{%p endfor %}")
-    blocks.signature(doc, t["presiding"], "{{ session.presiding }}")
-    blocks.signature(doc, t["secretary"], "{{ session.secretary }}", before=18)
+    blocks.signatures(doc, [(t["presiding"], "{{ session.presiding }}", 30),
+                            (t["secretary"], "{{ session.secretary }}", 18)])
     return doc
 
 

@@ -94,11 +94,13 @@ def _facilitators(doc: Any, lang: str, event: str) -> None:
 
 
 def _facilitator_signatures(doc: Any, lang: str, event: str) -> None:
-    """One signature line per facilitator at the end of a protocol."""
+    """One signature line per facilitator at the end of a protocol, kept with the text
+    before them and with each other: no signature opens a page alone."""
+    blocks.keep_with_previous(doc, whole_table=True)
     blocks.control_paragraph(doc, f"{{%p for f in {event}.facilitators %}}")
     line = blocks.para(doc, pick(lang, "{{ f.short }}, {{ f.position|apposition }}\tКол тамгасы",
                                  "{{ f.short }}, {{ f.position|apposition }}\tПодпись"),
-                       before=12)
+                       before=12, keep_next=True)
     blocks.signature_tab(line)
     blocks.control_paragraph(doc, "{%p endfor %}")
 

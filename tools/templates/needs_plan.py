@@ -395,9 +395,10 @@ def build_na_hearing_protocol(lang: str) -> Any:
                           "и рекомендовать его местному кенешу для утверждения.{% else %}Проект "
                           "ПСД не поддержан; рабочей группе доработать его с учётом "
                           "предложений.{% endif %}"))
-    blocks.signature(doc, pick(lang, "Төрага", "Председатель"), "{{ hearing.chair.short }}")
-    blocks.signature(doc, pick(lang, "Катчы", "Секретарь"), "{{ hearing.secretary.short }}",
-                     before=18)
+    blocks.signatures(doc, [(pick(lang, "Төрага", "Председатель"), "{{ hearing.chair.short }}",
+                             30),
+                            (pick(lang, "Катчы", "Секретарь"), "{{ hearing.secretary.short }}",
+                             18)])
     return doc
 
 
