@@ -737,10 +737,12 @@ class Engine:
             out.append(d)
         return out
 
-    def document_file(self, case_id: int, document_id: int, *, pdf: bool = False) -> Path:
+    def document_file(self, case_id: int, document_id: int, *, pdf: bool = False,
+                      actor: Actor | None = None) -> Path:
         """The file of one recorded document — after checking it still is the document the
         audit recorded (``NotFound`` says it is missing or was changed, and what to run) —
-        or, with ``pdf``, its PDF (made once by LibreOffice and kept beside it)."""
+        or, with ``pdf``, its PDF (made once by LibreOffice and kept beside it; the PDF log
+        names ``actor`` as the one who asked for it)."""
         from .files import sha256
 
         doc = next((d for d in self.case_documents(case_id) if d["id"] == document_id), None)
@@ -758,7 +760,8 @@ class Engine:
                            "registered; `muni verify` reports it", case=case_id)
         if not pdf:
             return path
-        for d in self.render([case_id], pdf=True)["documents"]:
+        made_by = actor.name if actor is not None else ""
+        for d in self.render([case_id], pdf=True, actor=made_by)["documents"]:
             if Path(d["path"]) == path and d.get("pdf"):
                 return Path(d["pdf"])
         raise NotFound(f"document {document_id}: no PDF could be made", case=case_id)

@@ -203,7 +203,7 @@ def document_file(engine: Engine, actor: Actor, case_id: int, doc_id: int, *,
     """The file of a recorded document (or its PDF), after the engine checked it is the one
     the audit recorded."""
     case_for(engine, actor, case_id)
-    return engine.document_file(case_id, doc_id, pdf=pdf)
+    return engine.document_file(case_id, doc_id, pdf=pdf, actor=actor)
 
 
 def case_diagram(engine: Engine, actor: Actor, case_id: int, lang: str) -> str:

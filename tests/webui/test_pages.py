@@ -170,6 +170,9 @@ def test_the_clerk_drafts_cannot_sign_and_the_head_signs(app, web_db_path):
         pdf = head.get("/case/1/document/2/pdf")
         assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
         assert pdf.headers["content-disposition"].startswith("inline")
+        # the PDF log names who asked for the PDF, not an anonymous "muni"
+        made = list(db.query("SELECT actor FROM pdfs WHERE document_id = 2"))
+        assert made and made[-1]["actor"] == "head"
 
 
 def test_four_eyes_the_head_who_drafted_cannot_sign(app, web_db_path):
