@@ -59,7 +59,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from muni.registry import accounts, audit, integrity, pdfs
+from muni.registry import accounts, audit, chain, integrity, pdfs
 from muni.registry.db import Registry
 
 from .errors import MuniError, NotFound
@@ -281,7 +281,7 @@ def verify(db: Registry, *, case_id: int | None = None, anchor: str | None = Non
     chain before the anchor is taken as verified when the anchor was written down.
     """
     report = _Report()
-    start, expected_prev = 0, audit.GENESIS
+    start, expected_prev = 0, chain.GENESIS
     if since:
         since = since.strip().lower()
         start = integrity.record_id(db, since)
@@ -372,16 +372,16 @@ def _check_chain(db: Registry, report: _Report, start: int, expected_prev: str |
     records = 0
     head = None
     anchor_seen = False
-    for row in integrity.chain(db, start):
+    for row, broken, altered in chain.walk(integrity.chain(db, start), audit.record_hash,
+                                           prev=expected_prev):
         records += 1
-        if expected_prev is not None and row["prev_hash"] != expected_prev:
+        if broken:
             report.add("chain_broken", f"audit #{row['id']}: previous-hash link does not "
                        "match the record before it (a record was deleted, inserted or "
                        "reordered)", audit_id=row["id"])
-        if audit.record_hash(row) != row["hash"]:
+        if altered:
             report.add("record_altered", f"audit #{row['id']}: content does not match its "
                        "hash (edited)", audit_id=row["id"])
-        expected_prev = row["hash"]
         anchor_seen = anchor_seen or row["hash"] == anchor
         head = row
     return records, ({"id": head["id"], "hash": head["hash"]} if head else None), anchor_seen

@@ -9,7 +9,8 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from .audit import GENESIS, canonical
+from .audit import canonical
+from .chain import GENESIS, walk
 from .db import Registry
 
 #: Application roles: what an account may do besides what its person's offices allow.
@@ -144,16 +145,15 @@ def attempts(db: Registry, *, case_id: int | None = None) -> list[dict]:
 def verify_attempts(db: Registry) -> list[dict]:
     """Walk the attempts' chain: one finding per broken link or edited record."""
     findings = []
-    expected_prev = GENESIS
-    for row in db.query("SELECT * FROM attempts ORDER BY id"):
-        if row["prev_hash"] != expected_prev:
+    for row, broken, altered in walk(db.query("SELECT * FROM attempts ORDER BY id"),
+                                     attempt_hash):
+        if broken:
             findings.append({
                 "kind": "attempts_chain_broken", "attempt_id": row["id"],
                 "message": f"attempt #{row['id']}: previous-hash link does not match the "
                 "record before it (a refused attempt was deleted, inserted or reordered)"})
-        if attempt_hash(row) != row["hash"]:
+        if altered:
             findings.append({
                 "kind": "attempt_altered", "attempt_id": row["id"],
                 "message": f"attempt #{row['id']}: content does not match its hash (edited)"})
-        expected_prev = row["hash"]
     return findings

@@ -23,9 +23,9 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from .chain import GENESIS, walk
 from .db import Registry
 
-GENESIS = "0" * 64
 #: What a verdict says whatever the case it judged: stored once in ``audit_texts``.
 SHARED_VERDICT_FIELDS = ("title", "basis", "verified", "status", "cite", "titles")
 #: The key under which a stored verdict names its shared text (the text's SHA-256).
@@ -205,22 +205,20 @@ def decode(row: dict) -> dict:
 def verify_chain(db: Registry) -> list[dict]:
     """Walk the chain; return one finding per broken link or altered record."""
     findings = []
-    expected_prev = GENESIS
-    for row in db.query("SELECT * FROM audit ORDER BY id"):
-        if row["prev_hash"] != expected_prev:
+    for row, broken, altered in walk(db.query("SELECT * FROM audit ORDER BY id"), record_hash):
+        if broken:
             findings.append({
                 "kind": "chain_broken",
                 "audit_id": row["id"],
                 "message": f"audit #{row['id']}: previous-hash link does not match the record "
                 "before it (a record was deleted, inserted or reordered)",
             })
-        if record_hash(row) != row["hash"]:
+        if altered:
             findings.append({
                 "kind": "record_altered",
                 "audit_id": row["id"],
                 "message": f"audit #{row['id']}: content does not match its hash (edited)",
             })
-        expected_prev = row["hash"]
     return findings
 
 

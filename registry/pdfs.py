@@ -14,7 +14,8 @@ import hashlib
 from collections.abc import Iterator
 from typing import Any
 
-from .audit import GENESIS, canonical
+from .audit import canonical
+from .chain import GENESIS, walk
 from .db import Registry
 
 #: The columns a row's hash is taken over (with the hash of the row before it).
@@ -74,16 +75,14 @@ def latest_each(db: Registry, case_id: int | None = None) -> Iterator[dict]:
 def verify_chain(db: Registry) -> list[dict]:
     """Walk the PDF log's chain: one finding per broken link or edited row."""
     findings = []
-    expected_prev = GENESIS
-    for row in db.query("SELECT * FROM pdfs ORDER BY id"):
-        if row["prev_hash"] != expected_prev:
+    for row, broken, altered in walk(db.query("SELECT * FROM pdfs ORDER BY id"), row_hash):
+        if broken:
             findings.append({
                 "kind": "pdf_log_broken", "message": f"PDF record #{row['id']}: previous-hash "
                 "link does not match the record before it (a record was deleted, inserted or "
                 "reordered)"})
-        if row_hash(row) != row["hash"]:
+        if altered:
             findings.append({
                 "kind": "pdf_record_altered", "message": f"PDF record #{row['id']}: content "
                 "does not match its hash (edited)"})
-        expected_prev = row["hash"]
     return findings
