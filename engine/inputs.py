@@ -27,7 +27,6 @@ from typing import Any
 
 import yaml
 
-import muni.engine.spreadsheets as spreadsheets
 from muni.registry import values
 
 from .errors import InputError, MuniError
@@ -122,6 +121,8 @@ def decode(raw: bytes, name: str, *, error: type[MuniError] = InputError) -> str
 def _encoding_advice(raw: bytes) -> str:
     how = ("Save it again as UTF-8: in Notepad, Save As → Encoding “UTF-8”; in LibreOffice, "
            "Save As with “Edit filter settings” → Character set “Unicode (UTF-8)”.")
+    import muni.engine.spreadsheets as spreadsheets  # only to word this advice
+
     if spreadsheets.looks_like_cp1251(raw):
         return ("It looks like Windows-1251 (Cyrillic), which has no Ө, Ү or Ң. " + how)
     return how

@@ -199,6 +199,61 @@ def _bundle(lang: str) -> Any:
     return bundle
 
 
+#: A simple wording: its text, and ``(name,)`` where a value goes in.
+Simple = tuple[str | tuple[str], ...]
+
+
+@functools.cache
+def _simple(lang: str) -> dict[str, Simple]:
+    """The catalog's wordings that are text with at most plain ``{ $value }`` slots (labels,
+    headings, "{ $total } cases"), by key, kept between commands as plain data. A command
+    that words only such phrases with text and whole numbers — ``status``, ``journal`` —
+    fills them here and never loads Fluent's runtime (with Babel and attrs, ~50 ms of a
+    command's start). Anything more (a selector, a function, a date, a nested message) goes
+    to Fluent; ``tests/test_messages.py`` holds every simple wording to Fluent's result."""
+    return cache.derived(f"catalog-simple-{lang}", [catalog_path(lang)],
+                         lambda: _simple_wordings(lang),
+                         extra=cache.module_stamp("fluent.syntax"))
+
+
+def _simple_wordings(lang: str) -> dict[str, Simple]:
+    from fluent.syntax import ast
+
+    out: dict[str, Simple] = {}
+    for key, pattern in keys(lang).items():
+        parts: list[str | tuple[str]] = []
+        for element in pattern.elements:
+            if isinstance(element, ast.TextElement):
+                parts.append(element.value)
+            elif (isinstance(element, ast.Placeable)
+                  and isinstance(element.expression, ast.VariableReference)):
+                parts.append((element.expression.id.name,))
+            else:
+                break
+        else:
+            out[key] = tuple(parts)
+    return out
+
+
+def _fill_simple(say: Say, lang: str) -> str | None:
+    """``say`` worded from its simple wording, when it has one and every value is text or a
+    whole number ≥ 0 (which Fluent prints as its digits); None otherwise."""
+    parts = _simple(lang).get(say.key)
+    if parts is None:
+        return None
+    out = []
+    for part in parts:
+        if isinstance(part, str):
+            out.append(part)
+            continue
+        value = say.values.get(part[0])
+        if isinstance(value, str) or (type(value) is int and 0 <= value < 10**15):
+            out.append(str(value))
+        else:
+            return None
+    return "".join(out)
+
+
 def keys(lang: str) -> dict[str, Any]:
     """Every key the catalog words (``"rule.id/outcome"``), with its Fluent pattern node."""
     from fluent.syntax import ast
@@ -234,6 +289,10 @@ def render_checked(message: Say | Mapping[str, Any] | str | None, lang: str
     if isinstance(message, str):
         return message, []
     say = message if isinstance(message, Say) else Say.from_json(message)
+    if lang in LANGS:
+        text = _fill_simple(say, lang)
+        if text is not None:
+            return text, []
     errors: list[str] = []
     for attempt in dict.fromkeys((lang, FALLBACK)):
         bundle = _bundle(attempt)

@@ -17,8 +17,6 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import muni.engine.inputs as inputs
-
 from .errors import SpecError
 from .spec import WORKFLOWS_DIR
 
@@ -143,6 +141,10 @@ def _days(entries: list | None, year: int, known_sources: set[str], where: str
 
 def parse(path: Path) -> Calendar:
     """Read a calendar file; a malformed one is a :class:`SpecError` naming the entry."""
+    # imported here: YAML's parser is ~20 ms of a command's start, and a parsed calendar
+    # usually comes from the cache (engine/cache.py)
+    import muni.engine.inputs as inputs
+
     doc = inputs.parse(inputs.read_text(path, error=SpecError), path.name,
                        error=SpecError) or {}
     regimes = dict(doc.get("regimes") or {})

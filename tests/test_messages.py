@@ -284,3 +284,44 @@ def test_a_broken_catalog_is_named_with_its_line(tmp_path, monkeypatch):
             messages.keys("ky")
     finally:
         messages._resource.cache_clear()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_simple_wording_is_found(lang):
+    """Labels and headings — a catalog entry of text and plain ``{ $value }`` slots — are
+    filled without Fluent's runtime (a command that words only those never loads it): every
+    such entry must be there, and nothing with a selector or a function."""
+    simple = messages._simple(lang)
+    expected = {key for key, pattern in messages.keys(lang).items()
+                if all(isinstance(e, ftl.TextElement)
+                       or (isinstance(e, ftl.Placeable)
+                           and isinstance(e.expression, ftl.VariableReference))
+                       for e in pattern.elements)}
+    assert set(simple) == expected and len(simple) > 100
+    assert len(messages.keys(lang)) - len(simple) > 20    # selectors, NUM/DATE: Fluent's
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@settings(max_examples=20, deadline=None)
+@given(data=st.data())
+def test_a_simple_wording_says_what_fluent_says(lang, data):
+    """For any text or whole number, every filled wording is Fluent's own result."""
+    bundle = messages._bundle(lang)
+    value = st.one_of(st.text(max_size=12), st.integers(0, 10**15 - 1))
+    for key, parts in messages._simple(lang).items():
+        values = {p[0]: data.draw(value) for p in parts if isinstance(p, tuple)}
+        name, attribute = messages.fluent_id(key)
+        found = bundle.get_message(name)
+        pattern = found.attributes[attribute] if attribute else found.value
+        args = {k: messages._argument(v, lang)[0] for k, v in values.items()}
+        assert messages._fill_simple(Say(key, **values), lang) == \
+            bundle.format_pattern(pattern, args)[0], key
+
+
+def test_other_values_go_to_fluent():
+    # a negative number, a date, a nested message: not filled simply, still worded whole
+    say = Say("cli.status/newest", total=-3, shown=1)
+    assert messages._fill_simple(say, "en") is None
+    assert render(say, "en").startswith("-3 cases;")
+    assert messages._fill_simple(Say("list/more", n=3), "en") is not None
+    assert render(Say("list/more", n=3), "en") == "… and 3 more"
