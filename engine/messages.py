@@ -160,30 +160,49 @@ def catalog_path(lang: str) -> Path:
 def _resource(lang: str) -> Any:
     """The parsed catalog; a line Fluent cannot read, or a message stated twice, is a
     ``SpecError`` naming the file and the line, never a message silently missing."""
-    from fluent.syntax import FluentParser, ast
-
     path = catalog_path(lang)
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise SpecError(f"{path.name}: cannot read the message catalog ({exc})") from None
     # Fluent's parser is pure Python (~0.3 s for the catalogs): what it makes of the file's
-    # bytes is kept between commands (engine/cache.py)
-    resource = cache.derived(f"catalog-{lang}", [path],
-                             lambda: FluentParser(with_spans=True).parse(text),
-                             extra=cache.module_stamp("fluent.syntax"))
+    # bytes is kept between commands (engine/cache.py), checked once when it is made
+    return cache.derived(f"catalog-{lang}", [path], lambda: _parse_checked(text, path.name),
+                         extra=cache.module_stamp("fluent.syntax"))
+
+
+def _parse_checked(text: str, name: str) -> Any:
+    """The catalog's text parsed and checked; kept without the parser's source positions
+    (needed only to name a line here), which halves what a command unpickles."""
+    from fluent.syntax import FluentParser, ast
+
+    resource = FluentParser(with_spans=True).parse(text)
     seen: set[str] = set()
     for entry in resource.body:
         line = text.count("\n", 0, entry.span.start) + 1 if entry.span else "?"
         if isinstance(entry, ast.Junk):
             why = "; ".join(a.message for a in entry.annotations) or "unreadable"
-            raise SpecError(f"workflows/messages/{path.name}:{line}: {why}")
+            raise SpecError(f"workflows/messages/{name}:{line}: {why}")
         if isinstance(entry, ast.Message):
             if entry.id.name in seen:
-                raise SpecError(f"workflows/messages/{path.name}:{line}: message "
+                raise SpecError(f"workflows/messages/{name}:{line}: message "
                                 f"'{entry.id.name}' is stated twice")
             seen.add(entry.id.name)
+    _drop_spans(resource)
     return resource
+
+
+def _drop_spans(node: Any) -> None:
+    from fluent.syntax import ast
+
+    if isinstance(node, list):
+        for item in node:
+            _drop_spans(item)
+    elif isinstance(node, ast.BaseNode):
+        if isinstance(node, ast.SyntaxNode):
+            node.span = None
+        for value in vars(node).values():
+            _drop_spans(value)
 
 
 @functools.cache
