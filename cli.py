@@ -16,9 +16,11 @@ them equal), 2 for a usage error, 130 for an interrupted batch.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import getpass
+import hashlib
 import itertools
 import json
 import os
@@ -32,7 +34,7 @@ from typing import Any
 import click
 
 from muni.engine import Actor, Engine, InputError, IntegrityError, MuniError, SpecError
-from muni.engine.errors import BATCH_BLOCKED_EXIT, AuthError, TemplateError
+from muni.engine.errors import BATCH_BLOCKED_EXIT, AuthError, TemplateError, WriteFailed
 from muni.registry.values import INT_MAX
 
 #: Choices spelled out here, not read from the modules at import time (which would load
@@ -152,19 +154,21 @@ def default_actor() -> str:
 
 
 def acting(user: str | None, password_stdin: bool, name: str | None) -> Actor:
-    """Who a writing command acts as: the account of ``--user`` once its password checks
-    out; else, only in a registry without accounts, the declared ``--actor`` name."""
+    """Who a writing command acts as: the account logged in (``signed_in``); else, only in a
+    registry without accounts, the declared ``--actor`` name."""
     ctx = click.get_current_context()
     env = ctx.find_object(Env)
-    if user:
-        return log_in(env, user, password_stdin=password_stdin)
+    who = signed_in(env, user, password_stdin=password_stdin)
+    if who is not None:
+        return who
     return env.engine.declared_actor(name, action=ctx.command_path.split(" ", 1)[-1])
 
 
 user_option = click.option(
     "--user", "user", envvar="MUNI_USER",
-    help="Log in as this account (a registry with accounts requires it). Env: MUNI_USER. "
-         "Password: a prompt, --password-stdin, or MUNI_PASSWORD (see the README).")
+    help="Act as this account (default: the one `muni login` logged in on this registry). "
+         "Env: MUNI_USER. Another account's password: a prompt, --password-stdin, or "
+         "MUNI_PASSWORD (see the README).")
 password_stdin_option = click.option(
     "--password-stdin", is_flag=True,
     help="Read the password from the first line of standard input.")
@@ -267,7 +271,7 @@ def import_(env: Env, files: tuple[Path, ...], kind: str | None, user: str | Non
     All files are checked first; one bad row and nothing is written. In a registry with
     accounts, an admin imports (--user): offices decide who may sign.
     """
-    by = log_in(env, user, password_stdin=password_stdin) if user else None
+    by = signed_in(env, user, password_stdin=password_stdin)
     done = env.engine.import_files(list(files), kind, by=by)
     emit(as_json, done, lambda: click.echo(
         "Imported " + ", ".join(f"{n} {k}" for k, n in done["imported"].items() if n) + "."
@@ -301,10 +305,204 @@ def log_in(env: Env, user: str, *, password_stdin: bool = False) -> Actor:
     else:
         password = read_password(f"Password for {user}", stdin=False)
     try:
-        return env.engine.authenticate(user, password)
+        return env.engine.authenticate(user, password, now=clock())
     except AuthError as exc:
         time.sleep(exc.delay)
         raise
+
+
+def signed_in(env: Env, user: str | None, *, password_stdin: bool = False) -> Actor | None:
+    """Who the command acts as, where a login is wanted; None when nobody logged in.
+
+    - A password given (``--password-stdin``, ``MUNI_PASSWORD``): ``user``'s login, checked
+      as ever — district batch scripts keep working unchanged.
+    - Else the session ``muni login`` opened on this registry — unless ``--user``/
+      ``MUNI_USER`` names another account: then never that session, but the other
+      account's password at a prompt. An ended or expired session is an error (exit 12)
+      saying to log in again, not a silent fallback.
+    """
+    if password_stdin or os.environ.get("MUNI_PASSWORD") is not None:
+        return log_in(env, user, password_stdin=password_stdin) if user else None
+    saved = load_session(env.engine)
+    if saved is not None and (not user or user == saved["login"]):
+        found = env.engine.cli_session(saved["token"], now=clock())
+        if found is not None:
+            return found[1]
+        forget_session(env.engine)    # kept from an earlier registry without accounts
+    return log_in(env, user) if user else None
+
+
+# --- `muni login`: the password once a working day --------------------------------------------
+
+
+def clock() -> dt.datetime:
+    """The moment sessions are judged at. Tests replace this function; there is no
+    environment switch for it, which would let anyone move the clock back and revive an
+    expired session."""
+    return dt.datetime.now(dt.UTC)
+
+
+def state_folder() -> Path:
+    """Where ``muni login`` keeps its tokens: ``%LOCALAPPDATA%\\muni\\sessions`` on Windows,
+    ``$XDG_STATE_HOME/muni/sessions`` (default ``~/.local/state/muni/sessions``) elsewhere."""
+    try:
+        if os.name == "nt":
+            base = os.environ.get("LOCALAPPDATA")
+            return (Path(base) if base else Path.home() / "AppData" / "Local") / "muni" / \
+                "sessions"
+        base = os.environ.get("XDG_STATE_HOME")
+        root = Path(base) if base and os.path.isabs(base) else Path.home() / ".local" / "state"
+    except RuntimeError:
+        raise InputError("no home folder to keep the session in: set XDG_STATE_HOME "
+                         "(LOCALAPPDATA on Windows)") from None
+    return root / "muni" / "sessions"
+
+
+def session_file(engine: Engine) -> tuple[Path, str]:
+    """The token file of the registry ``engine`` works on, and the registry's resolved path:
+    one file per registry, named by the SHA-256 of that path, so a session of one registry
+    is never offered to another."""
+    registry = os.path.normcase(str(engine.registry.resolve()))
+    return state_folder() / f"{hashlib.sha256(registry.encode()).hexdigest()[:32]}.json", \
+        registry
+
+
+def load_session(engine: Engine) -> dict[str, Any] | None:
+    """The saved session of this registry (``registry``, ``login``, ``session``, ``token``),
+    or None. A file others could read is refused, not used (its token may have leaked)."""
+    path, registry = session_file(engine)
+    try:
+        info = path.stat()
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise AuthError(f"cannot read the session file {path} ({exc.strerror}); log in "
+                        "again: muni login", rule="session") from None
+    if os.name != "nt" and (info.st_mode & 0o077 or info.st_uid != os.getuid()):
+        raise AuthError(f"the session file {path} can be read by others (mode "
+                        f"{info.st_mode & 0o777:o}): not used; log in again: muni login",
+                        rule="session")
+    try:
+        saved = json.loads(raw)
+        if not isinstance(saved, dict) or not all(
+                isinstance(saved.get(k), str) for k in ("registry", "login", "token")):
+            raise ValueError
+    except ValueError:
+        raise AuthError(f"the session file {path} is damaged; log in again: muni login",
+                        rule="session") from None
+    return saved if saved["registry"] == registry else None
+
+
+def save_session(path: Path, saved: dict[str, Any]) -> None:
+    """Write the token file: readable and writable by its user only (0600, in folders of
+    mode 0700), atomically — a temporary file beside it, flushed to disk, then renamed over
+    the old one, so a crash leaves the old file or the new, never half of one."""
+    import tempfile
+
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if os.name != "nt":
+        for folder in (path.parent, path.parent.parent):     # muni/sessions, muni/
+            os.chmod(folder, 0o700)
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".session-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:    # mkstemp made it 0600
+            json.dump(saved, out, ensure_ascii=False, indent=2)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def forget_session(engine: Engine) -> Path:
+    """Delete this registry's token file (if any); its path."""
+    path, _ = session_file(engine)
+    path.unlink(missing_ok=True)
+    return path
+
+
+def local_time(iso: str) -> str:
+    """A stored UTC time as the clock on the clerk's wall shows it."""
+    return dt.datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def session_view(session: Any, actor: Actor, path: Path, registry: str) -> dict[str, Any]:
+    return {"login": actor.account, "person": actor.person, "name": actor.printed_name,
+            "roles": list(actor.roles), "session": session.ref,
+            "created_at": session.created_at, "expires_at": session.expires_at,
+            "ends_at": session.ends_at, "registry": registry, "file": str(path)}
+
+
+def show_session(s: dict[str, Any]) -> str:
+    return (f"{s['login']} ({s['name']}) on {s['registry']}, session {s['session']}: until "
+            f"{local_time(s['expires_at'])} if unused, {local_time(s['ends_at'])} at the latest")
+
+
+@command(main, "login")
+@click.argument("login", required=False, envvar="MUNI_USER")
+@password_stdin_option
+def login_(env: Env, login: str | None, password_stdin: bool, as_json: bool) -> None:
+    """Log in as LOGIN (default: MUNI_USER) once for the working day: the password is checked
+    now, and the registry's later commands on this computer act as LOGIN without asking it
+    again — for 8 hours without use, 12 hours at most — until `muni logout`.
+
+    The session's token is kept in a file only you can read (see the README); the registry
+    keeps only its hash.
+    """
+    if not login:
+        raise InputError("which account? muni login LOGIN (or set MUNI_USER)", field="login")
+    actor = log_in(env, login, password_stdin=password_stdin)
+    path, registry = session_file(env.engine)
+    with contextlib.suppress(AuthError):                 # a session already open here ends
+        old = load_session(env.engine)
+        if old is not None:
+            env.engine.end_session(old["token"], now=clock())
+    token, session = env.engine.open_cli_session(actor, now=clock())
+    try:
+        save_session(path, {"registry": registry, "login": login, "session": session.ref,
+                            "token": token, "created_at": session.created_at,
+                            "ends_at": session.ends_at})
+    except OSError as exc:
+        env.engine.end_session(token, now=clock())
+        raise WriteFailed(f"cannot write the session file {path} ({exc.strerror}); not "
+                          "logged in", path=str(path)) from None
+    shown = session_view(session, actor, path, registry)
+    emit(as_json, shown, f"Logged in: {show_session(shown)}. `muni logout` ends it.")
+
+
+@command(main, "logout")
+def logout(env: Env, as_json: bool) -> None:
+    """End the session `muni login` opened on this registry, and delete its token file."""
+    path, registry = session_file(env.engine)
+    try:
+        saved = load_session(env.engine)
+    except AuthError:
+        saved = None                  # a damaged or exposed file: deleted all the same
+    if saved is not None:
+        env.engine.end_session(saved["token"], now=clock())
+    existed = path.exists()
+    forget_session(env.engine)
+    done = {"logged_out": saved["login"] if saved else None, "registry": registry,
+            "file": str(path), "deleted": existed}
+    emit(as_json, done, f"Logged out {saved['login']} of {registry}." if saved
+         else f"No session on {registry}.")
+
+
+@command(main, "whoami")
+def whoami(env: Env, as_json: bool) -> None:
+    """Who `muni login` logged in on this registry, and until when (exit 12 when nobody, or
+    when the session has ended)."""
+    saved = load_session(env.engine)
+    found = env.engine.cli_session(saved["token"], now=clock()) if saved else None
+    if found is None:
+        raise AuthError(f"not logged in on {session_file(env.engine)[1]}: muni login LOGIN",
+                        rule="session")
+    path, registry = session_file(env.engine)
+    emit(as_json, session_view(*found, path, registry), lambda: click.echo(
+        show_session(session_view(*found, path, registry))))
 
 
 def show_account(a: dict) -> str:
@@ -337,7 +535,7 @@ def user_add(env: Env, login: str, person: str, roles: tuple[str, ...], password
 
     Example: muni user add aigul --person lip-003 --role clerk --role admin
     """
-    by = log_in(env, user) if user else None
+    by = signed_in(env, user)
     env.engine.check_new_account(login, person=person, roles=list(roles), by=by)
     password = read_password(f"Password for the new account {login}", stdin=password_stdin,
                              confirm=True)
@@ -353,12 +551,20 @@ def user_add(env: Env, login: str, person: str, roles: tuple[str, ...], password
 @user_option
 def user_passwd(env: Env, login: str, password_stdin: bool, user: str | None,
                 as_json: bool) -> None:
-    """Change LOGIN's password: logged in as LOGIN itself (the default) or as an admin."""
+    """Change LOGIN's password: logged in as LOGIN itself (the default) or as an admin.
+
+    The current password is asked even in a session of `muni login`; every session of LOGIN
+    ends (log in again with the new password)."""
     by = log_in(env, user or login)
     env.engine.check_password_change(login, by=by)
     password = read_password(f"New password for {login}", stdin=password_stdin, confirm=True)
     account = env.engine.change_password(login, password, by=by)
-    emit(as_json, account, f"Changed the password of {login}.")
+    emit(as_json, account, f"Changed the password of {login}." + ended(account))
+
+
+def ended(account: dict[str, Any]) -> str:
+    n = account.get("sessions_ended", 0)
+    return f" Ended {n} session(s) of {account['login']}." if n else ""
 
 
 @command(user_group, "disable")
@@ -368,9 +574,10 @@ def user_passwd(env: Env, login: str, password_stdin: bool, user: str | None,
 def user_disable(env: Env, login: str, enable: bool, user: str | None, as_json: bool) -> None:
     """Disable LOGIN (an admin's act): it can no longer log in or act. Accounts are never
     deleted, so every record keeps naming a known account."""
-    by = log_in(env, user) if user else None
+    by = signed_in(env, user)
     account = env.engine.set_account_disabled(login, not enable, by=by)
-    emit(as_json, account, f"{'Enabled' if enable else 'Disabled'} {show_account(account)}")
+    emit(as_json, account,
+         f"{'Enabled' if enable else 'Disabled'} {show_account(account)}" + ended(account))
 
 
 @command(user_group, "list")

@@ -2,10 +2,10 @@
 
 A frozen ``Actor`` rather than a bare name, so that an interface can say *how* it knows who
 acts — a name typed on the command line (``declared``), a login checked here (``password``),
-a web session (``session``) — and the account and person behind it, without another change
-to every signature that writes. ``engine/identity.py`` makes authenticated actors; the CLI
-makes declared ones with ``Actor.declared(name)``. The audit's ``actor`` column holds
-``name``.
+a web session (``session``), a session of ``muni login`` (``cli_session``) — and the account
+and person behind it, without another change to every signature that writes.
+``engine/identity.py`` makes authenticated actors; the CLI makes declared ones with
+``Actor.declared(name)``. The audit's ``actor`` column holds ``name``.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from .errors import InputError
 from .names import name_key
 
 #: How an actor's identity was established.
-HOW = ("password", "session", "declared")
+HOW = ("password", "session", "cli_session", "declared")
 
 
 @dataclass(frozen=True)
@@ -26,8 +26,9 @@ class Actor:
 
     ``name`` is what the audit's ``actor`` column shows: the login of an account, or the
     declared name. ``how``: ``password`` (logged in here), ``session`` (a web session;
-    ``session`` is its public id, never the cookie's secret) or ``declared`` (a name typed,
-    in a registry without accounts). ``printed_name``: the person's name as the documents
+    ``session`` is its public id, never the cookie's secret), ``cli_session`` (a session
+    opened by ``muni login``; ``session`` likewise its public id) or ``declared`` (a name
+    typed, in a registry without accounts). ``printed_name``: the person's name as the documents
     print it.
     """
 

@@ -178,16 +178,13 @@ class Engine:
         None: unknown, expired, revoked — or its account disabled since, which ends it."""
         from muni.registry import sessions
 
-        from .identity import account_actor
+        from .identity import session_actor
 
-        found = sessions.get(self.db, token, now=now) if token else None
-        if found is None:
+        if not token:
             return None
         try:
-            return found, account_actor(self.db, found.login, how="session",
-                                        session=found.ref)
+            return session_actor(self.db, token, now=now, lifetime=sessions.WEB, how="session")
         except AuthError:
-            sessions.revoke(self.db, token, now=now)
             return None
 
     def end_session(self, token: str, *, now: dt.datetime) -> None:
@@ -195,6 +192,32 @@ class Engine:
         from muni.registry import sessions
 
         sessions.revoke(self.db, token, now=now)
+
+    # -- command-line sessions (`muni login`) ----------------------------------------------------
+
+    def open_cli_session(self, actor: Actor, *, now: dt.datetime) -> tuple[str, Any]:
+        """``muni login``: a session of the logged-in account that lives one working day
+        (``registry.sessions.CLI``). ``(token, session)``: the interface keeps the token
+        where only its user can read it; the registry keeps its SHA-256."""
+        from muni.registry import sessions
+
+        if not actor.authenticated or actor.account is None:
+            raise AuthError("a session needs a logged-in account")
+        with regdb.write_transaction(self.db):
+            return sessions.create(self.db, actor.account, now=now, lang="en",
+                                   user_agent=sessions.CLI_AGENT, lifetime=sessions.CLI)
+
+    def cli_session(self, token: str, *, now: dt.datetime) -> tuple[Any, Actor] | None:
+        """The live ``muni login`` session of ``token`` and its account's Actor
+        (``how="cli_session"``); ``AuthError`` (exit 12) saying why not — unknown, ended,
+        expired, the account disabled — and to log in again. None where the registry has no
+        accounts at all (a token kept from an earlier registry at the same path proves
+        nothing, and nothing needs proving). End a session with ``end_session``."""
+        from .identity import accounts_required, session_actor
+
+        if not accounts_required(self.db):
+            return None
+        return session_actor(self.db, token, now=now)
 
     def set_session_language(self, token: str, lang: str) -> None:
         """Remember the interface language a session chose."""

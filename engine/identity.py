@@ -1,10 +1,10 @@
 """Who acts: accounts with Argon2id passwords, or a declared name where a registry has none.
 
 Every write names an ``Actor``. In a registry with accounts it comes from ``authenticate``
-(a login and its password; the web interface builds one for a live session with
-``account_actor(..., how="session")``); four eyes then compares *persons*, so one person with
-two accounts is still one person, and the workflow's ``who:`` is checked against that
-person's offices on the act's date. A registry without accounts (one clerk, offline) keeps
+(a login and its password) or from a live session opened after one (``session_actor``: the
+web's cookie, the token file of ``muni login``); four eyes then compares *persons*, so one
+person with two accounts is still one person, and the workflow's ``who:`` is checked against
+that person's offices on the act's date. A registry without accounts (one clerk, offline) keeps
 working with a declared name (``Actor.declared``), recorded as such; four eyes compares such
 names with ``names.name_key`` (look-alike and invisible characters do not make a second
 person), and ``verify`` reports every signature whose four eyes rested on declared names.
@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from muni.registry import accounts, directory
+from muni.registry import accounts, directory, sessions
 from muni.registry.db import Registry, write_transaction
 
 from .actor import Actor
@@ -124,7 +124,8 @@ def describe(record: dict[str, Any], lang: str = "en") -> str:
 
 def recorded_key(record: dict[str, Any]) -> str:
     """``Actor.identity_key`` of a recorded step (audit row or attempt)."""
-    if record.get("person") and record.get("identity") in ("password", "session"):
+    if record.get("person") and record.get("identity") in ("password", "session",
+                                                           "cli_session"):
         return f"person:{record['person']}"
     return f"name:{name_key(str(record.get('actor') or ''))}"
 
@@ -147,8 +148,8 @@ def declared_actor(db: Registry, name: str | None, *, action: str) -> Actor:
     them, the write is refused (``AuthError``) and the try recorded with ``action``."""
     actor = Actor.declared(name)
     if accounts.any_exist(db):
-        message = (f"{action}: this registry has accounts; log in with --user LOGIN (or "
-                   "MUNI_USER) — a typed name (--actor) is not enough")
+        message = (f"{action}: this registry has accounts; log in first: muni login LOGIN "
+                   "(or --user LOGIN) — a typed name (--actor) is not enough")
         with write_transaction(db):
             accounts.append_attempt(db, at=_stamp(_now()), login=None, person=None,
                                     actor=actor.name, identity="declared", session=None,
@@ -171,6 +172,55 @@ def account_actor(db: Registry, login: str, *, how: str = "password",
     printed = directory.short_name(person) if person else None
     return Actor(name=login, how=how, account=login, person=row["person"],
                  printed_name=printed, roles=tuple(row["roles"]), session=session)
+
+
+def session_actor(db: Registry, token: str, *, now: dt.datetime,
+                  lifetime: sessions.Lifetime = sessions.CLI, how: str = "cli_session"
+                  ) -> tuple[sessions.Session, Actor]:
+    """The live session of ``token`` and its account's Actor (``how``, naming the session's
+    public id): what the token file of ``muni login`` proves. ``AuthError`` says why it
+    proves nothing — unknown to this registry, ended (logout, a new password, the account
+    disabled), expired — and that logging in again is the way on.
+
+    An account disabled since the session opened ends it here too (should the session have
+    been opened before disabling revoked sessions)."""
+    found = sessions.get(db, token, now=now, lifetime=lifetime)
+    if found is None:
+        raise AuthError(_why_no_session(db, token, now=now, lifetime=lifetime) +
+                        "; log in again: muni login", rule="session")
+    try:
+        return found, account_actor(db, found.login, how=how, session=found.ref)
+    except AuthError as exc:
+        sessions.revoke(db, token, now=now)
+        raise AuthError(f"{exc}; its session has ended", login=found.login,
+                        rule="session") from None
+
+
+def _why_no_session(db: Registry, token: str, *, now: dt.datetime,
+                    lifetime: sessions.Lifetime) -> str:
+    row = sessions.find(db, token)
+    if row is None:
+        return "the saved session is not one of this registry's"
+    who = f"the session of '{row['login']}'"
+    if row["revoked_at"]:
+        return f"{who} was ended at {_local(row['revoked_at'])} (logout, a new password or " \
+               "the account disabled)"
+    ended = min(dt.datetime.fromisoformat(row["expires_at"]),
+                dt.datetime.fromisoformat(row["created_at"]) + lifetime.total)
+    idle = ended < dt.datetime.fromisoformat(row["created_at"]) + lifetime.total
+    limit = (f"{_hours(lifetime.idle)} without use" if idle else
+             f"{_hours(lifetime.total)} after login")
+    return f"{who} expired at {_local(ended.isoformat())} ({limit})"
+
+
+def _local(iso: str) -> str:
+    """A stored UTC time as the machine's local time, to the minute (what a clerk's clock
+    shows)."""
+    return dt.datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _hours(span: dt.timedelta) -> str:
+    return f"{span.total_seconds() / 3600:g} h"
 
 
 def authenticate(db: Registry, login: str, password: str, *,
@@ -316,7 +366,8 @@ def require_admin(db: Registry, by: Actor | None, what: str) -> None:
     if not accounts.any_exist(db):
         return
     if by is None or not by.authenticated:
-        raise AuthError(f"{what}: this registry has accounts; log in (--user) as an admin")
+        raise AuthError(f"{what}: this registry has accounts; log in (muni login, or --user) "
+                        "as an admin")
     if "admin" not in by.roles:
         raise Forbidden(f"{what}: needs the 'admin' role; account '{by.account}' has "
                         f"{', '.join(by.roles) or 'no role'}")
@@ -387,19 +438,25 @@ def check_password_change(db: Registry, login: str, *, by: Actor | None) -> None
 
 
 def change_password(db: Registry, login: str, password: str, *, by: Actor | None) -> dict:
-    """A new password: by the account itself or by an admin."""
+    """A new password: by the account itself or by an admin. Every session of the account
+    ends (web and ``muni login``): whoever knew the old password is logged out; the account
+    as shown, with ``sessions_ended`` (how many were live)."""
     check_password_change(db, login, by=by)
     password_hash = hash_password(password)
+    now = _now()
     with write_transaction(db):
-        accounts.set_password(db, login, password_hash, now=_stamp(_now()),
+        accounts.set_password(db, login, password_hash, now=_stamp(now),
                               by=by.account if by else None)
         accounts.clear_failures(db, login)
-    return account(db, login)
+        ended = sessions.revoke_login(db, login, now=now)
+    return {**account(db, login), "sessions_ended": ended}
 
 
 def set_disabled(db: Registry, login: str, disabled: bool = True, *,
                  by: Actor | None) -> dict:
-    """Disable (or enable again) an account: an admin's act. The last enabled admin stays."""
+    """Disable (or enable again) an account: an admin's act. The last enabled admin stays.
+    Disabling ends every session of the account (web and ``muni login``); the account as
+    shown, with ``sessions_ended``."""
     row = account(db, login)
     require_admin(db, by, "user disable" if disabled else "user enable")
     if disabled and "admin" in row["roles"]:
@@ -408,10 +465,12 @@ def set_disabled(db: Registry, login: str, disabled: bool = True, *,
         if not admins:
             raise InputError(f"login '{login}' is the last enabled admin; add another admin "
                              "first", field="login")
+    now = _now()
     with write_transaction(db):
-        accounts.set_disabled(db, login, disabled, now=_stamp(_now()),
+        accounts.set_disabled(db, login, disabled, now=_stamp(now),
                               by=by.account if by else None)
-    return account(db, login)
+        ended = sessions.revoke_login(db, login, now=now) if disabled else 0
+    return {**account(db, login), "sessions_ended": ended}
 
 
 def with_session(actor: Actor, session: str) -> Actor:

@@ -1,10 +1,15 @@
-"""Web sessions: who is logged in through which browser, until when.
+"""Sessions: who is logged in through which browser or command line, until when.
 
 Why a table of the registry and not a signed cookie: a session must be revocable (an account
 disabled, a laptop lost, "log out everywhere") and nameable (the audit record can say through
 which session a step was taken), and both need the server to hold it. The cookie carries a
 random token; the table keeps only its SHA-256, so a copy of the registry (a backup on a USB
 stick) holds no token that would let its bearer in.
+
+The command line (``muni login``) opens sessions in the same table: the token goes to a file
+only its user can read, and its ``user_agent`` is ``CLI_AGENT``. Both kinds end the same ways
+(logout, ``revoke_login`` when the account is disabled or its password changed); they differ
+only in how long they live (``WEB``, ``CLI``), which the caller names on every use.
 
 Times are ISO strings in UTC (``YYYY-MM-DDTHH:MM:SS+00:00``) so they compare as text.
 """
@@ -18,9 +23,26 @@ from dataclasses import dataclass
 
 from .db import Registry
 
-#: How long a session lives after its last use, and at most from its start.
-IDLE_TTL = dt.timedelta(hours=8)
-MAX_TTL = dt.timedelta(days=7)
+
+@dataclass(frozen=True)
+class Lifetime:
+    """How long a session lives after its last use (``idle``), and at most from its start
+    (``total``)."""
+
+    idle: dt.timedelta
+    total: dt.timedelta
+
+
+#: A browser's session: a working day idle, a week at most.
+WEB = Lifetime(idle=dt.timedelta(hours=8), total=dt.timedelta(days=7))
+#: ``muni login``: one working day — 8 hours idle, 12 hours at most — so a clerk logs in in the
+#: morning and a token left on an office PC is dead by the next one.
+CLI = Lifetime(idle=dt.timedelta(hours=8), total=dt.timedelta(hours=12))
+#: The ``user_agent`` of a command-line session (what a listing of live sessions shows).
+CLI_AGENT = "muni login (command line)"
+#: The web's lifetime under its earlier names.
+IDLE_TTL = WEB.idle
+MAX_TTL = WEB.total
 #: The expiry slides forward on use, but the row is rewritten at most this often: a page view
 #: should not cost a synced write.
 TOUCH_EVERY = dt.timedelta(minutes=5)
@@ -35,7 +57,8 @@ class Session:
     csrf: str           # the token every form of this session must carry
     lang: str
     created_at: str
-    expires_at: str
+    expires_at: str     # slides forward on use …
+    ends_at: str = ""   # … never past this (created_at + the lifetime's total)
 
 
 def _digest(token: str) -> str:
@@ -47,28 +70,32 @@ def _iso(moment: dt.datetime) -> str:
 
 
 def create(db: Registry, login: str, *, now: dt.datetime, lang: str = "ky",
-           user_agent: str = "", address: str = "") -> tuple[str, Session]:
-    """Open a session for ``login``; return the token for the cookie and the session.
+           user_agent: str = "", address: str = "", lifetime: Lifetime = WEB
+           ) -> tuple[str, Session]:
+    """Open a session for ``login``; return the token for the cookie (or the command line's
+    file) and the session.
 
-    The token is 32 random bytes (``secrets``), shown to the browser once and never stored.
+    The token is 32 random bytes (``secrets``), shown to its holder once and never stored.
     """
     token = secrets.token_urlsafe(32)
     digest = _digest(token)
     csrf = secrets.token_urlsafe(32)
-    expires = _iso(min(now + IDLE_TTL, now + MAX_TTL))
+    expires = _iso(min(now + lifetime.idle, now + lifetime.total))
     db.execute(
         "INSERT INTO sessions(id_hash, login, csrf, lang, created_at, seen_at, expires_at, "
         "user_agent, address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [digest, login, csrf, lang, _iso(now), _iso(now), expires, user_agent[:300],
          address[:100]])
     return token, Session(ref=digest[:12], login=login, csrf=csrf, lang=lang,
-                          created_at=_iso(now), expires_at=expires)
+                          created_at=_iso(now), expires_at=expires,
+                          ends_at=_iso(now + lifetime.total))
 
 
-def get(db: Registry, token: str, *, now: dt.datetime) -> Session | None:
+def get(db: Registry, token: str, *, now: dt.datetime, lifetime: Lifetime = WEB
+        ) -> Session | None:
     """The live session of ``token``: None when unknown, expired or revoked.
 
-    Use slides the expiry forward (no further than ``MAX_TTL`` from the start)."""
+    Use slides the expiry forward (no further than ``lifetime.total`` from the start)."""
     if not token:
         return None
     digest = _digest(token)
@@ -78,14 +105,26 @@ def get(db: Registry, token: str, *, now: dt.datetime) -> Session | None:
         None)
     if row is None:
         return None
+    started = dt.datetime.fromisoformat(row["created_at"])
+    if now >= started + lifetime.total:      # a web session's token used as a CLI one
+        return None
     seen = dt.datetime.fromisoformat(row["seen_at"])
     if now - seen >= TOUCH_EVERY:
-        started = dt.datetime.fromisoformat(row["created_at"])
-        row["expires_at"] = _iso(min(now + IDLE_TTL, started + MAX_TTL))
+        row["expires_at"] = _iso(min(now + lifetime.idle, started + lifetime.total))
         db.execute("UPDATE sessions SET seen_at = ?, expires_at = ? WHERE id_hash = ?",
                    [_iso(now), row["expires_at"], digest])
     return Session(ref=digest[:12], login=row["login"], csrf=row["csrf"], lang=row["lang"],
-                   created_at=row["created_at"], expires_at=row["expires_at"])
+                   created_at=row["created_at"], expires_at=row["expires_at"],
+                   ends_at=_iso(started + lifetime.total))
+
+
+def find(db: Registry, token: str) -> dict | None:
+    """The row of ``token`` whatever its state (login, created_at, expires_at, revoked_at),
+    or None: for saying *why* a session is not live."""
+    if not token:
+        return None
+    return next(db.query("SELECT login, created_at, expires_at, revoked_at FROM sessions "
+                         "WHERE id_hash = ?", [_digest(token)]), None)
 
 
 def set_lang(db: Registry, token: str, lang: str) -> None:

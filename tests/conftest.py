@@ -29,20 +29,33 @@ def cheap_password_hashing():
     identity.use_policy(old)
 
 
+def folder_of_its_own(factory: pytest.TempPathFactory, variable: str, name: str):
+    """Point the environment variable ``variable`` at a new temporary folder for the whole
+    suite (and back afterwards); yields the folder."""
+    import os
+
+    folder = factory.mktemp(name)
+    old = os.environ.get(variable)
+    os.environ[variable] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop(variable, None)
+    else:
+        os.environ[variable] = old
+
+
 @pytest.fixture(autouse=True, scope="session")
 def derived_cache(tmp_path_factory):
     """The CLI keeps parsed workflows and compiled templates in ``MUNI_CACHE`` (by default the
     user's cache folder): for the suite, one folder of its own."""
-    import os
+    yield from folder_of_its_own(tmp_path_factory, "MUNI_CACHE", "muni-cache")
 
-    folder = tmp_path_factory.mktemp("muni-cache")
-    old = os.environ.get("MUNI_CACHE")
-    os.environ["MUNI_CACHE"] = str(folder)
-    yield folder
-    if old is None:
-        os.environ.pop("MUNI_CACHE", None)
-    else:
-        os.environ["MUNI_CACHE"] = old
+
+@pytest.fixture(autouse=True, scope="session")
+def session_files(tmp_path_factory):
+    """`muni login` keeps its tokens under ``XDG_STATE_HOME`` (by default the user's home):
+    for the suite, a folder of its own — no test reads or writes the real home's."""
+    yield from folder_of_its_own(tmp_path_factory, "XDG_STATE_HOME", "muni-state")
 
 
 @pytest.fixture

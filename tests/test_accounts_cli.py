@@ -64,8 +64,8 @@ def test_later_accounts_need_an_admins_login(accounts):
     result = run(muni, "user", "add", "nurlan", "--person", "lip-004", "--password-stdin",
                  input="nurlan's secret\n")
     assert result.exit_code == AUTH_EXIT
-    assert result.stderr == ("Error: user add: this registry has accounts; log in (--user) as "
-                             "an admin\n")
+    assert result.stderr == ("Error: user add: this registry has accounts; log in (muni login, "
+                             "or --user) as an admin\n")
     result = run(muni, "user", "add", "nurlan", "--person", "lip-004", "--password-stdin",
                  "--user", "bakyt", input="nurlan's secret\n",
                  env={"MUNI_PASSWORD": HEAD_PASSWORD})
@@ -180,8 +180,9 @@ def test_with_accounts_a_write_without_a_login_is_refused(accounts):
     result = run(muni, "case", "new", "working_group", "-m", "lipenka", "--data", CASE,
                  env={"MUNI_ACTOR": "Асанов Б."})
     assert result.exit_code == AUTH_EXIT
-    assert result.stderr == ("Error: case new: this registry has accounts; log in with --user "
-                             "LOGIN (or MUNI_USER) — a typed name (--actor) is not enough\n")
+    assert result.stderr == ("Error: case new: this registry has accounts; log in first: muni "
+                             "login LOGIN (or --user LOGIN) — a typed name (--actor) is not "
+                             "enough\n")
     assert audit_rows(muni) == []
     assert attempts(muni)[-1] == (None, "case new", "no_login")
 
@@ -256,8 +257,8 @@ def test_with_accounts_only_an_admin_imports_people_and_offices(accounts):
     muni = accounts
     result = run(muni, "import", SAMPLE_MUNICIPALITY)
     assert result.exit_code == AUTH_EXIT
-    assert result.stderr == ("Error: import: this registry has accounts; log in (--user) as an "
-                             "admin\n")
+    assert result.stderr == ("Error: import: this registry has accounts; log in (muni login, or "
+                             "--user) as an admin\n")
     assert run(muni, "import", SAMPLE_MUNICIPALITY, env=BAKYT).exit_code == FORBIDDEN_EXIT
     result = run(muni, "import", SAMPLE_MUNICIPALITY, env=AIGUL)
     assert result.exit_code == 0, result.output

@@ -760,12 +760,15 @@ rule_status =
     .withdrawn = withdrawn in { $profile }: { $why }
 
 ## Who acted, as the audit records it (engine/identity.py): $how is how the person was known
-## (password, session); $session the public name of a web session.
+## (password, session, cli_session); $session the public name of a web or `muni login` session.
 
 actor =
     .declared = { $name } (declared)
     .by = { $login } ({ $name }; { $how })
-    .by_session = { $login } ({ $name }; { $how }, session { $session })
+    .by_session = { $login } ({ $name }; { $how ->
+        [cli_session] command-line session
+       *[other] { $how }, session
+    } { $session })
 
 ## The command line's words around the rules (cli.py): the labels and headings of its text
 ## output, in the language of --lang. --json never carries them. Ids (cases, states, steps,

@@ -672,10 +672,12 @@ rule_status =
 actor =
     .declared = { $name } (аты гана жазылган, кирүүсүз)
     .by = { $login } ({ $name }; { $how ->
+        [cli_session] буйрук сабынын сеансы аркылуу
         [session] сеанс аркылуу
        *[password] сырсөз менен
     })
     .by_session = { $login } ({ $name }; { $how ->
+        [cli_session] буйрук сабынын сеансы аркылуу
         [session] сеанс аркылуу
        *[password] сырсөз менен
     }, { $session } сеансы)

@@ -838,10 +838,12 @@ rule_status =
 actor =
     .declared = { $name } (имя указано без входа)
     .by = { $login } ({ $name }; { $how ->
+        [cli_session] через сеанс командной строки
         [session] через сеанс
        *[password] по паролю
     })
     .by_session = { $login } ({ $name }; { $how ->
+        [cli_session] через сеанс командной строки
         [session] через сеанс
        *[password] по паролю
     }, сеанс { $session })
