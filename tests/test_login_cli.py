@@ -65,12 +65,18 @@ def login(muni, who: str = "aigul", password: str = ADMIN_PASSWORD, *args: str):
 
 
 @pytest.fixture
-def aigul_in(accounts, clock):  # noqa: F811 - pytest's fixture, imported above
-    """aigul logged in with `muni login` at T0."""
-    result = login(accounts, "aigul", ADMIN_PASSWORD, "--json")
-    assert result.exit_code == 0, result.output
-    accounts.session = json.loads(result.stdout)
+def two(accounts, clock):  # noqa: F811 - pytest's fixture, imported above
+    """aigul (admin) and bakyt (the head), nobody logged in; the clock at T0."""
     return accounts
+
+
+@pytest.fixture
+def aigul_in(two):
+    """aigul logged in with `muni login` at T0."""
+    result = login(two, "aigul", ADMIN_PASSWORD, "--json")
+    assert result.exit_code == 0, result.output
+    two.session = json.loads(result.stdout)
+    return two
 
 
 def audit_identity(muni) -> list[tuple]:
@@ -155,8 +161,8 @@ def test_login_text_output_and_whoami(aigul_in, clock):
         ("aigul", 1), ("bakyt", 0)]
 
 
-def test_a_wrong_password_at_login_is_refused_recorded_and_nothing_saved(accounts, clock):
-    muni = accounts
+def test_a_wrong_password_at_login_is_refused_recorded_and_nothing_saved(two):
+    muni = two
     result = login(muni, "aigul", "a guess")
     assert result.exit_code == AUTH_EXIT
     assert result.stderr == "Error: login 'aigul': no such account, or a wrong password\n"
@@ -220,8 +226,8 @@ def test_a_session_expires_after_8_hours_unused_and_12_hours_in_all(aigul_in, cl
         "(12 h after login); log in again: muni login\n")
 
 
-def test_disabling_an_account_or_changing_its_password_ends_its_sessions(accounts, clock):
-    muni = accounts
+def test_disabling_an_account_or_changing_its_password_ends_its_sessions(two):
+    muni = two
     engine = Engine(muni.db_path)
     bakyt = engine.authenticate("bakyt", HEAD_PASSWORD)
     web_token, _ = engine.open_session(bakyt, now=T0)
