@@ -418,7 +418,7 @@ def save_session(path: Path, saved: dict[str, Any]) -> None:
 
 
 def forget_session(engine: Engine) -> Path:
-    """Delete this registry's token file (if any); its path."""
+    """Remove the token file of this registry, if there is one; its path."""
     path, _ = session_file(engine)
     path.unlink(missing_ok=True)
     return path
