@@ -690,7 +690,8 @@ def advance(env: Env, case_ids: tuple[int, ...], trigger: str | None, out_dir: P
         raise InputError("name the cases to advance: case ids, or a selection (--all, "
                          "--workflow, --state, --municipality) or --batch FILE")
     r = env.engine.advance(case_ids[0], trigger, actor=actor, today=env.today, lang=lang,
-                           dry_run=dry_run, pdf=to_pdf, out=out_dir)
+                           dry_run=dry_run, pdf=to_pdf, out=out_dir,
+                           words="en" if as_json else None)
 
     def show() -> None:
         verb = "would move" if r["dry_run"] else "moved"

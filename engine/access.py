@@ -112,7 +112,7 @@ def step_options(db: Registry, case: dict, workflow: Workflow, *, actor: Actor,
         prepared = prepared or plan_.prepared
         entry["allowed"] = plan_.allowed
         entry["act_date"] = plan_.prepared.act_date.isoformat()
-        entry["guards"] = all_in_language((v.to_json() for v in plan_.verdicts
+        entry["guards"] = all_in_language((v.to_record() for v in plan_.verdicts
                                            if not (failing_only and v.ok)), lang)
         if refused is not None:
             entry["may"] = may(False, str(refused.extra.get("rule")), refused.message)

@@ -254,11 +254,12 @@ def commit_plan(db: Registry, plan_: Plan, *, actor: Actor, out_dir: Path,
         raise refused
     model = restore(plan_.workflow, case["id"], case["state"],
                             allowed=lambda _trigger: plan_.allowed)
-    verdicts = [v.to_json() for v in plan_.verdicts]
+    verdicts = [v.to_record() for v in plan_.verdicts]
     if not fire(model, t.trigger):
         raise GuardFailed(f"case {case['id']}: '{t.trigger}' refused — "
                           + "; ".join(v.rule for v in plan_.verdicts if v.blocks),
-                          verdicts=verdicts, case=case["id"], trigger=t.trigger)
+                          verdicts=[v.to_json() for v in plan_.verdicts], case=case["id"],
+                          trigger=t.trigger)
     result = StepResult(case_id=case["id"], workflow=plan_.workflow.id, trigger=t.trigger,
                         from_state=case["state"], to_state=model.state, verdicts=verdicts,
                         dry_run=dry_run)

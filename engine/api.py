@@ -482,10 +482,15 @@ class Engine:
 
     def advance(self, case_id: int, trigger: str | None = None, *, actor: Actor,
                 today: dt.date, lang: str | None = None, dry_run: bool = False,
-                pdf: bool = False, out: Path | None = None) -> dict[str, Any]:
+                pdf: bool = False, out: Path | None = None,
+                words: str | None = "en") -> dict[str, Any]:
         """Take one lawful step and write its documents (see ``engine/advance.py`` for the
         guarantees); ``pdf`` also writes their PDFs. Raises ``GuardFailed`` when a rule
-        refuses, ``StateError`` when the step is not possible now."""
+        refuses, ``StateError`` when the step is not possible now.
+
+        ``words``: the language the result's verdicts (``guards``) are worded in; None
+        leaves them as recorded — key and values, no ``message`` — for a caller that does
+        not show them (wording loads the catalogs' runtime, a third of a short command)."""
         from .advance import advance, recover
 
         out = usable_folder(out or self.documents, "documents folder")
@@ -499,6 +504,8 @@ class Engine:
             if not dry_run and not isinstance(exc, Conflict):
                 self._record_refusal(actor, case_id, trigger, exc)
             raise
+        if words is not None:
+            result["guards"] = self.in_language(result["guards"], words)
         if pdf:
             from .documents import attach_pdfs  # LibreOffice's driver, for --pdf only
 

@@ -148,7 +148,7 @@ def explain(db: Registry, case_id: int, *, today: dt.date | None = None,
             out["problems"].append(f"{t.trigger}: {exc}")
         else:
             entry["allowed"] = p.allowed
-            entry["guards"] = all_in_language((v.to_json() for v in p.verdicts), lang)
+            entry["guards"] = all_in_language((v.to_record() for v in p.verdicts), lang)
             out["profile"] = {"id": p.profile.id, "title": p.profile.title,
                               "effective_from": p.profile.effective_from.isoformat()}
             out["act_date"] = p.prepared.act_date.isoformat()
@@ -218,5 +218,5 @@ def preview(db: Registry, case_id: int, trigger: str | None = None, *,
         write_atomic(final, data)
         paths.append(str(final.resolve()))
     return {"case": case["id"], "trigger": t.trigger, "allowed": p.allowed,
-            "guards": all_in_language((v.to_json() for v in p.verdicts), lang or "en"),
+            "guards": all_in_language((v.to_record() for v in p.verdicts), lang or "en"),
             "documents": paths}

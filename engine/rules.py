@@ -205,13 +205,15 @@ class Profile:
 class Verdict:
     """One rule's result for one case at one moment.
 
-    ``message`` and ``title`` are English, the audit's reading copy; ``say`` is what the check
-    found as a message key and values, and ``titles`` the rule's title in each language, so
-    the verdict can be read in Kyrgyz or Russian later (``engine/verdicts.py``)."""
+    ``say`` is what the check found as a message key and values, and ``titles`` the rule's
+    title in each language, so the verdict reads in Kyrgyz, Russian or English, now or later
+    (``engine/verdicts.py``); ``title`` is English. ``message`` — the English words of
+    ``say`` — is worded only when asked for: the audit records ``say`` (``to_record``), so a
+    step that shows no message never loads Fluent's runtime (~70 ms of a command, and a
+    tenth of a batch step). A check that answers with plain text keeps it as ``text``."""
 
     rule: str
     ok: bool
-    message: str
     title: str
     basis: str
     verified: bool
@@ -224,20 +226,32 @@ class Verdict:
     cite: dict[str, str] = field(default_factory=dict)
     say: Say | None = None
     titles: dict[str, str] = field(default_factory=dict)
+    text: str | None = None
 
     @property
     def blocks(self) -> bool:
         return not self.ok and self.severity == "block"
 
-    def to_json(self) -> dict[str, Any]:
+    @functools.cached_property
+    def message(self) -> str:
+        """What the check found, in English."""
+        return render(self.say, "en") if self.say is not None else (self.text or "")
+
+    def to_record(self) -> dict[str, Any]:
+        """The verdict as the audit keeps it: ``say`` (key and values), no worded message
+        unless the check gave plain text; ``engine/verdicts.py`` words it for a reader."""
         return {
             "rule": self.rule, "ok": self.ok, "severity": self.severity,
-            "message": self.message, "title": self.title, "basis": self.basis,
+            **({"say": self.say.to_json()} if self.say is not None
+               else {"message": self.text or ""}),
+            "title": self.title, "basis": self.basis,
             "verified": self.verified, "profile": self.profile, "params": self.params,
-            "status": self.status, "cite": self.cite,
-            **({"say": self.say.to_json()} if self.say is not None else {}),
-            "titles": dict(self.titles),
+            "status": self.status, "cite": self.cite, "titles": dict(self.titles),
         }
+
+    def to_json(self) -> dict[str, Any]:
+        """``to_record`` with the English ``message``."""
+        return {**self.to_record(), "message": self.message}
 
 
 @dataclass
@@ -426,8 +440,8 @@ def evaluate(rule_ids: tuple[str, ...] | list[str], facts: Any, profile: Profile
              checks: Mapping[str, Callable[[Any, dict[str, Any]], tuple[bool, Say | str]]],
              lang: str = "en") -> list[Verdict]:
     """Run every named rule's check from ``checks`` (``guards.CHECKS``) with the profile's
-    params; no short-circuit: ``explain`` shows them all. The message and title are worded
-    in ``lang`` (English for the audit); the verdict keeps the key and values besides."""
+    params; no short-circuit: ``explain`` shows them all. The title is in ``lang``; what
+    each check found is kept as its key and values (``Verdict.say``), worded when read."""
     verdicts = []
     for rule_id in rule_ids:
         rule = profile.rule(rule_id)
@@ -444,7 +458,7 @@ def evaluate(rule_ids: tuple[str, ...] | list[str], facts: Any, profile: Profile
             if not ok and rule.doubt:
                 said = Say("rule/in_doubt", found=said, doubt=rule.doubt)
         verdicts.append(Verdict(
-            rule=rule_id, ok=bool(ok), message=render(said, lang),
+            rule=rule_id, ok=bool(ok), text=said if isinstance(said, str) else None,
             title=rule.title.get(lang) or rule.title.get("en") or rule_id,
             basis=rule.basis + ("" if status.current else f" [{status.words()}]"),
             verified=rule.verified, severity="block" if rule.withdrawn else rule.severity,

@@ -1,13 +1,14 @@
 """A rule's verdict as a reader of Kyrgyz, Russian or English reads it, fresh or from the audit.
 
-A verdict is computed once and recorded in English (``rules.Verdict``: message, title and
-basis), together with what the check found as a message key and values (``say``) and the
-rule's title in every language (``titles``). Whoever shows it — ``explain``, ``preview``,
+A verdict is computed once and recorded (``rules.Verdict.to_record``) with what the check
+found as a message key and values (``say``), the English title and basis, and the rule's
+title in every language (``titles``); records made before 1 December 2026 also hold the
+English message. Whoever shows it — ``explain``, ``preview``,
 ``history``, ``review``, a batch's blocked rows, the web's checklist — asks here for it in the
 reader's language; this is the one place that decides how, so the interfaces cannot drift:
 
-- the message: worded again from its key and values by the catalogs (``engine/messages.py``);
-  a record made before messages had keys keeps its English text;
+- the message: worded from its key and values by the catalogs (``engine/messages.py``); a
+  record made before messages had keys keeps its English text;
 - the title: from the record, else from the profile it was judged by, else as recorded;
 - the basis: the rule's citation in that language where the profile has one (``cite``),
   else the English basis with ``basis_lang: "en"`` so a page can say it is not translated.
@@ -36,7 +37,7 @@ def in_language(verdict: Mapping[str, Any], lang: str) -> dict[str, Any]:
     with ``lang`` and ``basis_lang`` saying which language each part is in."""
     check_lang(lang)
     out = dict(verdict)
-    if verdict.get("say") and lang != FALLBACK:
+    if verdict.get("say") and (lang != FALLBACK or "message" not in verdict):
         out["message"] = render(verdict["say"], lang)
     titles = verdict.get("titles") or _titles_now(verdict)
     out["title"] = titles.get(lang) or verdict.get("title") or verdict.get("rule", "")

@@ -231,8 +231,10 @@ def check_case_records(case: dict | None, case_id: int, records: list[dict],
                         f"person, but '{r['actor']}' also prepared the step", rid)
         for v in r["guards"]:
             if not v.get("ok") and v.get("severity", "block") == "block":
+                said = v.get("say") if isinstance(v.get("say"), dict) else {}
                 add("rule_failed_recorded", f"audit #{rid}: '{r['trigger']}' was recorded "
-                    f"although rule {v.get('rule')} failed: {v.get('message')}", rid)
+                    f"although rule {v.get('rule')} failed: "
+                    f"{v.get('message') or said.get('key')}", rid)
         previous = r
     if case is None or previous is None:
         return found

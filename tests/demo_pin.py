@@ -34,6 +34,17 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 # --- documents ------------------------------------------------------------------------------
 
+def _said(verdict: dict) -> str:
+    """A recorded verdict's words in English: the audit keeps what the check found as a
+    message key and values (``say``), worded by the catalogs when read."""
+    if "message" in verdict:
+        return verdict["message"]
+    from muni.engine.messages import render
+
+    return render(verdict["say"], "en")
+
+
+
 def _paragraph(p: etree._Element) -> str:
     out = []
     for node in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}noBreakHyphen"):
@@ -139,7 +150,7 @@ def audit_records(db_path: Path, documents: Path) -> list[dict[str, Any]]:
                             "act_date": evaluation.get("act_date"), "on": evaluation.get("on")}
                            if evaluation else None),
             "verdicts": [f"{'✓' if g['ok'] else '✗'} {g['rule']} [{g['severity']}]: "
-                         f"{g['message']}" for g in json.loads(r["guards"])],
+                         f"{_said(g)}" for g in json.loads(r["guards"])],
             "documents": [f"{d['path'].removeprefix(root)}"
                           + (f" № {d['number']}" if d.get("number") is not None else "")
                           for d in json.loads(r["documents"])],

@@ -13,7 +13,7 @@ import docx
 import pytest
 from council_helpers import ALL_DEPUTIES, NORMATIVE, PLAN, Council, council_registry, data
 
-from muni.engine import acts, explain
+from muni.engine import Engine, acts, explain
 from muni.engine.actor import Actor
 from muni.engine.errors import GuardFailed, StateError
 from muni.engine.locale.typography import plain
@@ -176,7 +176,7 @@ def test_before_2021_no_force_without_the_entry_after_2021_a_warning(council):
     [doubt] = [v for v in warned.verdicts if v["rule"] == "act.in_force_requires_register"]
     assert (doubt["ok"], doubt["severity"]) == (False, "warn")
     assert "in doubt since 2021: the Typical Charter of 12.12.2022 No. 279 (item 41.8)" in \
-        doubt["message"]
+        Engine.in_language([doubt], "en")[0]["message"]
     c.update(today, {"register": {**SENT, "sent": "2026-12-28"}})
     c.step(today, "send_to_register", "2026-12-28")   # in force, then to the Register
     c.update(today, {"register": {**SENT, "sent": "2026-12-28", "number": "LIP-2",
@@ -184,7 +184,8 @@ def test_before_2021_no_force_without_the_entry_after_2021_a_warning(council):
     late = c.step(today, "include", "2026-12-30")
     [term] = [v for v in late.verdicts if v["rule"] == "act.register_term"]
     assert (term["ok"], term["severity"]) == (False, "warn")
-    assert term["message"].startswith(f"entered on 2026-12-30, after the term: due {DUE}")
+    assert Engine.in_language([term], "en")[0]["message"].startswith(
+        f"entered on 2026-12-30, after the term: due {DUE}")
     assert c.state(today) == "in_force"
 
 

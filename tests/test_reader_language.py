@@ -21,6 +21,7 @@ from muni.registry.db import write_transaction
 
 TODAY = dt.date(2026, 11, 21)
 CLERK = Actor.declared("clerk")
+HEAD = Actor.declared("head")
 SMALL_GROUP = {
     "en": "the group has 3 members; at least 6 are required",
     "ky": "топто 3 мүчө бар; кеминде 6 мүчө талап кылынат",
@@ -85,8 +86,15 @@ def test_a_step_records_the_key_and_values_and_reads_in_any_language_later(engin
     engine.advance(case, actor=CLERK, today=TODAY)
     [stored] = [r for r in audit.history(engine.db, case) if r["trigger"] == "draft_order"]
     size = by_rule(stored["guards"])["group.min_size"]
-    assert size["message"] == "the group has 8 members (at least 6)"  # the reading copy
+    assert "message" not in size    # the record keeps what was found, not words
     assert size["say"] == {"key": "group.min_size/ok", "values": {"size": 8, "min": 6}}
+    english = by_rule(engine.history(case, lang="en")[1]["guards"])
+    assert english["group.min_size"]["message"] == "the group has 8 members (at least 6)"
+    fresh = engine.open_case("working_group", "lipenka", group_data(), actor=CLERK)["case"]
+    worded = by_rule(engine.advance(fresh, actor=CLERK, today=TODAY)["guards"])
+    assert worded["group.min_size"]["message"] == "the group has 8 members (at least 6)"
+    unworded = by_rule(engine.advance(fresh, actor=HEAD, today=TODAY, words=None)["guards"])
+    assert all("message" not in v and v["say"]["key"] for v in unworded.values())
     assert size["titles"] == TITLE
     assert by_rule(stored["guards"])["order.not_before_initiative"]["say"]["values"] == {
         "act": "2026-11-20", "initiative": "2026-11-05"}

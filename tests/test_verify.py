@@ -74,8 +74,11 @@ def test_an_edited_record_is_caught(done):
 
 
 def test_an_edited_verdict_is_caught(done):
-    tamper(done.db_path, "UPDATE audit SET guards = replace(guards, '8 members', '9 members') "
+    # what a check found is recorded as its values: the group's size 8 made 9
+    tamper(done.db_path, """UPDATE audit SET guards = replace(guards, '"size":8', '"size":9') """
                          "WHERE id = 3;")
+    with sqlite3.connect(done.db_path) as con:
+        assert '"size":9' in con.execute("SELECT guards FROM audit WHERE id = 3").fetchone()[0]
     _, report = verify(done)
     assert {(f["kind"], f["audit_id"]) for f in report["findings"]} == {("record_altered", 3)}
 
