@@ -500,9 +500,8 @@ def whoami(env: Env, as_json: bool) -> None:
     if found is None:
         raise AuthError(f"not logged in on {session_file(env.engine)[1]}: muni login LOGIN",
                         rule="session")
-    path, registry = session_file(env.engine)
-    emit(as_json, session_view(*found, path, registry), lambda: click.echo(
-        show_session(session_view(*found, path, registry))))
+    shown = session_view(*found, *session_file(env.engine))
+    emit(as_json, shown, show_session(shown))
 
 
 def show_account(a: dict) -> str:

@@ -311,3 +311,22 @@ def test_an_admin_in_a_session_manages_accounts_without_a_password(aigul_in):
                  input="nurlan's secret\n")
     assert result.exit_code == 0, result.output
     assert run(muni, "user", "disable", "nurlan").exit_code == 0
+
+
+def test_a_registry_without_accounts_ignores_a_token_kept_from_an_earlier_one(sample_muni,
+                                                                               clock):
+    """A registry made anew at the same path, with no accounts yet: the old token proves
+    nothing and nothing needs proving — the declared name acts, the stale file goes."""
+    muni = sample_muni
+    path = token_file(muni)
+    path.parent.mkdir(parents=True, mode=0o700)
+    path.write_text(json.dumps({"registry": str(Path(muni.db_path).resolve()),
+                                "login": "aigul", "token": "from an earlier registry"}))
+    path.chmod(0o600)
+    result = run(muni, *CASE_NEW, env={"MUNI_ACTOR": "Мамбетова А."})
+    assert result.exit_code == 0, result.output
+    assert audit_identity(muni) == [("open", "Мамбетова А.", None, "declared", None)]
+    assert not path.exists()
+    result = login(muni, "aigul", "any password")
+    assert result.exit_code == AUTH_EXIT
+    assert result.stderr == "Error: login 'aigul': no such account, or a wrong password\n"
