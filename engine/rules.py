@@ -107,6 +107,10 @@ class RuleStatus:
         return "; ".join(parts)
 
     def to_json(self) -> dict[str, Any]:
+        return dict(self._json)
+
+    @functools.cached_property
+    def _json(self) -> dict[str, Any]:
         return {"current": self.current, "nature": self.nature, "verified": self.verified,
                 "checked_against": list(self.checked + self.earlier),
                 "not_checked_against": list(self.not_checked),
@@ -131,6 +135,8 @@ class Profile:
     unread: tuple[str, ...] = field(default=(), compare=False)
     effective_from_verified: bool = True
     effective_from_note: str = ""
+    _statuses: dict[str, RuleStatus] = field(default_factory=dict, hash=False, compare=False,
+                                             repr=False)
 
     @property
     def sha256(self) -> str:
@@ -177,7 +183,16 @@ class Profile:
     def status(self, rule_id: str) -> RuleStatus:
         """Was the rule's value read in the texts in force for this profile? A rule checked
         against a text that another now replaces (Law No. 101 → Law No. 123) is *not checked*
-        against the new one — never presented as the current law."""
+        against the new one — never presented as the current law.
+
+        Worked out once per rule: it depends on the profile alone, and every verdict of a
+        batch asks for it (a twentieth of a batch step before)."""
+        known = self._statuses.get(rule_id)
+        if known is None:
+            known = self._statuses[rule_id] = self._status(rule_id)
+        return known
+
+    def _status(self, rule_id: str) -> RuleStatus:
         r = self.rule(rule_id)
         roles = {str(self.texts.get(s, {}).get("role")) for s in r.checked_against}
         in_force = {role: self.in_force[role] for role in sorted(roles) if role in self.in_force}

@@ -7,10 +7,17 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
 
 from muni.cli import main
 from muni.engine.render import TemplateStore
 from muni.engine.sample import SAMPLE_MUNICIPALITY, registry
+
+# No time limit per example: speed lives in benchmarks/, never in unit tests, and an
+# example's first run may load the message catalogs or compile a template (a property test
+# run alone, or on a busy CI machine, then failed on Hypothesis's 200 ms deadline).
+settings.register_profile("muni", deadline=None)
+settings.load_profile("muni")
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 ORDER_DATE = "2026-11-20"
