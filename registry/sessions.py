@@ -9,7 +9,9 @@ stick) holds no token that would let its bearer in.
 The command line (``muni login``) opens sessions in the same table: the token goes to a file
 only its user can read, and its ``user_agent`` is ``CLI_AGENT``. Both kinds end the same ways
 (logout, ``revoke_login`` when the account is disabled or its password changed); they differ
-only in how long they live (``WEB``, ``CLI``), which the caller names on every use.
+in how long they live (``WEB``, ``CLI``), which the caller names on every use, and each is
+good only where it was opened: a command line's token put in a browser's cookie would
+otherwise live by the web's seven days.
 
 Times are ISO strings in UTC (``YYYY-MM-DDTHH:MM:SS+00:00``) so they compare as text.
 """
@@ -100,13 +102,15 @@ def get(db: Registry, token: str, *, now: dt.datetime, lifetime: Lifetime = WEB
         return None
     digest = _digest(token)
     row = next(db.query(
-        "SELECT login, csrf, lang, created_at, seen_at, expires_at FROM sessions "
+        "SELECT login, csrf, lang, created_at, seen_at, expires_at, user_agent FROM sessions "
         "WHERE id_hash = ? AND revoked_at IS NULL AND expires_at > ?", [digest, _iso(now)]),
         None)
     if row is None:
         return None
+    if (row["user_agent"] == CLI_AGENT) != (lifetime == CLI):
+        return None     # a token of the other kind: a command line's as a cookie, or back
     started = dt.datetime.fromisoformat(row["created_at"])
-    if now >= started + lifetime.total:      # a web session's token used as a CLI one
+    if now >= started + lifetime.total:
         return None
     seen = dt.datetime.fromisoformat(row["seen_at"])
     if now - seen >= TOUCH_EVERY:

@@ -330,3 +330,24 @@ def test_a_registry_without_accounts_ignores_a_token_kept_from_an_earlier_one(sa
     result = login(muni, "aigul", "any password")
     assert result.exit_code == AUTH_EXIT
     assert result.stderr == "Error: login 'aigul': no such account, or a wrong password\n"
+
+
+def test_a_token_is_good_only_where_it_was_opened(two):
+    """A command line's token put in a browser's cookie would live by the web's seven days,
+    a web cookie used as a command line's token by its twelve hours: each kind is refused
+    by the other, whatever its age."""
+    from muni.registry import db as regdb
+    from muni.registry import sessions
+
+    db = regdb.connect(two.db_path)
+    try:
+        cli_token, _ = sessions.create(db, "aigul", now=T0, user_agent=sessions.CLI_AGENT,
+                                       lifetime=sessions.CLI)
+        web_token, _ = sessions.create(db, "aigul", now=T0, user_agent="Mozilla/5.0")
+        later = T0 + dt.timedelta(minutes=5)
+        assert sessions.get(db, cli_token, now=later, lifetime=sessions.CLI).login == "aigul"
+        assert sessions.get(db, web_token, now=later, lifetime=sessions.WEB).login == "aigul"
+        assert sessions.get(db, cli_token, now=later, lifetime=sessions.WEB) is None
+        assert sessions.get(db, web_token, now=later, lifetime=sessions.CLI) is None
+    finally:
+        db.close()
