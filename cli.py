@@ -109,18 +109,37 @@ def emit(as_json: bool, payload: Any, text: Callable[[], None] | str | None = No
         click.echo(text)
 
 
-def emit_rows(rows: Iterable[dict], chunk: int = 500) -> None:
+def emit_rows(rows: Iterable[dict], chunk: int = 500, indent: str = "", end: str = "") -> None:
     """Print ``rows`` as a JSON list, one row a line, each as soon as it is read: the first
     of 100,000 is out at once, they are never all held, and a row is one call of the C
-    encoder (``indent`` would take the pure-Python one: 15 s for 100,000 rows)."""
+    encoder (``indent`` would take the pure-Python one: 15 s for 100,000 rows). ``indent``
+    and ``end``: the list is a value inside an object (``emit_streamed``)."""
     lines = (json.dumps(row, ensure_ascii=False, default=str) for row in rows)
     first = next(lines, None)
     if first is None:
-        click.echo("[]")
+        click.echo("[]" + end)
         return
-    echo_lines(itertools.chain([f"[\n  {first}"], (f",\n  {line}" for line in lines)),
+    echo_lines(itertools.chain([f"[\n{indent}  {first}"],
+                               (f",\n{indent}  {line}" for line in lines)),
                chunk=chunk, sep="")
-    click.echo("\n]")
+    click.echo(f"\n{indent}]{end}")
+
+
+def emit_streamed(payload: dict[str, Any], streamed: Iterable[str]) -> None:
+    """Print ``payload`` as ``emit`` does, except that the values under the keys
+    ``streamed`` (iterables of rows) are written as ``emit_rows`` writes a list: as they
+    are read, never held or encoded whole (``muni verify``'s notes on a country)."""
+    streamed = set(streamed)
+    click.echo("{")
+    for i, (key, value) in enumerate(payload.items()):
+        end = "," if i < len(payload) - 1 else ""
+        click.echo(f"  {json.dumps(key)}: ", nl=False)
+        if key in streamed:
+            emit_rows(value, indent="  ", end=end)
+        else:
+            text = json.dumps(value, ensure_ascii=False, indent=2, default=str)
+            click.echo(text.replace("\n", "\n  ") + end)
+    click.echo("}")
 
 
 def echo_lines(lines: Iterable[str], chunk: int = 500, sep: str = "\n") -> None:
@@ -1391,28 +1410,26 @@ def verify_(env: Env, case_id: int | None, anchor: str | None, since: str | None
     declared names instead of logins. A document whose step committed but whose rename a
     crash cut off is listed as pending, not as a finding: the next `muni advance` renames
     it."""
-    report = env.engine.verify(case_id, anchor, since, jobs=jobs)
-
-    def show() -> None:
-        for f in report["findings"]:
-            click.echo(f"[{f['kind']}] {f['message']}")
-        for n in report["notes"]:
-            click.echo(f"note [{n['kind']}] {n['message']}")
-        for p in report["pending"]:
-            click.echo(f"[pending] {p['path']}: committed, still waiting as .part (the next "
-                       "muni advance renames it)")
-        head = report["head"]
-        scope = f" since {since}" if since else ""
-        summary = (f"{report['records']} audit records{scope}, {report['cases']} case(s), "
-                   f"{report['documents']} document(s)")
-        if report["ok"]:
-            click.echo(f"OK: {summary}; nothing altered.")
+    with env.engine.verifying(case_id, anchor, since, jobs=jobs) as report:
+        if as_json:
+            emit_streamed(report, ("pending", "findings", "notes"))
         else:
-            click.echo(f"{len(report['findings'])} finding(s) in {summary}.")
-        if head:
-            click.echo(f"Chain head: #{head['id']} {head['hash']} (write it down; pass it back "
-                       "as --anchor)")
-    emit(as_json, report, show)
+            echo_lines(itertools.chain(
+                (f"[{f['kind']}] {f['message']}" for f in report["findings"]),
+                (f"note [{n['kind']}] {n['message']}" for n in report["notes"]),
+                (f"[pending] {p['path']}: committed, still waiting as .part (the next muni "
+                 "advance renames it)" for p in report["pending"])))
+            head = report["head"]
+            scope = f" since {since}" if since else ""
+            summary = (f"{report['records']} audit records{scope}, {report['cases']} "
+                       f"case(s), {report['documents']} document(s)")
+            if report["ok"]:
+                click.echo(f"OK: {summary}; nothing altered.")
+            else:
+                click.echo(f"{len(report['findings'])} finding(s) in {summary}.")
+            if head:
+                click.echo(f"Chain head: #{head['id']} {head['hash']} (write it down; pass "
+                           "it back as --anchor)")
     if not report["ok"]:
         sys.exit(IntegrityError.exit_code)
 

@@ -28,6 +28,7 @@ import datetime as dt
 import functools
 import threading
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -576,6 +577,18 @@ class Engine:
         from .verify import verify
 
         return verify(self.db, case_id=case_id, anchor=anchor, since=since, jobs=jobs)
+
+    def verifying(self, case_id: int | None = None, anchor: str | None = None,
+                  since: str | None = None, jobs: int | None = None
+                  ) -> AbstractContextManager[dict[str, Any]]:
+        """``verify`` for a caller that writes the report out as it reads it (``with
+        engine.verifying() as report``): ``findings``, ``notes`` and ``pending`` are
+        iterables with a length, read back from a temporary folder that the end of the
+        block removes — a country's report (a note a case where no one logs in) is never
+        held whole."""
+        from .verify import verifying
+
+        return verifying(self.db, case_id=case_id, anchor=anchor, since=since, jobs=jobs)
 
     def review(self, case_id: int, *, today: dt.date, lang: str = "en") -> dict[str, Any]:
         """Everything the reviewer's page shows, as data (``write_review`` renders it)."""

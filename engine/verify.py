@@ -41,6 +41,12 @@ has its context decoded; document files are hashed by a few threads meanwhile. W
 ``jobs`` > 1 and at least ``PARALLEL_FROM`` records, the cases are cut into ``jobs`` ranges
 of ids, each checked by a process of its own while this one walks the chain; the report
 lists what a single process finds (the findings, notes and counts, ranges in case order).
+What the report lists grows with the registry — a note for every four-eyes step signed on
+declared names, one a case where no one logs in: 100,000 for a country, which held as lists
+and handed from the workers to this process were most of verify's memory (250 MB). So
+``verifying`` keeps them in spools (``engine/spool.py``): a few hundred in memory, the rest
+in a temporary folder, read back in order as the caller writes them out; ``verify`` gives
+them as lists, for a caller that wants the whole report at once.
 
 Read-only; returns findings as data, never prints.
 """
@@ -49,11 +55,13 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures
+import contextlib
 import dataclasses
 import datetime as dt
 import itertools
 import json
 import os
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,6 +75,7 @@ from .files import PART_SUFFIX, file_sha256
 from .identity import recorded_key
 from .plan import preparer_records, preparers_of
 from .spec import Workflow, load
+from .spool import Spool
 
 #: Audit triggers that are not transitions of a workflow.
 NON_TRANSITIONS = ("open", "update_data")
@@ -75,6 +84,8 @@ HASH_WORKERS = 4
 #: Audit records from which ``jobs`` > 1 starts worker processes (below, starting them costs
 #: more than the checks).
 PARALLEL_FROM = 20_000
+#: The report's parts that grow with the registry (spooled by ``verifying``).
+SPOOLED = ("findings", "notes", "pending")
 
 
 @dataclass
@@ -255,26 +266,35 @@ def check_case_records(case: dict | None, case_id: int, records: list[dict],
 
 
 class _Report:
-    """Findings as they are made, and the counts the summary gives."""
+    """Findings, notes and pending renames as they are made (as JSON, in spools: a
+    country's notes are written out to ``folder`` rather than held), and the counts the
+    summary gives."""
 
-    def __init__(self) -> None:
-        self.findings: list[Finding] = []
-        self.notes: list[dict[str, Any]] = []
-        self.pending: list[dict[str, Any]] = []
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder
+        self.findings = Spool(folder)
+        self.notes = Spool(folder)
+        self.pending = Spool(folder)
         #: The shared verdict texts the registry holds (their keys).
         self.texts: set[str] = set()
         #: Cases checked (by a worker process, for its share).
         self.checked = 0
 
     def add(self, kind: str, message: str, **where: Any) -> None:
-        self.findings.append(Finding(kind, message, **where))
+        self.findings.append(Finding(kind, message, **where).to_json())
+
+    def add_findings(self, findings: list[Finding]) -> None:
+        for finding in findings:
+            self.findings.append(finding.to_json())
 
 
 def verify(db: Registry, *, case_id: int | None = None, anchor: str | None = None,
            since: str | None = None, hash_workers: int = HASH_WORKERS,
            jobs: int | None = 1, parallel_from: int = PARALLEL_FROM) -> dict[str, Any]:
     """Every check above, streamed: one case's records, documents and journal lines are in
-    memory at a time, whatever the registry's size.
+    memory at a time, whatever the registry's size; the report's ``findings``, ``notes``
+    and ``pending`` are lists (``verifying`` gives them as spools, for a caller that
+    streams them out).
 
     ``case_id`` limits the per-case checks to one case (the chain is still walked whole:
     one broken link breaks every record after it). ``since``: a chain head written down
@@ -282,7 +302,28 @@ def verify(db: Registry, *, case_id: int | None = None, anchor: str | None = Non
     record after it, with all of that case's records, documents and journal lines; the
     chain before the anchor is taken as verified when the anchor was written down.
     """
-    report = _Report()
+    report = _verify(db, None, case_id=case_id, anchor=anchor, since=since,
+                     hash_workers=hash_workers, jobs=jobs, parallel_from=parallel_from)
+    return {**report, **{key: list(report[key]) for key in SPOOLED}}
+
+
+@contextlib.contextmanager
+def verifying(db: Registry, **options: Any) -> Iterator[dict[str, Any]]:
+    """``verify(db, **options)`` with ``findings``, ``notes`` and ``pending`` as spools
+    (iterable, with a length) whose items past a few hundred wait in a temporary folder,
+    removed when the block ends: a country's report (100,000 notes where no one logs in)
+    is never held whole — by this process or the workers — and can be written out as it
+    is read."""
+    with tempfile.TemporaryDirectory(prefix="muni-verify-",
+                                     ignore_cleanup_errors=True) as folder:
+        yield _verify(db, Path(folder), **options)
+
+
+def _verify(db: Registry, folder: Path | None, *, case_id: int | None = None,
+            anchor: str | None = None, since: str | None = None,
+            hash_workers: int = HASH_WORKERS, jobs: int | None = 1,
+            parallel_from: int = PARALLEL_FROM) -> dict[str, Any]:
+    report = _Report(folder)
     start, expected_prev = 0, chain.GENESIS
     if since:
         since = since.strip().lower()
@@ -291,8 +332,8 @@ def verify(db: Registry, *, case_id: int | None = None, anchor: str | None = Non
             report.add("anchor_missing", f"the anchor {since} given to --since is not in the "
                        "audit chain: the chain was rewritten since it was written down")
             return {"ok": False, "records": 0, "cases": 0, "documents": 0, "head": None,
-                    "anchor": anchor, "since": since, "pending": [], "notes": [],
-                    "findings": [f.to_json() for f in report.findings]}
+                    "anchor": anchor, "since": since, "pending": report.pending,
+                    "findings": report.findings, "notes": report.notes}
         expected_prev = None  # the anchor's own link was checked when it was written down
     report.texts = _check_texts(db, report)
     scope = integrity.Scope(case=case_id, after=start if since else None)
@@ -303,7 +344,7 @@ def verify(db: Registry, *, case_id: int | None = None, anchor: str | None = Non
     if (jobs > 1 and case_id is None and db.path is not None
             and integrity.records_from(db, start) >= parallel_from):
         shares = _start_shares(db.path, scope, integrity.case_boundaries(db, jobs),
-                               hash_workers, report.texts)
+                               hash_workers, report.texts, folder)
     try:
         records, head, anchor_seen = _check_chain(db, report, start, expected_prev,
                                                   anchor.strip().lower() if anchor else None)
@@ -317,13 +358,13 @@ def verify(db: Registry, *, case_id: int | None = None, anchor: str | None = Non
             for future in shares[1]:
                 part = future.result()
                 checked += part.checked
-                report.findings += part.findings
-                report.notes += part.notes
-                report.pending += part.pending
+                report.findings.extend(part.findings)
+                report.notes.extend(part.notes)
+                report.pending.extend(part.pending)
     finally:
         if shares is not None:
             shares[0].shutdown(wait=True, cancel_futures=True)
-    report.findings += [Finding(f["kind"], f["message"]) for f in accounts.verify_attempts(db)]
+    report.add_findings([Finding(f["kind"], f["message"]) for f in accounts.verify_attempts(db)])
     _check_pdfs(db, report, case_id)
     _check_journal(db, report, scope)
     return _result(db, report, records=records, cases=checked, head=head, anchor=anchor,
@@ -335,7 +376,7 @@ def _check_pdfs(db: Registry, report: _Report, case_id: int | None) -> None:
     made from the ``.docx`` on record, and, where the file is still there, the same bytes
     (a PDF edited or replaced after muni made it is reported; a deleted one is not, PDFs
     being copies made again at will)."""
-    report.findings += [Finding(f["kind"], f["message"]) for f in pdfs.verify_chain(db)]
+    report.add_findings([Finding(f["kind"], f["message"]) for f in pdfs.verify_chain(db)])
     for row in pdfs.latest_each(db, case_id):
         where = {"case": row["case_id"], "audit_id": row["audit_id"], "path": row["path"]}
         if row["document_sha256"] != row["docx_sha256"]:
@@ -356,7 +397,7 @@ def _result(db: Registry, report: _Report, *, records: int, cases: int,
         "ok": not report.findings, "records": records, "cases": cases,
         "documents": integrity.count_documents(db, scope), "head": head, "anchor": anchor,
         "since": since, "pending": report.pending,
-        "findings": [f.to_json() for f in report.findings], "notes": report.notes,
+        "findings": report.findings, "notes": report.notes,
     }
 
 
@@ -417,25 +458,26 @@ def _cores() -> int:
 
 
 def _start_shares(db_path: Path, scope: integrity.Scope, cuts: list[int], hash_workers: int,
-                  texts: set[str]) -> tuple[concurrent.futures.Executor,
-                                            list[concurrent.futures.Future]]:
-    """One process per range of case ids (cut at ``cuts``), each checking its cases."""
+                  texts: set[str], folder: Path | None
+                  ) -> tuple[concurrent.futures.Executor, list[concurrent.futures.Future]]:
+    """One process per range of case ids (cut at ``cuts``), each checking its cases and
+    spooling what it finds to ``folder`` (its report comes back as the files' names)."""
     bounds = list(zip([None, *cuts], [*(c - 1 for c in cuts), None], strict=True))
     pool = concurrent.futures.ProcessPoolExecutor(max_workers=len(bounds))
     futures = [pool.submit(_check_share, str(db_path), dataclasses.replace(scope, low=low,
                                                                             high=high),
-                           hash_workers, texts) for low, high in bounds]
+                           hash_workers, texts, folder) for low, high in bounds]
     return pool, futures
 
 
 def _check_share(db_path: str, scope: integrity.Scope, hash_workers: int,
-                 texts: set[str]) -> _Report:
+                 texts: set[str], folder: Path | None) -> _Report:
     """In a worker process: the per-case checks of the cases in ``scope``."""
     from muni.registry import db as regdb
 
     db = regdb.connect(db_path)
     try:
-        report = _Report()
+        report = _Report(folder)
         report.texts = texts
         report.checked = _check_cases(db, report, scope, hash_workers)
         return report
@@ -505,8 +547,8 @@ def _check_one_case(db: Registry, report: _Report, files: _FileChecks, cid: int,
             report.add("unknown_workflow", f"case {cid}: {loaded}", case=cid)
         else:
             workflow = loaded
-    report.findings += check_case_records(case, cid, records, workflow)
-    report.notes += declared_signatures(records, workflow, cid)
+    report.add_findings(check_case_records(case, cid, records, workflow))
+    report.notes.extend(declared_signatures(records, workflow, cid))
     _check_case_documents(db, report, files, cid, records, doc_rows, journal_rows)
 
 

@@ -8,6 +8,7 @@ import json
 from conftest import working_group
 from test_verify import tamper
 
+from muni.engine import spool
 from muni.engine import verify as verifying
 from muni.registry import db as regdb
 
@@ -47,3 +48,53 @@ def test_verify_takes_jobs_on_the_command_line(sample_muni):
     report = sample_muni.json("verify", "--jobs", "2")
     assert report["ok"] is True and report["cases"] == 1
 
+
+
+def test_a_spooled_report_is_the_report_and_its_folder_goes(sample_muni, monkeypatch):
+    """``verifying`` (what ``muni verify`` writes out) holds a few items in memory and the
+    rest in files — here one item, so every note of three cases and every finding goes
+    through a file, from the worker processes too — and gives the report ``verify`` gives,
+    in the same order; the files go when the block ends."""
+    muni = sample_muni
+    for _ in range(3):
+        working_group(muni)
+    tamper(muni.db_path, "UPDATE cases SET state = 'order_drafted' WHERE id IN (2, 3);")
+    db = regdb.connect(muni.db_path)
+    try:
+        expected = verifying.verify(db, jobs=1)
+        monkeypatch.setattr(spool, "KEEP", 1)
+        for jobs in (1, 3):
+            with verifying.verifying(db, jobs=jobs, parallel_from=0) as report:
+                folder = report["notes"].folder
+                assert len(list(folder.iterdir())) >= 3 + 2   # 3 notes, 2 findings written
+                got = {**report, **{k: list(report[k]) for k in verifying.SPOOLED}}
+            assert got == expected and not folder.exists()
+    finally:
+        db.close()
+    assert [n["case"] for n in expected["notes"]] == [1, 2, 3]
+    assert [(f["kind"], f["case"]) for f in expected["findings"]] == [
+        ("state_mismatch", 2), ("state_mismatch", 3)]
+
+
+def test_the_command_line_writes_a_spooled_report_whole(sample_muni, monkeypatch):
+    """``muni verify --json`` streams the lists out of the spool: the same JSON, each note
+    on a line of its own; the text form prints each note."""
+    muni = sample_muni
+    for _ in range(3):
+        working_group(muni)
+    tamper(muni.db_path, "UPDATE cases SET state = 'order_drafted' WHERE id = 2;")
+    db = regdb.connect(muni.db_path)
+    try:
+        expected = verifying.verify(db, jobs=1)
+    finally:
+        db.close()
+    monkeypatch.setattr(spool, "KEEP", 1)
+    result = muni("verify", "--json", ok=False)
+    assert result.exit_code == 9 and json.loads(result.stdout) == expected
+    lines = result.stdout.splitlines()
+    assert sum(line.startswith('    {"kind": "four_eyes_declared"') for line in lines) == 3
+    text = muni("verify", ok=False).stdout.splitlines()
+    assert [line for line in text if line.startswith("note ")] == [
+        f"note [four_eyes_declared] {n['message']}" for n in expected["notes"]]
+    assert text[0].startswith("[state_mismatch] case 2: state is 'order_drafted'")
+    assert text[-2] == "1 finding(s) in 12 audit records, 3 case(s), 6 document(s)."
