@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import working_group
 from test_verify import tamper
 
@@ -50,18 +51,32 @@ def test_verify_takes_jobs_on_the_command_line(sample_muni):
 
 
 
-def test_a_spooled_report_is_the_report_and_its_folder_goes(sample_muni, monkeypatch):
+@pytest.fixture
+def three_cases(sample_muni):
+    """Three working-group cases to the end (three four-eyes notes), the state of cases 2
+    and 3 changed outside muni (two findings)."""
+    for _ in range(3):
+        working_group(sample_muni)
+    tamper(sample_muni.db_path, "UPDATE cases SET state = 'order_drafted' WHERE id IN (2, 3);")
+    return sample_muni
+
+
+def one_process(db_path) -> dict:
+    db = regdb.connect(db_path)
+    try:
+        return verifying.verify(db, jobs=1)
+    finally:
+        db.close()
+
+
+def test_a_spooled_report_is_the_report_and_its_folder_goes(three_cases, monkeypatch):
     """``verifying`` (what ``muni verify`` writes out) holds a few items in memory and the
     rest in files — here one item, so every note of three cases and every finding goes
     through a file, from the worker processes too — and gives the report ``verify`` gives,
     in the same order; the files go when the block ends."""
-    muni = sample_muni
-    for _ in range(3):
-        working_group(muni)
-    tamper(muni.db_path, "UPDATE cases SET state = 'order_drafted' WHERE id IN (2, 3);")
-    db = regdb.connect(muni.db_path)
+    expected = one_process(three_cases.db_path)
+    db = regdb.connect(three_cases.db_path)
     try:
-        expected = verifying.verify(db, jobs=1)
         monkeypatch.setattr(spool, "KEEP", 1)
         for jobs in (1, 3):
             with verifying.verifying(db, jobs=jobs, parallel_from=0) as report:
@@ -76,25 +91,20 @@ def test_a_spooled_report_is_the_report_and_its_folder_goes(sample_muni, monkeyp
         ("state_mismatch", 2), ("state_mismatch", 3)]
 
 
-def test_the_command_line_writes_a_spooled_report_whole(sample_muni, monkeypatch):
+def test_the_command_line_writes_a_spooled_report_whole(three_cases, monkeypatch):
     """``muni verify --json`` streams the lists out of the spool: the same JSON, each note
-    on a line of its own; the text form prints each note."""
-    muni = sample_muni
-    for _ in range(3):
-        working_group(muni)
-    tamper(muni.db_path, "UPDATE cases SET state = 'order_drafted' WHERE id = 2;")
-    db = regdb.connect(muni.db_path)
-    try:
-        expected = verifying.verify(db, jobs=1)
-    finally:
-        db.close()
+    on a line of its own; the text form prints each finding and note."""
+    muni = three_cases
+    expected = one_process(muni.db_path)
     monkeypatch.setattr(spool, "KEEP", 1)
     result = muni("verify", "--json", ok=False)
     assert result.exit_code == 9 and json.loads(result.stdout) == expected
+    assert [n["case"] for n in expected["notes"]] == [1, 2, 3]
     lines = result.stdout.splitlines()
     assert sum(line.startswith('    {"kind": "four_eyes_declared"') for line in lines) == 3
     text = muni("verify", ok=False).stdout.splitlines()
     assert [line for line in text if line.startswith("note ")] == [
         f"note [four_eyes_declared] {n['message']}" for n in expected["notes"]]
-    assert text[0].startswith("[state_mismatch] case 2: state is 'order_drafted'")
-    assert text[-2] == "1 finding(s) in 12 audit records, 3 case(s), 6 document(s)."
+    assert [line[:37] for line in text[:2]] == [
+        "[state_mismatch] case 2: state is 'or", "[state_mismatch] case 3: state is 'or"]
+    assert text[-2] == "2 finding(s) in 12 audit records, 3 case(s), 6 document(s)."
