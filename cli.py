@@ -1052,25 +1052,24 @@ def history(env: Env, case_id: int, with_attempts: bool, as_json: bool,
     emit(as_json, {"records": rows, "attempts": tried} if with_attempts else rows, show)
 
 
-@command(main)
+@command(main, actor=True)
 @click.argument("case_ids", nargs=-1, type=CASE_ID, required=True)
 @click.option("--pdf", "to_pdf", is_flag=True,
               help="Write a PDF next to each .docx (LibreOffice, one batch for all).")
 @click.option("--drafts/--no-drafts", default=True, show_default=True,
               help="Include the drafts, or only the registered documents.")
 @click.option("--force", is_flag=True, help="Convert again even where the PDF is up to date.")
-@click.option("--actor", envvar="MUNI_ACTOR", default=default_actor, show_default="$USER",
-              help="Who makes the PDFs (recorded with each PDF's SHA-256). Env: MUNI_ACTOR.")
 def render(env: Env, case_ids: tuple[int, ...], to_pdf: bool, drafts: bool, force: bool,
-           actor: str, as_json: bool) -> None:
+           actor: Actor, as_json: bool) -> None:
     """Check each CASE's recorded documents against the audit log; with --pdf, print-ready PDFs.
 
     A missing .docx is rendered again from its audit record (kept only if it has the recorded
     hash); a .docx changed after registration is refused. PDFs are derived copies; the
     SHA-256 of each one made is recorded (tied to the step that issued its document), and
-    `muni verify` checks the PDFs on disk against it."""
+    `muni verify` checks the PDFs on disk against it, naming who made them: the account
+    logged in (`muni login`, --user), or in a registry without accounts the --actor named."""
     result = env.engine.render(list(case_ids), pdf=to_pdf, drafts=drafts, force=force,
-                               actor=actor)
+                               actor=actor.name)
 
     def show() -> None:
         for d in result["documents"]:

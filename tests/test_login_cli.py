@@ -23,6 +23,7 @@ from test_accounts_cli import (
     attempts,
     run,
 )
+from test_render_pdf_cli import needs_soffice
 
 import muni.cli as cli
 from muni.engine import Engine
@@ -351,3 +352,30 @@ def test_a_token_is_good_only_where_it_was_opened(two):
         assert sessions.get(db, web_token, now=later, lifetime=sessions.CLI) is None
     finally:
         db.close()
+
+
+def test_render_names_the_logged_in_account_and_refuses_a_typed_name(aigul_in):
+    """``muni render`` writes files (a restored document, PDFs in the hash-chained PDF log):
+    in a registry with accounts it acts as the one logged in, like every other write."""
+    muni = aigul_in
+    assert run(muni, *CASE_NEW).exit_code == 0
+    assert run(muni, "advance", "1").exit_code == 0
+    draft = Path(json.loads(run(muni, "render", "1", "--json").stdout)["documents"][0]["path"])
+    draft.unlink()                                   # lost: render restores it, as aigul
+    restored = json.loads(run(muni, "render", "1", "--json").stdout)["documents"][0]
+    assert restored["status"] == "restored" and draft.exists()
+    run(muni, "logout")
+    assert run(muni, "render", "1").exit_code == AUTH_EXIT    # nobody logged in
+    typed = run(muni, "render", "1", "--actor", "somebody")   # nor a name typed instead
+    assert typed.exit_code == AUTH_EXIT
+
+
+@needs_soffice
+def test_a_pdf_made_in_a_session_is_recorded_as_made_by_its_account(aigul_in):
+    muni = aigul_in
+    assert run(muni, *CASE_NEW).exit_code == 0
+    assert run(muni, "advance", "1").exit_code == 0
+    made = json.loads(run(muni, "render", "1", "--pdf", "--json").stdout)["documents"][0]
+    con = sqlite3.connect(muni.db_path)
+    assert con.execute("SELECT actor, sha256 FROM pdfs").fetchall() == [
+        ("aigul", made["pdf_sha256"])]
