@@ -5,7 +5,9 @@ Why a child process for every side (muni, raw docxtpl, the floor): a figure a us
 the whole command — Python starting, imports, the work, the exit — and the in-process figure
 alone flatters whoever imports more. Both are reported: the in-process time the child prints
 and the wall time, CPU time and peak memory the kernel accounted for the process (``wait4``:
-its own and its reaped workers').
+its own and its reaped workers'), taken by a small launcher that forks it
+(``benchmarks/launch.py``: forked from the benchmark itself, a command was charged the
+benchmark's own memory as its peak).
 
 Why median and spread: the machine is shared; a neighbour's burst moves one run, not the
 median, and a wide spread says the figure is not to be trusted.
@@ -13,6 +15,7 @@ median, and a wide spread says the figure is not to be trusted.
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import subprocess
@@ -72,37 +75,43 @@ class Run:
         return self
 
 
+#: The launcher every measured command is started by (``launch.py``).
+LAUNCH = Path(__file__).with_name("launch.py")
+
+
 def run(cmd: Sequence[str], env: dict[str, str], *,
         first_row: Callable[[str], bool] | None = None, cwd: Path | None = None) -> Run:
     """Run ``cmd`` to its end; with ``first_row`` also note when the first line of output
-    for which it is true arrived (the end of the first row of a listing)."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        started = time.perf_counter()
-        proc = subprocess.Popen(list(cmd), env=env, cwd=cwd, stdin=subprocess.DEVNULL,
+    for which it is true arrived (the end of the first row of a listing), counted from the
+    moment the command was started."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "usage.json"
+        proc = subprocess.Popen([sys.executable, "-I", "-S", str(LAUNCH), str(report),
+                                 *cmd], env=env, cwd=cwd, stdin=subprocess.DEVNULL,
                                 stdout=subprocess.PIPE if first_row else out, stderr=err)
-        first = None
+        first_at = None
         text = b""
         if first_row:
             assert proc.stdout is not None
             for line in proc.stdout:
                 text += line
                 if first_row(line.decode("utf-8", "replace")):
-                    first = time.perf_counter() - started
+                    first_at = time.time()
                     break
             text += proc.stdout.read()
             proc.stdout.close()
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - started
-        proc.returncode = os.waitstatus_to_exitcode(status)
+        returncode = proc.wait()
+        usage = json.loads(report.read_text(encoding="utf-8"))
         if not first_row:
             out.seek(0)
             text = out.read()
         err.seek(0)
-        return Run(cmd=tuple(cmd), returncode=proc.returncode,
+        return Run(cmd=tuple(cmd), returncode=returncode,
                    stdout=text.decode("utf-8", "replace"),
-                   stderr=err.read().decode("utf-8", "replace"), wall_s=wall,
-                   cpu_s=usage.ru_utime + usage.ru_stime, rss_mb=usage.ru_maxrss / 1024,
-                   first_row_s=first)
+                   stderr=err.read().decode("utf-8", "replace"), wall_s=usage["wall_s"],
+                   cpu_s=usage["cpu_s"], rss_mb=usage["rss_mb"],
+                   first_row_s=None if first_at is None else first_at - usage["started"])
 
 
 @dataclass(frozen=True)
