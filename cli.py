@@ -179,6 +179,13 @@ def acting(user: str | None, password_stdin: bool, name: str | None) -> Actor:
     env = ctx.find_object(Env)
     who = signed_in(env, user, password_stdin=password_stdin)
     if who is not None:
+        typed = ctx.get_parameter_source("actor") == click.core.ParameterSource.COMMANDLINE
+        if typed and name != who.account:
+            # never act as someone else than the one typed without saying so
+            raise AuthError(f"--actor {name!r}: this command acts as {who.account}, who is "
+                            "logged in; a typed name counts only where the registry has no "
+                            "accounts (leave --actor out, or --user LOGIN for another "
+                            "account)", field="actor")
         return who
     return env.engine.declared_actor(name, action=ctx.command_path.split(" ", 1)[-1])
 

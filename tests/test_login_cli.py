@@ -379,3 +379,20 @@ def test_a_pdf_made_in_a_session_is_recorded_as_made_by_its_account(aigul_in):
     con = sqlite3.connect(muni.db_path)
     assert con.execute("SELECT actor, sha256 FROM pdfs").fetchall() == [
         ("aigul", made["pdf_sha256"])]
+
+
+def test_a_typed_actor_beside_a_session_is_refused_not_ignored(aigul_in):
+    """Logged in as aigul, ``--actor somebody`` would have acted as aigul without a word:
+    the name typed is refused (exit 12) and nothing is written; her own login passes."""
+    muni = aigul_in
+    assert run(muni, *CASE_NEW).exit_code == 0
+    refused = run(muni, "advance", "1", "--actor", "bakyt")
+    assert refused.exit_code == AUTH_EXIT
+    assert refused.stderr.strip() == (
+        "Error: --actor 'bakyt': this command acts as aigul, who is logged in; a typed name "
+        "counts only where the registry has no accounts (leave --actor out, or --user LOGIN "
+        "for another account)")
+    assert [r[0] for r in audit_identity(muni)] == ["open"]
+    assert run(muni, "advance", "1", "--actor", "aigul").exit_code == 0
+    assert [r[:4] for r in audit_identity(muni)][-1] == (
+        "draft_order", "aigul", "aigul", "cli_session")
