@@ -20,7 +20,7 @@ from .contexts.common import BLANK
 from .data import set_dotted
 from .errors import InputError, MuniError, SpecError
 from .files import write_atomic
-from .guards import DEADLINES
+from .guards import deadlines_for
 from .identity import describe
 from .messages import Say, render
 from .paths import inside
@@ -162,7 +162,7 @@ def deadlines(db: Registry, case: dict, workflow: Workflow, on: dt.date,
     """The case's dated obligations as JSON, each with a status: met | missed | overdue (not
     met and past due) | pending | unknown (the holiday calendar lacks a year; ``unknown``
     says why). Each comes from the ``@deadline`` beside its rule's check
-    (``guards.DEADLINES``), with the params and basis of the profile in force on the act's
+    (``guards.deadlines_for``), with the params and basis of the profile in force on the act's
     date — the due date the check enforces. Data the context builder cannot read yields
     none here; ``explain`` reports the data problem under its triggers. ``prepared``: the
     case's context when the caller has just built it. ``what`` and ``basis`` are worded in
@@ -178,7 +178,7 @@ def deadlines(db: Registry, case: dict, workflow: Workflow, on: dt.date,
         return []
     out = []
     for rule_id in workflow.rule_ids:
-        fn = DEADLINES.get(rule_id)
+        fn = deadlines_for(workflow.context).get(rule_id)
         if fn is None or rule_id not in profile.rules:
             continue
         basis, basis_lang = rule_basis(profile, rule_id, lang)

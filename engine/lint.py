@@ -31,7 +31,7 @@ import muni.engine.tags as tags
 
 from .contexts import BUILDERS
 from .errors import SpecError
-from .guards import CHECKS
+from .guards import MODULES, all_checks, checks_for
 from .identity import WHO_WORDS, unknown_who
 from .render import BUILTIN_TEMPLATES, LANGS
 from .spec import WORKFLOWS_DIR, Workflow, is_signing, parse
@@ -215,6 +215,10 @@ def lint(workflows_dir: Path = WORKFLOWS_DIR, *, rules_dir: Path | None = None,
         templates_dir = beside if beside.is_dir() else BUILTIN_TEMPLATES
     templates_dir = templates_dir.resolve()
     findings: list[LintFinding] = []
+    try:
+        all_checks()
+    except SpecError as exc:  # a rule checked in two modules of engine/guards
+        findings.append(LintFinding("guard_twice", str(exc)))
 
     workflows: dict[str, Workflow] = {}
     for path in sorted(workflows_dir.glob("*.yaml")):
@@ -234,8 +238,6 @@ def lint(workflows_dir: Path = WORKFLOWS_DIR, *, rules_dir: Path | None = None,
     if not profiles:
         findings.append(LintFinding("profile_error", f"no rule profiles in {rules_dir}"))
     by_profile = {pid: resolved_rules(profiles, pid) for pid in profiles}
-    checks = CHECKS
-
     for wf in workflows.values():
         name = wf.path.name
         findings += graph_findings(wf)
@@ -262,9 +264,11 @@ def lint(workflows_dir: Path = WORKFLOWS_DIR, *, rules_dir: Path | None = None,
                         f"missing from profile '{pid}' ({profiles[pid].file}, in force from "
                         f"{profiles[pid].effective_from}): a case judged by it cannot be "
                         "evaluated", name, wf.id))
-            if rule_id not in checks:
+            if rule_id not in checks_for(wf.context):
+                where = ", ".join(MODULES.get(wf.context, ()))
                 findings.append(LintFinding("guard_missing", f"{name}: rule '{rule_id}' "
-                                            f"('{triggers}') has no check in engine/guards",
+                                            f"('{triggers}') has no check in engine/guards"
+                                            + (f" ({where})" if where else ""),
                                             name, wf.id))
         for template in sorted(wf.templates):
             for lang in LANGS:

@@ -4,7 +4,7 @@
     choose_transition the trigger named, or the only one possible now
     plan_transition  the documents' context (``contexts.prepare``), the rule profile in
                      force on the act's date, and every rule's verdict (``rules.evaluate``
-                     with ``guards.CHECKS``)
+                     with ``guards.checks_for``)
     check_four_eyes  who prepared the step (``preparers``) may not confirm it: the same
                      person for accounts, the same name as a reader sees it when declared
     check_who        the account's person holds an office (on the act's date) or role the
@@ -31,7 +31,7 @@ from muni.registry.db import Registry
 from .actor import Actor, require
 from .contexts import Prepared, prepare
 from .errors import Forbidden, NotFound, StateError
-from .guards import CHECKS
+from .guards import checks_for
 from .identity import may_act, recorded_key
 from .machine import check_state
 from .names import name_key
@@ -125,7 +125,8 @@ def plan_transition(db: Registry, case: dict, workflow: Workflow,
             and hasattr(prepared.facts, "signer")):
         prepared = replace(prepared, facts=replace(prepared.facts, signer=actor.person))
     profile = profile_for(prepared.act_date)
-    verdicts = evaluate(transition.guards, prepared.facts, profile, CHECKS, lang="en")
+    verdicts = evaluate(transition.guards, prepared.facts, profile,
+                        checks_for(workflow.context), lang="en")
     return Plan(case=case, workflow=workflow, transition=transition, prepared=prepared,
                 profile=profile, verdicts=verdicts, lang=chosen, today=today, clock=clock)
 

@@ -3,7 +3,7 @@
 A rule has two halves. Its *text* — title, thresholds, legal or methodological basis, whether
 the citation was verified — lives in a profile file under ``workflows/rules/``, because the
 law changes and a lawyer should be able to read and date it. Its *check* is a Python function
-of the same id in ``engine/guards`` (``guards.CHECKS``), handed to ``evaluate``. A case is
+of the same id in ``engine/guards`` (``guards.checks_for``), handed to ``evaluate``. A case is
 checked against the profile in force on the date of its act (``Workflow.act_date``);
 ``explain`` names the profile and the rule.
 """
@@ -454,7 +454,7 @@ def profile_for(on: dt.date) -> Profile:
 def evaluate(rule_ids: tuple[str, ...] | list[str], facts: Any, profile: Profile,
              checks: Mapping[str, Callable[[Any, dict[str, Any]], tuple[bool, Say | str]]],
              lang: str = "en") -> list[Verdict]:
-    """Run every named rule's check from ``checks`` (``guards.CHECKS``) with the profile's
+    """Run every named rule's check from ``checks`` (``guards.checks_for``) with the profile's
     params; no short-circuit: ``explain`` shows them all. The title is in ``lang``; what
     each check found is kept as its key and values (``Verdict.say``), worded when read."""
     verdicts = []

@@ -409,7 +409,8 @@ def test_register_number_is_held_by_the_registry_too(council, monkeypatch):
     from muni.engine import guards
     from muni.engine import plan as planning
 
-    monkeypatch.setitem(guards.CHECKS, "act.register_number_unique", lambda f, p: (True, "ok"))
+    monkeypatch.setitem(guards.checks_for("council_decision"), "act.register_number_unique",
+                        lambda f, p: (True, "ok"))
     c = council
     first, second = signed_normative(c), signed_normative(c, number=8, date="2026-12-10")
     for case in (first, second):

@@ -47,9 +47,9 @@ def test_lint_finds_everything_wrong_with_the_broken_fixture(templates):
         ("unknown_rule", "broken.yaml: 'go' names rule 'no.such_rule', which no rule profile "
                          "defines"),
         ("guard_missing", "broken.yaml: rule 'no.such_rule' ('go') has no check in "
-                          "engine/guards"),
+                          "engine/guards (dates, working_group)"),
         ("guard_missing", "broken.yaml: rule 'fixture.no_check' ('finish') has no check in "
-                          "engine/guards"),
+                          "engine/guards (dates, working_group)"),
         ("rule_without_basis", "fx-2015.yaml: rule 'fixture.no_basis' has no legal basis "
                                "('basis:')"),
         ("rule_missing_in_profile", "broken.yaml: rule 'fixture.only_new' ('finish') is missing "

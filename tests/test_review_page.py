@@ -115,7 +115,7 @@ def test_wrong_suffix_is_an_input_error(done):
 
 
 def test_deadlines_met_missed_and_pending(db, monkeypatch, tmp_path):
-    """Deadlines come from the ``@deadline`` beside a rule's check (``guards.DEADLINES``);
+    """Deadlines come from the ``@deadline`` beside a rule's check (``guards.deadlines_for``);
     the page says met, missed, overdue or pending as of the review date."""
     from muni.engine import guards, intake
 
@@ -127,7 +127,7 @@ def test_deadlines_met_missed_and_pending(db, monkeypatch, tmp_path):
             {"what": "report <back>", "due": dt.date(2026, 12, 20), "met": None},
         ]
 
-    monkeypatch.setitem(guards.DEADLINES, "group.min_size", deadlines)
+    monkeypatch.setitem(guards.deadlines_for("working_group"), "group.min_size", deadlines)
     case = intake.open_case(db, "working_group", "lipenka",
                             intake.read_data_file(CASE), actor=Actor("clerk"))
     out = tmp_path / "p.html"

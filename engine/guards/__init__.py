@@ -1,17 +1,60 @@
 """The checks of every rule, by rule id: the one place that lists the check modules.
 
-``CHECKS`` is built from the modules named here (as datasette lists its own plugins in
-``DEFAULT_PLUGINS``) and handed to ``rules.evaluate`` by the planner; a new module of checks
-is added to ``MODULES``. Nothing registers itself by being imported.
+``MODULES`` names the modules of checks each procedure's rules are in, by the procedure's
+builder (a workflow file's ``context:``), as datasette lists its own plugins in
+``DEFAULT_PLUGINS``. ``checks_for(context)`` hands the planner the checks of one procedure and
+imports only their modules: a working-group step does not load the council's checks and
+contexts (about 15 ms of a command's start). ``all_checks()`` is every module's, for the lint
+and the tests; a rule checked twice anywhere is an error there. A new module of checks is
+added to ``MODULES``; nothing registers itself by being imported.
 """
 
 from __future__ import annotations
 
-from . import council, dates, needs_listening, needs_plan, working_group
+import functools
+import importlib
+from types import ModuleType
+
 from .base import Check, DeadlineFn, checks_in, deadlines_in
 
-MODULES = (dates, working_group, council, needs_plan, needs_listening)
-#: Rule id → its check.
-CHECKS: dict[str, Check] = checks_in(MODULES)
-#: Rule id → the dated obligation it enforces (``@deadline``, beside the check).
-DEADLINES: dict[str, DeadlineFn] = deadlines_in(MODULES)
+#: The check modules (of this package) by the procedure whose rules they hold.
+MODULES: dict[str, tuple[str, ...]] = {
+    "working_group": ("dates", "working_group"),
+    "needs_assessment": ("dates", "needs_plan", "needs_listening"),
+    "council_session": ("dates", "council"),
+    "council_decision": ("dates", "council"),
+}
+
+
+def _modules(names: tuple[str, ...]) -> tuple[ModuleType, ...]:
+    return tuple(importlib.import_module(f"{__name__}.{name}") for name in names)
+
+
+def _every_module() -> tuple[ModuleType, ...]:
+    return _modules(tuple(dict.fromkeys(n for names in MODULES.values() for n in names)))
+
+
+@functools.cache
+def checks_for(context: str) -> dict[str, Check]:
+    """Rule id → check, for the procedure whose builder is ``context``; a procedure this file
+    does not name gets every module's (its rules are then found wherever they are)."""
+    names = MODULES.get(context)
+    return checks_in(_modules(names) if names else _every_module())
+
+
+@functools.cache
+def deadlines_for(context: str) -> dict[str, DeadlineFn]:
+    """Rule id → the dated obligation it enforces (``@deadline``, beside the check)."""
+    names = MODULES.get(context)
+    return deadlines_in(_modules(names) if names else _every_module())
+
+
+@functools.cache
+def all_checks() -> dict[str, Check]:
+    """Every module's checks by rule id (a rule checked in two modules is a ``SpecError``)."""
+    return checks_in(_every_module())
+
+
+@functools.cache
+def all_deadlines() -> dict[str, DeadlineFn]:
+    return deadlines_in(_every_module())

@@ -6,10 +6,10 @@ a Python function of the step's facts and the rule's ``params`` that returns ``(
 Kyrgyz, Russian and English by the catalogs ``workflows/messages/*.ftl``
 (``engine/messages.py``), so a clerk reads why in her language and the audit keeps the values.
 ``@check("vote.quorum")`` marks a function as the check of that rule id; it registers nothing.
-``guards/__init__.py`` collects the marked functions of the modules it lists (``checks_in``)
-into ``CHECKS``, the one mapping ``rules.evaluate`` is handed. This module imports nothing
-of muni's but errors and messages, so a check module never imports the composition root
-back.
+``guards/__init__.py`` collects the marked functions of the modules it lists for a procedure
+(``checks_in``) into ``checks_for(context)``, the mapping ``rules.evaluate`` is handed. This
+module imports nothing of muni's but errors and messages, so a check module never imports
+the composition root back.
 """
 
 from __future__ import annotations
