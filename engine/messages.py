@@ -24,6 +24,11 @@ Functions the catalogs may call, each written per language with ``engine/locale`
     NUM($n, case: "dat" | "abl" | "loc" | "gen" | "acc")      a number with a Kyrgyz suffix
     PCT($share, case: …)                                      a share (0.3) as a percentage
 
+Fluent is the source of truth for what a wording says; to say it, a command reads the
+catalog's wordings as plain data (``_plain``, kept in the cache folder) and fills them itself,
+exactly as Fluent would, so it never loads Fluent's runtime with Babel (about 50 ms of a
+command's start); what the plain form cannot say exactly goes to Fluent.
+
 Values are JSON: the audit stores a verdict's key and values, so a record made today reads in
 any language later. A value is a string, a number, a date (stored as ISO text), a nested
 ``Say`` (its key and values), :class:`Words` already worded in each language, or a
@@ -218,59 +223,171 @@ def _bundle(lang: str) -> Any:
     return bundle
 
 
-#: A simple wording: its text, and ``(name,)`` where a value goes in.
-Simple = tuple[str | tuple[str], ...]
+#: A wording as plain data, read without Fluent's runtime: a tuple of parts, each a text;
+#: ``("$", name)``, a value; ``("f", FUNCTION, name, ((option, text), …))``, one of
+#: ``FUNCTIONS`` called on a value; or ``("?", name, ((key, is_number, wording), …),
+#: default)``, Fluent's select expression (``key`` a CLDR plural category or a text, or a
+#: number where ``is_number``).
+Plain = tuple[Any, ...]
+#: Whole numbers whose plural category is kept with the plain wordings (a count beyond it
+#: goes to Fluent).
+PLURAL_TABLE = 1000
 
 
 @functools.cache
-def _simple(lang: str) -> dict[str, Simple]:
-    """The catalog's wordings that are text with at most plain ``{ $value }`` slots (labels,
-    headings, "{ $total } cases"), by key, kept between commands as plain data. A command
-    that words only such phrases with text and whole numbers — ``status``, ``journal`` —
-    fills them here and never loads Fluent's runtime (with Babel and attrs, ~50 ms of a
-    command's start). Anything more (a selector, a function, a date, a nested message) goes
-    to Fluent; ``tests/test_messages.py`` holds every simple wording to Fluent's result."""
-    return cache.derived(f"catalog-simple-{lang}", [catalog_path(lang)],
-                         lambda: _simple_wordings(lang),
-                         extra=cache.module_stamp("fluent.syntax"))
+def _plain(lang: str) -> dict[str, Any]:
+    """The catalog as plain data, kept between commands: ``{"wordings": {key: Plain},
+    "plural": (category of 0, of 1, …)}``. ``_fill_plain`` words a message from it the way
+    Fluent would — text, values, the catalogs' functions, selectors on a kind or a plural
+    category — so a command that words its messages never loads Fluent's runtime (with
+    Babel and attrs, ~50 ms of a command's start). Anything the plain form cannot say
+    exactly (a negative or fractional number shown as it is, a date outside ``DATE()``, a
+    missing value, a function's error) goes to Fluent; ``tests/test_messages.py`` holds
+    every wording to Fluent's own result for arbitrary values."""
+    return cache.derived(f"catalog-plain-{lang}", [catalog_path(lang)],
+                         lambda: _plain_catalog(lang),
+                         extra=" ".join(cache.module_stamp(m)
+                                        for m in ("fluent.syntax", "fluent.runtime", "babel")))
 
 
-def _simple_wordings(lang: str) -> dict[str, Simple]:
+def _plain_catalog(lang: str) -> dict[str, Any]:
+    wordings = {}
+    for key, pattern in keys(lang).items():
+        plain = _compile(pattern)
+        if plain is not None:
+            wordings[key] = plain
+    # the categories Fluent's bundle gives (Babel's CLDR rules for the language)
+    plural = _bundle(lang)._plural_form
+    return {"wordings": wordings, "plural": tuple(plural(n) for n in range(PLURAL_TABLE))}
+
+
+def _compile(pattern: Any) -> Plain | None:
+    """A Fluent pattern as ``Plain``, or None if it uses anything more (a term, a message
+    reference, a nested placeable, a number literal as a value …)."""
     from fluent.syntax import ast
 
-    out: dict[str, Simple] = {}
-    for key, pattern in keys(lang).items():
-        parts: list[str | tuple[str]] = []
-        for element in pattern.elements:
-            if isinstance(element, ast.TextElement):
-                parts.append(element.value)
-            elif (isinstance(element, ast.Placeable)
-                  and isinstance(element.expression, ast.VariableReference)):
-                parts.append((element.expression.id.name,))
-            else:
-                break
-        else:
-            out[key] = tuple(parts)
-    return out
-
-
-def _fill_simple(say: Say, lang: str) -> str | None:
-    """``say`` worded from its simple wording, when it has one and every value is text or a
-    whole number ≥ 0 (which Fluent prints as its digits); None otherwise."""
-    parts = _simple(lang).get(say.key)
-    if parts is None:
-        return None
-    out = []
-    for part in parts:
-        if isinstance(part, str):
-            out.append(part)
+    parts: list[Any] = []
+    for element in pattern.elements:
+        if isinstance(element, ast.TextElement):
+            parts.append(element.value)
             continue
-        value = say.values.get(part[0])
-        if isinstance(value, str) or (type(value) is int and 0 <= value < 10**15):
-            out.append(str(value))
+        expression = element.expression
+        if isinstance(expression, ast.VariableReference):
+            parts.append(("$", expression.id.name))
+        elif isinstance(expression, ast.StringLiteral):
+            parts.append(expression.parse()["value"])
+        elif isinstance(expression, ast.FunctionReference):
+            args = expression.arguments
+            if (len(args.positional) != 1
+                    or not isinstance(args.positional[0], ast.VariableReference)
+                    or not all(isinstance(n.value, ast.StringLiteral) for n in args.named)):
+                return None
+            parts.append(("f", expression.id.name, args.positional[0].id.name,
+                          tuple((n.name.name, n.value.parse()["value"]) for n in args.named)))
+        elif (isinstance(expression, ast.SelectExpression)
+              and isinstance(expression.selector, ast.VariableReference)):
+            variants, default = [], None
+            for i, variant in enumerate(expression.variants):
+                inner = _compile(variant.value)
+                if inner is None:
+                    return None
+                if isinstance(variant.key, ast.NumberLiteral):
+                    variants.append((variant.key.parse()["value"], True, inner))
+                else:
+                    variants.append((variant.key.name, False, inner))
+                if variant.default:
+                    default = i
+            parts.append(("?", expression.selector.id.name, tuple(variants), default))
         else:
             return None
+    return tuple(parts)
+
+
+class _Unsaid(Exception):
+    """The plain form cannot say this exactly: Fluent will."""
+
+
+def _fill_plain(say: Say, lang: str) -> str | None:
+    """``say`` worded from the plain catalog, or None where only Fluent can word it."""
+    catalog = _plain(lang)
+    plain = catalog["wordings"].get(say.key)
+    if plain is None:
+        return None
+    out: list[str] = []
+    try:
+        _say_plain(plain, say.values, lang, catalog["plural"], out)
+    except _Unsaid:
+        return None
     return "".join(out)
+
+
+def _say_plain(plain: Plain, values: Mapping[str, Any], lang: str, plural: tuple[str, ...],
+               out: list[str]) -> None:
+    for part in plain:
+        if isinstance(part, str):
+            out.append(part)
+        elif part[0] == "$":
+            shown = _plain_value(values, part[1], lang)
+            if not isinstance(shown, str):
+                # a number Fluent shows through Babel; digits only for a whole one ≥ 0
+                if type(shown) is not int or shown < 0:
+                    raise _Unsaid
+                shown = str(shown)
+            out.append(shown)
+        elif part[0] == "f":
+            _, name, value_name, options = part
+            function = FUNCTIONS[lang].get(name)
+            if function is None:
+                raise _Unsaid
+            try:
+                out.append(function(_plain_value(values, value_name, lang), **dict(options)))
+            except Exception:
+                raise _Unsaid from None
+        else:
+            _, value_name, variants, default = part
+            value = _plain_value(values, value_name, lang)
+            chosen = None
+            for key, is_number, inner in variants:
+                if isinstance(value, str):
+                    if is_number:
+                        raise _Unsaid     # Fluent would compare the number's category
+                    hit = value == key
+                elif type(value) is int and 0 <= value < len(plural):
+                    hit = value == key if is_number else plural[value] == key
+                else:
+                    raise _Unsaid
+                if hit:
+                    chosen = inner
+                    break
+            if chosen is None:
+                if default is None:
+                    raise _Unsaid
+                chosen = variants[default][2]
+            _say_plain(chosen, values, lang, plural, out)
+
+
+def _plain_value(values: Mapping[str, Any], name: str, lang: str) -> Any:
+    """A value as Fluent's runtime receives it (``_argument``): text, a whole number, a
+    fraction or a date (for the functions); anything else is ``_Unsaid``."""
+    if name not in values:
+        raise _Unsaid
+    value = values[name]
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool) or value is None:
+        return "" if value is None else str(value).lower()
+    if isinstance(value, int):
+        return value if abs(value) < 10**15 else str(value)
+    if isinstance(value, float | dt.date):
+        return value
+    if isinstance(value, Words):
+        return value.pick(lang)
+    if isinstance(value, Say | Listing):
+        text, errors = _argument(value, lang)
+        if errors:
+            raise _Unsaid
+        return text
+    raise _Unsaid
 
 
 def keys(lang: str) -> dict[str, Any]:
@@ -309,9 +426,14 @@ def render_checked(message: Say | Mapping[str, Any] | str | None, lang: str
         return message, []
     say = message if isinstance(message, Say) else Say.from_json(message)
     if lang in LANGS:
-        text = _fill_simple(say, lang)
+        text = _fill_plain(say, lang)
         if text is not None:
             return text, []
+    return _through_fluent(say, lang)
+
+
+def _through_fluent(say: Say, lang: str) -> tuple[str, list[str]]:
+    """``say`` worded by Fluent's runtime, falling back to English and then to the key."""
     errors: list[str] = []
     for attempt in dict.fromkeys((lang, FALLBACK)):
         bundle = _bundle(attempt)
@@ -338,8 +460,6 @@ def render_checked(message: Say | Mapping[str, Any] | str | None, lang: str
 
 
 def _argument(value: Any, lang: str) -> tuple[Any, list[str]]:
-    from fluent.runtime.types import fluent_number
-
     if isinstance(value, Say):
         return render_checked(value, lang)
     if isinstance(value, Words):
@@ -348,6 +468,9 @@ def _argument(value: Any, lang: str) -> tuple[Any, list[str]]:
         errors: list[str] = []
         parts = []
         for item in value.items:
+            if isinstance(item, int | float) and not isinstance(item, bool):
+                parts.append(str(item))   # as str() prints Fluent's number: no Babel needed
+                continue
             text, inner = _argument(item, lang)
             parts.append(str(text))
             errors += inner
@@ -358,6 +481,8 @@ def _argument(value: Any, lang: str) -> tuple[Any, list[str]]:
         return value.sep.join(parts), errors
     if isinstance(value, bool) or value is None:
         return "" if value is None else str(value).lower(), []
+    from fluent.runtime.types import fluent_number
+
     if isinstance(value, int) and abs(value) < 10**15:
         return fluent_number(value, useGrouping=False), []
     if isinstance(value, int):  # beyond what Babel formats: as digits, no plural form
