@@ -83,6 +83,31 @@ def module_stamp(name: str) -> str:
     return f"{name} {st.st_size}:{st.st_mtime_ns}"
 
 
+def jinja_bytecode() -> Any:
+    """Jinja's own bytecode cache (``FileSystemBytecodeCache``) in a folder of this cache
+    named for muni's code, or None where there is no cache folder: a page compiled once (the
+    review page: ~35 ms of a command) is loaded as code by the next process. Jinja keys each
+    entry by the template's name and source; the folder's name adds the environment's
+    settings, which live in muni's code. A folder that cannot be written is no error."""
+    if _folder is None:
+        return None
+    import jinja2
+
+    class Quiet(jinja2.FileSystemBytecodeCache):
+        def dump_bytecode(self, bucket: Any) -> None:
+            try:
+                super().dump_bytecode(bucket)
+            except OSError:
+                pass
+
+    directory = _folder / f"jinja-{code_digest()[:20]}"
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return Quiet(str(directory))
+
+
 def tree(directory: Path) -> list[Path]:
     """Every file under ``directory``, in a stable order (``__pycache__`` aside)."""
     return sorted(p for p in Path(directory).rglob("*")

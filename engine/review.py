@@ -24,6 +24,7 @@ from typing import Any
 
 import jinja2
 
+import muni.engine.cache as cache
 from muni.registry.db import Registry
 
 from .contexts import prepare
@@ -94,7 +95,8 @@ def _page(fmt: str) -> jinja2.Template:
     ``|md``), compiled once per process."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(PAGES), autoescape=fmt == "html",
                              undefined=jinja2.StrictUndefined, trim_blocks=True,
-                             lstrip_blocks=True, keep_trailing_newline=fmt == "md")
+                             lstrip_blocks=True, keep_trailing_newline=fmt == "md",
+                             bytecode_cache=cache.jinja_bytecode())
     env.filters["md"] = md_escape
     return env.get_template(f"review.{fmt}.j2")
 

@@ -61,6 +61,36 @@ def test_a_damaged_entry_is_rebuilt_and_an_unwritable_folder_is_no_error(folder,
     assert cache.derived("x", [source], build) == [1, 2] and len(calls) == 3
 
 
+def test_the_review_page_is_compiled_once_then_loaded_as_code(folder, tmp_path, monkeypatch):
+    """Jinja's bytecode cache in the cache folder: a second environment (the next process)
+    loads the page without compiling it; a cache that cannot be written is no error."""
+    import jinja2
+
+    from muni.engine.review import PAGES
+
+    def environment() -> jinja2.Environment:
+        return jinja2.Environment(loader=jinja2.FileSystemLoader(PAGES), autoescape=True,
+                                  bytecode_cache=cache.jinja_bytecode())
+
+    first = environment().get_template("review.html.j2")
+    assert len(list(folder.glob("jinja-*/__jinja2_*.cache"))) == 1
+    later = environment()
+    monkeypatch.setattr(later, "compile", lambda *a, **k: pytest.fail("compiled again"))
+    assert later.get_template("review.html.j2").root_render_func.__code__.co_code == \
+        first.root_render_func.__code__.co_code
+
+    monkeypatch.undo()
+    monkeypatch.setattr(jinja2.bccache.tempfile, "NamedTemporaryFile",
+                        lambda *a, **k: (_ for _ in ()).throw(OSError(28, "No space left")))
+    shutil.rmtree(folder)
+    assert environment().get_template("review.html.j2") is not None   # compiled, not kept
+    assert list(folder.glob("jinja-*/*")) == []
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    cache.use(blocked / "cache")
+    assert cache.jinja_bytecode() is None
+
+
 def test_errors_are_not_kept(folder, tmp_path):
     source = tmp_path / "x.yaml"
     source.write_text("a: 1\n")
