@@ -320,6 +320,37 @@ def test_acts_register_chain_and_integrity_for_a_reviewer(app, web_db_path):
     assert as_user(app, "clerk").get("/integrity").status_code == 403
 
 
+def test_the_integrity_page_lists_the_first_findings_and_counts_the_rest(app, web_db_path,
+                                                                          tmp_path, monkeypatch):
+    """The page reads the report as it is checked (``engine.verifying``): the first findings
+    listed, all of them counted, never a country's report held whole."""
+    from test_verify import tamper
+
+    from muni.engine import Engine
+    from muni.web import backend
+
+    db = regdb.connect(web_db_path)
+    identity.add_account(db, "prosecutor", person="lip-010", password=PASSWORD,
+                         roles=["reviewer"], by=identity.account_actor(db, "admin"))
+    copy_municipalities(db, 1, tmp_path)
+    open_cases(db, ["m0001"], 5)
+    db.close()
+    tamper(web_db_path, "UPDATE audit SET at = '2001-01-01T00:00:00+00:00' WHERE id <= 4;")
+    with Engine(web_db_path) as engine:
+        total = len(engine.verify()["findings"])
+    assert total >= 4
+    monkeypatch.setattr(backend, "SHOWN_FINDINGS", 2)
+    monkeypatch.setattr(Engine, "verify", lambda *a, **k: pytest.fail("the whole report"))
+    reviewer = as_user(app, "prosecutor")
+    reviewer.post("/lang", data={"csrf": csrf_of(reviewer, "/"), "lang": "ru", "next": "/"})
+    page = reviewer.get("/integrity")
+    assert page.status_code == 200
+    assert f"{total} finding(s)" not in page.text          # worded in Russian
+    assert page.text.count('<li class="bad">') == 2
+    assert (f"Показаны первые 2 из {total} находок; все перечисляет "
+            "`muni verify --json`.") in page.text
+
+
 def wait_for(client: TestClient, job: str) -> str:
     """The batch's page once it has finished (it reloads itself while running)."""
     import time
