@@ -15,11 +15,9 @@ part's write made, when they are empty again, so a failed step leaves no trace.
 
 from __future__ import annotations
 
-import ctypes
 import errno
 import hashlib
 import os
-import secrets
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -134,6 +132,8 @@ def _sync(paths: list[Path]) -> None:
             fd = os.open(directory, os.O_RDONLY)
             try:
                 if syncfs(fd) != 0:
+                    import ctypes
+
                     err = ctypes.get_errno()
                     raise OSError(err, f"syncfs: {os.strerror(err)}", str(directory))
             finally:
@@ -154,6 +154,8 @@ _SYNCFS: list[Callable[[int], int] | None] = []
 
 def _syncfs() -> Callable[[int], int] | None:
     if not _SYNCFS:
+        import ctypes  # here: a single step never needs it (~2 ms of a command's start)
+
         try:
             _SYNCFS.append(ctypes.CDLL(None, use_errno=True).syncfs)
         except (OSError, AttributeError):
@@ -286,7 +288,7 @@ class Manifest:
             try:
                 made = _make_dirs(self.folder)
                 path = self.folder / (f"{os.getpid()}-{threading.get_ident()}-"
-                                      f"{secrets.token_hex(4)}")
+                                      f"{os.urandom(4).hex()}")
                 fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
                 break
             except FileNotFoundError:  # another process removed the empty folder meanwhile

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import secrets
 from dataclasses import dataclass
 
 from .db import Registry
@@ -79,6 +78,8 @@ def create(db: Registry, login: str, *, now: dt.datetime, lang: str = "ky",
 
     The token is 32 random bytes (``secrets``), shown to its holder once and never stored.
     """
+    import secrets  # here: only a login makes a token; every other command checks one
+
     token = secrets.token_urlsafe(32)
     digest = _digest(token)
     csrf = secrets.token_urlsafe(32)
