@@ -54,7 +54,7 @@ def review_data(db: Registry, case_id: int, *, today: dt.date | None = None,
     dated = deadlines(db, case, workflow, on, lang=lang)
     documents = [{**d, "audit_id": s["audit_id"], "trigger": s["trigger"]}
                  for s in steps for d in s["documents"]]
-    integrity = verify(db, case_id=case_id)
+    integrity = verify(db, case_id=case_id, other_records=False)
     state = workflow.state(case["state"])
 
     def title(value: dict[str, str]) -> str:

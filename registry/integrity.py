@@ -66,6 +66,32 @@ def chain(db: Registry, start: int = 0) -> Iterator[dict[str, Any]]:
     return db.query("SELECT * FROM audit WHERE id >= ? ORDER BY id", [start])
 
 
+def case_links(db: Registry, case_id: int, start: int = 0
+               ) -> Iterator[tuple[dict[str, Any], str | None, tuple[int, str] | None]]:
+    """Each of one case's audit records from the id ``start`` on, as ``chain`` gives it,
+    with the hash of the record just before it in the chain (None: it is the first) and the
+    id and link of the record just after it (None: it is the head) — two lookups by id
+    each, whatever the chain's length."""
+    for row in case_chain(db, case_id, start):
+        before = db.execute("SELECT hash FROM audit WHERE id < ? ORDER BY id DESC LIMIT 1",
+                            [row["id"]]).fetchone()
+        after = db.execute("SELECT id, prev_hash FROM audit WHERE id > ? ORDER BY id LIMIT 1",
+                           [row["id"]]).fetchone()
+        yield row, before[0] if before else None, (after[0], after[1]) if after else None
+
+
+def head(db: Registry) -> dict[str, Any] | None:
+    """The chain's last record: ``{"id", "hash"}``, or None when it is empty."""
+    row = db.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+    return {"id": row[0], "hash": row[1]} if row else None
+
+
+def case_chain(db: Registry, case_id: int, start: int = 0) -> Iterator[dict[str, Any]]:
+    """One case's audit records from the id ``start`` on, as ``chain`` gives them."""
+    return db.query("SELECT * FROM audit WHERE case_id = ? AND id >= ? ORDER BY id",
+                    [case_id, start])
+
+
 def verdict_texts(db: Registry) -> Iterator[tuple[str, str]]:
     """Every shared verdict text ``(hash, body)`` (none in a registry older than schema 6
     opened read-only, which has no such table)."""
