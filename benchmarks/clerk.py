@@ -96,10 +96,14 @@ def show_commands(figures: dict[str, Figure]) -> str:
             f"{figures['libraries'].median:.0f} ms")
 
 
-def pdf(db_path: Path, cache: Path, case_ids: list[int], runs: int) -> tuple[int, Figure]:
-    """``muni render CASE… --pdf --force`` over the cases' documents: (documents, docs/s)."""
+def pdf(db_path: Path, cache: Path, case_ids: list[int], runs: int
+        ) -> tuple[int, Figure, Figure]:
+    """``muni render CASE… --pdf --force`` over the cases' documents: (documents, docs/s of
+    wall time, docs per CPU-second — muni's and LibreOffice's, the issue's "on one core",
+    which a shared machine's load does not change)."""
     env = env_for(db_path, "clerk", cache)
     cmd = [MUNI, "render", *map(str, case_ids), "--pdf", "--force", "--json"]
     done = timed(cmd, env, runs)
     documents = len(json.loads(done[0].stdout)["documents"])
-    return documents, Figure.of([documents / r.wall_s for r in done])
+    return (documents, Figure.of([documents / r.wall_s for r in done]),
+            Figure.of([documents / r.cpu_s for r in done]))

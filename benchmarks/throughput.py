@@ -213,9 +213,9 @@ def main(work: Path, *, quick: bool, runs: int) -> None:
         + clerk.show_commands(figures))
 
     pdf_cases = fixtures.case_ids(contexts, 5 if quick else 25)
-    pdf_docs, pdf_rate = clerk.pdf(contexts, cache, pdf_cases, runs)
+    pdf_docs, pdf_rate, pdf_cpu = clerk.pdf(contexts, cache, pdf_cases, runs)
     say(f"muni render --pdf, {pdf_docs} documents (whole process): "
-        f"{pdf_rate.show(unit=' docs/s')}")
+        f"{pdf_rate.show(unit=' docs/s')}; per CPU-second: {pdf_cpu.show(unit=' docs')}")
 
     say(f"load average after: {loadavg()}")
     say(f"ratio jobs2/jobs1: {two.docs_per_s.median / one.docs_per_s.median:.2f}")
