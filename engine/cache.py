@@ -14,6 +14,12 @@ is no error: the process derives what it needs, as it would without a cache. Not
 or the registry is ever written here — only what is derived from muni's and the
 municipality's own files (workflows, rule profiles, templates).
 
+What it keeps stays one entry per kind and set of source files: an entry built anew (the
+files' bytes changed) replaces the one it was built instead of, and an entry stored by
+upgraded code clears what the code before it left (its entries and compiled pages), so the
+folder does not grow by a version's worth (about a megabyte) at every update.
+LibreOffice's kept profiles (``libreoffice/``) are not entries and are left alone.
+
 ``use(folder)`` turns it on for the process (``Engine(cache=…)`` calls it); off by default,
 so a library user or a test gets no files it did not ask for.
 """
@@ -24,6 +30,7 @@ import functools
 import hashlib
 import os
 import pickle
+import re
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -100,7 +107,7 @@ def jinja_bytecode() -> Any:
             except OSError:
                 pass
 
-    directory = _folder / f"jinja-{code_digest()[:20]}"
+    directory = _folder / _jinja_folder(code_digest())
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError:
@@ -120,9 +127,12 @@ def derived(kind: str, sources: Iterable[Path], build: Callable[[], T], *,
     code and ``extra`` (library versions …). Errors of ``build`` propagate and are not kept."""
     if _folder is None:
         return build()
-    key = hashlib.sha256(f"{kind}\0{code_digest()}\0{extra}\0{files_digest(sources)}"
+    sources = list(sources)
+    code = code_digest()
+    key = hashlib.sha256(f"{kind}\0{code}\0{extra}\0{files_digest(sources)}"
                          .encode()).hexdigest()
-    entry = _folder / f"{kind}-{key[:40]}.pickle"
+    names = hashlib.sha256("\0".join(map(str, sources)).encode()).hexdigest()
+    entry = _folder / f"{kind}-{code[:CODE]}-{names[:NAMES]}-{key[:40]}.pickle"
     try:
         with open(entry, "rb") as f:
             return pickle.load(f)
@@ -130,7 +140,46 @@ def derived(kind: str, sources: Iterable[Path], build: Callable[[], T], *,
         pass
     value = build()
     _store(entry, value)
+    _prune(entry, kind, code)
     return value
+
+
+#: Hex digits of the code digest and of the source files' names in an entry's name.
+CODE, NAMES = 12, 8
+_ENTRY = re.compile(rf"(?P<kind>.+)-(?P<code>[0-9a-f]{{{CODE}}})-(?P<names>[0-9a-f]{{{NAMES}}})"
+                    r"-[0-9a-f]{40}\.pickle")
+
+
+def _prune(entry: Path, kind: str, code: str) -> None:
+    """Remove what ``entry`` was built instead of — the same kind from the same files (by
+    name) with other bytes — and whatever other code left: its entries, its compiled pages,
+    an older format's entries. Run when an entry is stored, which is rare (a cache miss), so
+    a look through the folder costs nothing a command would notice. Best effort: a file
+    another process holds open (Windows) stays until next time."""
+    mine = _ENTRY.fullmatch(entry.name)
+    assert mine is not None
+    try:
+        for path in entry.parent.iterdir():
+            name = path.name
+            if path == entry or name.startswith(".tmp-"):
+                continue
+            found = _ENTRY.fullmatch(name)
+            if found is not None:
+                if found["code"] != code[:CODE] or (found["kind"] == kind
+                                                     and found["names"] == mine["names"]):
+                    path.unlink(missing_ok=True)
+            elif name.endswith(".pickle"):
+                path.unlink(missing_ok=True)            # an older format's entry
+            elif name.startswith("jinja-") and name != _jinja_folder(code):
+                import shutil
+
+                shutil.rmtree(path, ignore_errors=True)
+    except OSError:
+        pass
+
+
+def _jinja_folder(code: str) -> str:
+    return f"jinja-{code[:20]}"
 
 
 def _store(entry: Path, value: Any) -> None:

@@ -91,6 +91,38 @@ def test_the_review_page_is_compiled_once_then_loaded_as_code(folder, tmp_path, 
     assert cache.jinja_bytecode() is None
 
 
+def test_an_entry_replaces_the_one_it_was_built_instead_of(folder, tmp_path, monkeypatch):
+    """One entry per kind and files: new bytes replace the old entry; new code (an upgrade)
+    clears what older code left — entries, compiled pages, older formats — but not another
+    kind's entry of this code, nor LibreOffice's kept profiles."""
+    one, two = tmp_path / "one.yaml", tmp_path / "two.yaml"
+    one.write_text("a: 1\n")
+    two.write_text("b: 1\n")
+    cache.derived("x", [one], lambda: 1)
+    cache.derived("x", [two], lambda: 2)
+    cache.derived("y", [one], lambda: 3)
+    one.write_text("a: 2\n")
+    assert cache.derived("x", [one], lambda: 4) == 4
+    entries = sorted(p.name.split("-")[0] for p in folder.glob("*.pickle"))
+    assert entries == ["x", "x", "y"]                       # x of one.yaml replaced
+    assert cache.derived("x", [two], lambda: 5) == 2        # x of two.yaml still read
+
+    (folder / "template-0123456789abcdef0123456789abcdef01234567.pickle").write_bytes(b"old")
+    (folder / "jinja-0123456789abcdef0123").mkdir()
+    (folder / "libreoffice" / "profile-0").mkdir(parents=True)
+    cache.code_digest.cache_clear()
+    monkeypatch.setattr(cache, "_ENGINE", tmp_path / "no-code")   # other code: an upgrade
+    try:
+        assert cache.derived("x", [two], lambda: 6) == 6
+        assert [p.name.split("-")[0] for p in folder.glob("*.pickle")] == ["x"]
+        assert not (folder / "jinja-0123456789abcdef0123").exists()
+        assert (folder / "libreoffice" / "profile-0").is_dir()
+        assert cache.derived("y", [one], lambda: 7) == 7
+        assert sorted(p.name.split("-")[0] for p in folder.glob("*.pickle")) == ["x", "y"]
+    finally:
+        cache.code_digest.cache_clear()
+
+
 def test_errors_are_not_kept(folder, tmp_path):
     source = tmp_path / "x.yaml"
     source.write_text("a: 1\n")
@@ -138,7 +170,7 @@ def test_a_template_from_the_cache_renders_the_same_bytes(folder, tmp_path):
     template.write_bytes(edited.getvalue())
     changed = TemplateStore(builtin=tmp_path).render("working_group_order", "ky", None, data)
     assert "EDITED" in zipfile.ZipFile(io.BytesIO(changed)).read("word/document.xml").decode()
-    assert len(list(folder.glob("template-*.pickle"))) == 2
+    assert len(list(folder.glob("template-*.pickle"))) == 1    # it replaced the old entry
 
 
 def test_the_cli_keeps_its_derived_values_in_muni_cache(sample_muni, monkeypatch, tmp_path):
