@@ -101,6 +101,8 @@ class Registry:
         #: ``write_transaction`` refuses before anything is done.
         self.read_only = read_only
         self._utils: sqlite_utils.Database | None = None
+        #: The directory's memo while a batch prepares its steps (``directory.remembering``).
+        self.directory_memo: Any = None
 
     def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] | None = None
                 ) -> sqlite3.Cursor:

@@ -6,7 +6,13 @@ date" is a query, not a field that gets overwritten when the head changes.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
 from .db import Registry
+
+T = TypeVar("T")
 
 #: Roles in the executive body (айыл өкмөтү): its staff.
 STAFF_ROLES = frozenset({"head", "deputy_head", "executive_secretary", "specialist", "staff"})
@@ -15,50 +21,120 @@ COUNCIL_ROLES = frozenset({"deputy", "council_chair"})
 ROLES = STAFF_ROLES | COUNCIL_ROLES
 
 
+class Remembered:
+    """The directory rows a batch's preparations read, kept while nobody else wrote.
+
+    Why: every step of a batch names the same municipality, and mostly the same people and
+    office holders as the cases before it — re-reading them was a tenth of a batch's time.
+    Why it cannot serve a stale row: it is used only inside ``remembering``, which first asks
+    SQLite's ``PRAGMA data_version`` — changed by every commit of any *other* connection or
+    process — and forgets everything when it changed; the connection that holds it writes no
+    directory rows while it is in use (a batch writes cases, the audit, the journal,
+    documents; only the importer writes the directory). So each step reads the directory as
+    it was when its preparation began, as it would have without this memo (a preparation
+    was never one read transaction). Bounded: forgotten past ``LIMIT`` rows.
+    """
+
+    LIMIT = 20_000
+
+    def __init__(self) -> None:
+        self.version: int | None = None
+        self.rows: dict[tuple, Any] = {}
+
+
+@contextlib.contextmanager
+def remembering(db: Registry, memo: Remembered) -> Iterator[None]:
+    """Within: the directory reads on ``db`` are answered from ``memo`` where it has them
+    (see ``Remembered``); they must not be mixed with writes to the directory."""
+    version = db.execute("PRAGMA data_version").fetchone()[0]
+    if version != memo.version or len(memo.rows) > memo.LIMIT:
+        memo.rows.clear()
+        memo.version = version
+    previous, db.directory_memo = db.directory_memo, memo
+    try:
+        yield
+    finally:
+        db.directory_memo = previous
+
+
+def _remembered(db: Registry, key: tuple, read: Callable[[], T]) -> T:
+    memo = db.directory_memo
+    if memo is None:
+        return read()
+    if key not in memo.rows:
+        memo.rows[key] = read()
+    return memo.rows[key]
+
+
+def _copy(row: dict | None) -> dict | None:
+    """A caller's own copy of a remembered row (it may change it)."""
+    return dict(row) if row is not None else None
+
+
 def municipality(db: Registry, code: str) -> dict | None:
-    return next(db.query("SELECT * FROM municipalities WHERE code = ?", [code]), None)
+    return _copy(_remembered(db, ("municipality", code), lambda: next(
+        db.query("SELECT * FROM municipalities WHERE code = ?", [code]), None)))
 
 
 def person(db: Registry, person_id: str) -> dict | None:
-    return next(db.query("SELECT * FROM people WHERE id = ?", [person_id]), None)
+    return people(db, [person_id]).get(person_id)
 
 
 def people(db: Registry, ids: list[str]) -> dict[str, dict]:
-    """People by id, in one query."""
-    if not ids:
-        return {}
-    marks = ", ".join("?" for _ in ids)
-    return {r["id"]: r for r in db.query(f"SELECT * FROM people WHERE id IN ({marks})", ids)}
+    """People by id, in one query (the ones not remembered)."""
+    memo = db.directory_memo
+    wanted = [i for i in ids if memo is None or ("person", i) not in memo.rows]
+    found: dict[str, dict] = {}
+    if wanted:
+        marks = ", ".join("?" for _ in wanted)
+        found = {r["id"]: r for r in db.query(f"SELECT * FROM people WHERE id IN ({marks})",
+                                              wanted)}
+    if memo is None:
+        return found
+    for i in wanted:
+        memo.rows[("person", i)] = found.get(i)
+    return {i: dict(row) for i in ids if (row := memo.rows[("person", i)]) is not None}
 
 
 def offices_on(
     db: Registry, municipality_code: str, person_ids: list[str], on: str
 ) -> dict[str, list[dict]]:
-    """Offices each person holds in the municipality on date ``on`` (ISO)."""
-    result: dict[str, list[dict]] = {pid: [] for pid in person_ids}
-    if not person_ids:
+    """Offices each person holds in the municipality on date ``on`` (ISO), in the order
+    they began (the same day: in the order they were recorded)."""
+    memo = db.directory_memo
+    wanted = list(dict.fromkeys(
+        pid for pid in person_ids
+        if memo is None or ("offices", municipality_code, pid, on) not in memo.rows))
+    result: dict[str, list[dict]] = {pid: [] for pid in wanted}
+    if wanted:
+        marks = ", ".join("?" for _ in wanted)
+        rows = db.query(
+            f"SELECT * FROM officials WHERE municipality = ? AND person IN ({marks}) "
+            "AND start_date <= ? AND (end_date IS NULL OR end_date >= ?) "
+            "ORDER BY start_date, id",
+            [municipality_code, *wanted, on, on],
+        )
+        for row in rows:
+            result[row["person"]].append(row)
+    if memo is None:
         return result
-    marks = ", ".join("?" for _ in person_ids)
-    rows = db.query(
-        f"SELECT * FROM officials WHERE municipality = ? AND person IN ({marks}) "
-        "AND start_date <= ? AND (end_date IS NULL OR end_date >= ?) ORDER BY start_date",
-        [municipality_code, *person_ids, on, on],
-    )
-    for row in rows:
-        result[row["person"]].append(row)
-    return result
+    for pid in wanted:
+        memo.rows[("offices", municipality_code, pid, on)] = result[pid]
+    return {pid: [dict(r) for r in memo.rows[("offices", municipality_code, pid, on)]]
+            for pid in person_ids}
 
 
 def holders_on(
     db: Registry, municipality_code: str, role: str, on: str
 ) -> list[dict]:
     """Who holds ``role`` in the municipality on date ``on``, with their person row."""
-    return list(db.query(
+    rows = _remembered(db, ("holders", municipality_code, role, on), lambda: list(db.query(
         "SELECT o.*, p.name, p.short_name, p.sex FROM officials o JOIN people p ON p.id = o.person "
         "WHERE o.municipality = ? AND o.role = ? AND o.start_date <= ? "
         "AND (o.end_date IS NULL OR o.end_date >= ?) ORDER BY o.start_date DESC",
         [municipality_code, role, on, on],
-    ))
+    )))
+    return [dict(r) for r in rows]
 
 
 def short_name(person_row: dict) -> str:

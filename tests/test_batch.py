@@ -358,3 +358,62 @@ def test_status_shows_counts_and_the_most_recently_changed(fleet):
     assert len(fleet.json("status")) == 12  # scripts get every case
     assert [r["id"] for r in fleet.json("status", "--limit", "2")] in ([7, 3], [3, 7])
     assert "cases; the" not in fleet("status").stdout  # all 12 fit: no overview
+
+
+def chair_names(db_path: Path) -> dict[int, str]:
+    """The group chair's name each case's drafted order printed (its audit context)."""
+    con = sqlite3.connect(db_path)
+    out = {case_id: json.loads(data)["documents"][0]["group"]["chair"]["name"]
+           for case_id, data in con.execute(
+               "SELECT case_id, data FROM audit WHERE trigger = 'draft_order'")}
+    con.close()
+    return out
+
+
+def test_a_person_renamed_by_another_process_mid_batch_is_printed_anew(fleet, monkeypatch):
+    """The batch remembers the directory's rows from one step to the next
+    (``directory.remembering``), but never past another process's change."""
+    monkeypatch.setattr(batch.pool, "GROUP", 2)
+    db, events = engine_run(fleet.db_path, batch.Selection(workflow="working_group"), jobs=1)
+    next(events)
+    first = [next(events), next(events)]  # cases 1 and 2 of m0001: their group committed
+    assert {o.case for o in first} == {1, 2}
+    other = sqlite3.connect(fleet.db_path)
+    with other:
+        other.execute("UPDATE people SET name = 'Осмонова Салтанат Жаңыевна' "
+                      "WHERE id = 'm0001-002'")
+    other.close()
+    rest = [e for e in events if isinstance(e, batch.Outcome)]
+    assert all(o.status == "advanced" for o in [*first, *rest])
+    names = chair_names(fleet.db_path)
+    assert names[1] == names[2] == "Осмонова Салтанат Токтогуловна"
+    assert names[3] == names[4] == "Осмонова Салтанат Жаңыевна"  # m0001's other cases
+    assert names[5] == "Осмонова Салтанат Токтогуловна"          # m0002's own chair
+    db.close()
+
+
+def test_remembered_directory_rows_are_read_once_and_given_as_copies(fleet):
+    from muni.registry import directory
+
+    db = regdb.connect(fleet.db_path)
+    memo = directory.Remembered()
+    statements: list[str] = []
+    with directory.remembering(db, memo):
+        db.conn.set_trace_callback(statements.append)
+        first = directory.people(db, ["m0001-002", "m0001-003"])
+        first["m0001-002"]["name"] = "changed by a caller"
+        again = directory.people(db, ["m0001-003", "m0001-002", "nobody"])
+        offices = directory.offices_on(db, "m0001", ["m0001-001"], "2026-11-20")
+        offices_again = directory.offices_on(db, "m0001", ["m0001-001"], "2026-11-20")
+        db.conn.set_trace_callback(None)
+    assert again["m0001-002"]["name"] == "Осмонова Салтанат Токтогуловна"
+    assert set(again) == {"m0001-002", "m0001-003"}  # an unknown id stays unknown
+    assert offices == offices_again and offices["m0001-001"][0]["role"] == "head"
+    selects = [s for s in statements if s.startswith("SELECT")]
+    assert len(selects) == 3, selects  # people, "nobody", offices: each once
+    # outside `remembering` every read goes to the registry
+    db.conn.set_trace_callback(statements.append)
+    directory.people(db, ["m0001-002"])
+    db.conn.set_trace_callback(None)
+    assert len([s for s in statements if s.startswith("SELECT")]) == 4
+    db.close()

@@ -11,6 +11,7 @@ from typing import Any
 
 from muni.registry import batches
 from muni.registry.db import Registry, file_error
+from muni.registry.directory import Remembered, remembering
 
 from ..actor import Actor
 from ..advance import CommitGroup, Rendered, StepResult, commit_plan, ensure_unchanged, prerender
@@ -205,6 +206,7 @@ class Batch:
     def __init__(self, db: Registry, store: TemplateStore, settings: Settings,
                  lock: Any = None):
         self.db, self.store, self.s = db, store, settings
+        self.directory = Remembered()
         self.lock = lock if lock is not None else contextlib.nullcontext()
 
     # -- one row, step by step --
@@ -329,8 +331,7 @@ class Batch:
         outcomes: list[Outcome] = []
         pending = works
         while pending:
-            group = [(work, _prepare(self.db, self.store, self.task(work)))
-                     for work in pending]
+            group = [(work, self._prepare(work)) for work in pending]
             pending = []
             for work, outcome in self.commit_group(group):
                 if outcome is None:
@@ -338,6 +339,12 @@ class Batch:
                 else:
                     outcomes.append(outcome)
         return outcomes
+
+    def _prepare(self, work: Work) -> _Ready | _Problem:
+        """``_prepare`` the row's next step, the directory's rows remembered from the steps
+        before while no other process changed the registry (``directory.remembering``)."""
+        with remembering(self.db, self.directory):
+            return _prepare(self.db, self.store, self.task(work))
 
     def commit_group(self, group: list[tuple[Work, _Ready | _Problem]]
                      ) -> list[tuple[Work, Outcome | None]]:
