@@ -252,9 +252,9 @@ def commit_plan(db: Registry, plan_: Plan, *, actor: Actor, out_dir: Path,
         if isinstance(refused, StateError) and not dry_run:
             ensure_unchanged(db, case)  # a step someone took since the plan: a conflict
         raise refused
+    verdicts = [v.to_record() for v in plan_.verdicts]
     model = restore(plan_.workflow, case["id"], case["state"],
                             allowed=lambda _trigger: plan_.allowed)
-    verdicts = [v.to_record() for v in plan_.verdicts]
     if not fire(model, t.trigger):
         raise GuardFailed(f"case {case['id']}: '{t.trigger}' refused — "
                           + "; ".join(v.rule for v in plan_.verdicts if v.blocks),
