@@ -39,9 +39,15 @@ HASHED_FIELDS = (
 IDENTITY_FIELDS = ("account", "person", "printed_name", "identity", "session")
 
 
+#: ``canonical``'s encoder, made once: ``json.dumps`` with options builds a new one per call,
+#: and a step encodes a dozen values (its verdicts' texts, context, documents, hash).
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                              default=str)
+
+
 def canonical(value: Any) -> str:
     """Stable JSON text: sorted keys, no spaces, UTF-8 kept; dates as ISO strings."""
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return _CANONICAL.encode(value)
 
 
 def text_hash(body: str) -> str:
