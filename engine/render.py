@@ -258,7 +258,9 @@ class CompiledTemplate:
         except TemplateError as exc:
             raise TemplateError(f"{self.path.name} ({where}): {exc.message}",
                                 template=self.path.name) from None
-        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+        # the line breaks ``_patch`` put before each paragraph, out again (what
+        # ``re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)`` does, without a regex per document)
+        xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
         if any(c in xml for c in "\n\t\a\f"):
             xml = self._tpl.resolve_listing(xml)
         return typography.typeset_wordml(xml)  # no line break inside a date, number or sum
