@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 from collections.abc import Iterator
 from typing import Any
 
@@ -55,6 +56,31 @@ def text_hash(body: str) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
+#: Shared texts this process made, by the pickle of their values: a batch judges every
+#: case by the same few rules, and encoding and hashing their texts again was a twentieth
+#: of a step. A pickle tells apart what the canonical JSON tells apart (``True`` and
+#: ``1``, ``1`` and ``1.0``, a str and a date); values that pickle alike are the same
+#: values, so their text is the same. Bounded: forgotten past ``_SHARED_LIMIT``.
+_shared_made: dict[bytes, tuple[str, str]] = {}
+_SHARED_LIMIT = 4096
+
+
+def shared_text(values: dict[str, Any]) -> tuple[str, str]:
+    """``(key, body)`` of a verdict's shared text: ``text_hash`` of its ``canonical`` JSON."""
+    try:
+        seen = pickle.dumps(values, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # not picklable: made afresh, not kept
+        body = canonical(values)
+        return text_hash(body), body
+    made = _shared_made.get(seen)
+    if made is None:
+        body = canonical(values)
+        if len(_shared_made) >= _SHARED_LIMIT:
+            _shared_made.clear()
+        made = _shared_made[seen] = (text_hash(body), body)
+    return made
+
+
 def share_texts(db: Registry, guards: list[dict]) -> list[dict]:
     """The verdicts as a record stores them: each one's ``SHARED_VERDICT_FIELDS`` written
     once to ``audit_texts`` (inside the caller's transaction) and named by their hash."""
@@ -65,8 +91,7 @@ def share_texts(db: Registry, guards: list[dict]) -> list[dict]:
                 and all(k in verdict for k in SHARED_VERDICT_FIELDS)):
             out.append(verdict)
             continue
-        body = canonical({k: verdict[k] for k in SHARED_VERDICT_FIELDS})
-        key = text_hash(body)
+        key, body = shared_text({k: verdict[k] for k in SHARED_VERDICT_FIELDS})
         bodies[key] = body
         out.append({**{k: v for k, v in verdict.items() if k not in SHARED_VERDICT_FIELDS},
                     TEXT_KEY: key})

@@ -119,3 +119,20 @@ def test_the_shared_texts_are_append_only(done):
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         con.execute("UPDATE audit_texts SET body = '{}'")
     con.close()
+
+
+def test_a_shared_text_made_before_is_the_text_of_these_values():
+    """``shared_text`` keeps what it made, by the pickle of the values: values a JSON reader
+    would call equal but that encode differently (True, 1, 1.0) never share a text."""
+    base = {"title": "T", "basis": "B", "verified": True, "status": {"current": True},
+            "cite": {"ky": "Мыйзам"}, "titles": {"en": "T"}}
+    variants = [base, {**base, "verified": 1}, {**base, "verified": 1.0},
+                {**base, "status": {"current": 1}}, {**base, "titles": {"en": "Т"}},
+                {**base, "cite": {"ky": "Мыйзам", "ru": None}}, base]
+    keys = set()
+    for values in variants:
+        body = audit.canonical(values)
+        assert audit.shared_text(dict(values)) == (audit.text_hash(body), body)
+        assert audit.shared_text(dict(values)) == (audit.text_hash(body), body)
+        keys.add(audit.text_hash(body))
+    assert len(keys) == 6
