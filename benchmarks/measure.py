@@ -37,10 +37,28 @@ def say(line: str = "") -> None:
 
 
 def loadavg() -> str:
+    """The load average and the machine's speed now (``speed_ms``): on a shared virtual
+    machine the host's other guests slow a core down without showing in the load average
+    (the same loop took 260 and 480 ms a few seconds apart), so a figure is read beside
+    both."""
     try:
-        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+        load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
     except OSError:
-        return "?"
+        load = "?"
+    return f"{load}; speed probe {speed_ms():.0f} ms"
+
+
+def speed_ms(steps: int = 1_000_000) -> float:
+    """Milliseconds one core takes for a plain Python loop of ``steps`` additions (the best
+    of three): lower is a faster machine; compare runs by it."""
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        total = 0
+        for i in range(steps):
+            total += i
+        best = min(best, time.perf_counter() - started)
+    return best * 1000
 
 
 def env_for(db_path: Path | None, actor: str, cache: Path) -> dict[str, str]:
