@@ -29,7 +29,6 @@ from .render import TemplateStore
 from .rules import profile_for, profile_named
 from .spec import Workflow, record_title
 from .verdicts import all_in_language, check_lang, rule_basis
-from .verify import NON_TRANSITIONS, document_status, preparers_before
 
 
 def record_date(record: dict) -> str:
@@ -75,6 +74,8 @@ def past_step(record: dict, workflow: Workflow, preparers_then: set[str],
     """One audit record as a reviewer reads it: what moved, who, and by which rules — the
     verdicts as recorded, never re-evaluated on today's data, worded in ``lang`` from their
     recorded keys and values (``verdicts.in_language``)."""
+    from .verify import NON_TRANSITIONS, document_status  # here: explain and preview need not
+
     kind = record["trigger"] if record["trigger"] in NON_TRANSITIONS else "transition"
     spec_t = workflow.transition(record["trigger"], record["from_state"] or "")
     evaluation = record["data"].get("evaluation") or {}
@@ -101,6 +102,8 @@ def steps_until(db: Registry, case_id: int, workflow: Workflow, on: dt.date | No
     The history is the prefix of records up to the last one dated on or before ``on``: an
     "open" written on a later wall-clock day than a caught-up step still comes first.
     """
+    from .verify import NON_TRANSITIONS, preparers_before
+
     records = audit.history(db, case_id)
     last = len(records) - 1 if on is None else max(
         (i for i, r in enumerate(records) if record_date(r) <= on.isoformat()), default=-1)
