@@ -430,12 +430,9 @@ def _check_chain(db: Registry, report: _Report, start: int, expected_prev: str |
                                            prev=expected_prev):
         records += 1
         if broken:
-            report.add("chain_broken", f"audit #{row['id']}: previous-hash link does not "
-                       "match the record before it (a record was deleted, inserted or "
-                       "reordered)", audit_id=row["id"])
+            _broken_link(report, row["id"])
         if altered:
-            report.add("record_altered", f"audit #{row['id']}: content does not match its "
-                       "hash (edited)", audit_id=row["id"])
+            _altered(report, row["id"])
         anchor_seen = anchor_seen or row["hash"] == anchor
         head = row
     return records, ({"id": head["id"], "hash": head["hash"]} if head else None), anchor_seen
@@ -453,19 +450,27 @@ def _check_links(db: Registry, report: _Report, start: int, expected_prev: str |
     for row, before, after in integrity.case_links(db, case_id, start):
         records += 1
         if audit.record_hash(row) != row["hash"]:
-            report.add("record_altered", f"audit #{row['id']}: content does not match its "
-                       "hash (edited)", audit_id=row["id"])
+            _altered(report, row["id"])
         expected = before if before is not None else chain.GENESIS
         if not (row["id"] == start and expected_prev is None) and row["prev_hash"] != expected:
             broken.add(row["id"])
         if after is not None and after[1] != row["hash"]:
             broken.add(after[0])
     for record_id in sorted(broken):
-        report.add("chain_broken", f"audit #{record_id}: previous-hash link does not match "
-                   "the record before it (a record was deleted, inserted or reordered)",
-                   audit_id=record_id)
+        _broken_link(report, record_id)
     seen = anchor is not None and (integrity.record_id(db, anchor) or -1) >= start
     return records, integrity.head(db), seen
+
+
+def _broken_link(report: _Report, record_id: int) -> None:
+    report.add("chain_broken", f"audit #{record_id}: previous-hash link does not match the "
+               "record before it (a record was deleted, inserted or reordered)",
+               audit_id=record_id)
+
+
+def _altered(report: _Report, record_id: int) -> None:
+    report.add("record_altered", f"audit #{record_id}: content does not match its hash "
+               "(edited)", audit_id=record_id)
 
 
 def _check_texts(db: Registry, report: _Report) -> set[str]:
