@@ -19,7 +19,6 @@ with it, so the engine and the auditor cannot disagree on who prepared a step.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -167,29 +166,9 @@ def require_actor(actor: Actor | None) -> Actor:
 def evaluation(plan_: Plan) -> dict[str, Any]:
     """What the verdicts were judged by, besides the case data: the profile's exact version,
     the act's date that chose it, and the day the rules were evaluated on."""
-    return {"profile": _profile_version(plan_.profile),
+    return {"profile": plan_.profile.version(),
             "act_date": plan_.prepared.act_date.isoformat(),
             "on": plan_.today.isoformat() if plan_.today else None, "clock": plan_.clock}
-
-
-_profile_versions: dict[tuple, dict[str, Any]] = {}
-
-
-def _profile_version(profile: Profile) -> dict[str, Any]:
-    """``profile.version()``, kept while its files are unchanged (same mtime and size): it
-    digests every rule and re-reads the files (~1 ms), and a batch records it for every
-    step."""
-    stamps = []
-    for path in (getattr(profile, "sources", ()) or (profile.path,)):
-        try:
-            st = path.stat()
-        except OSError:
-            continue
-        stamps.append((str(path), st.st_mtime_ns, st.st_size))
-    key = (id(profile), profile.id, tuple(stamps))
-    if key not in _profile_versions:
-        _profile_versions[key] = profile.version()
-    return copy.deepcopy(_profile_versions[key])
 
 
 def four_eyes_refusal(db: Registry, plan_: Plan, actor: Actor) -> StateError | None:

@@ -10,6 +10,7 @@ checked against the profile in force on the date of its act (``Workflow.act_date
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import hashlib
@@ -135,6 +136,8 @@ class Profile:
     unread: tuple[str, ...] = field(default=(), compare=False)
     effective_from_verified: bool = True
     effective_from_note: str = ""
+    #: The SHA-256 of each source file's bytes as they were parsed into this profile.
+    file_sha256: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     _statuses: dict[str, RuleStatus] = field(default_factory=dict, hash=False, compare=False,
                                              repr=False)
 
@@ -164,14 +167,20 @@ class Profile:
         """``{"id", "sha256", "effective_from", "files": {name: sha256 of the bytes}}``.
 
         ``sha256`` covers what the rules say; ``files`` also shows an edit that changed only
-        comments, so both "the law changed" and "someone touched the file" are visible.
+        comments, so both "the law changed" and "someone touched the file" are visible. Both
+        describe the profile as it was parsed — the rules the verdicts came from — even when
+        a file was edited since (a batch keeps its profiles for its whole run). Worked out
+        once per profile: a batch records it for every step.
         """
-        return {
-            "id": self.id, "sha256": self.sha256,
-            "effective_from": self.effective_from.isoformat(),
-            "files": {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-                      for p in (self.sources or (self.path,)) if p.exists()},
-        }
+        return copy.deepcopy(self._version)
+
+    @functools.cached_property
+    def _version(self) -> dict[str, Any]:
+        files = self.file_sha256 or {     # a profile made in code, not parsed from files
+            p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in (self.sources or (self.path,)) if p.exists()}
+        return {"id": self.id, "sha256": self.sha256,
+                "effective_from": self.effective_from.isoformat(), "files": dict(files)}
 
     def rule(self, rule_id: str) -> Rule:
         try:
@@ -278,6 +287,7 @@ class _File:
     doc: dict[str, Any]
     rules: dict[str, Rule]
     effective_from: dt.date
+    sha256: str                 # of the bytes parsed
 
 
 def _str_list(value: Any, where: str) -> tuple[str, ...]:
@@ -317,15 +327,21 @@ def _parse_rule(rule_id: str, r: Any, pid: str, where: str) -> Rule:
         defined_in=pid)
 
 
-def _read(path: Path) -> Any:
+def _read(path: Path) -> tuple[Any, str]:
+    """The file's YAML and the SHA-256 of the very bytes it was parsed from."""
     import muni.engine.inputs as inputs  # YAML: not loaded when the cache has them
 
-    return inputs.parse(inputs.read_text(path, error=SpecError), path.name, error=SpecError)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SpecError(f"{path}: cannot read ({exc.strerror})") from None
+    text = inputs.decode(raw, path.name, error=SpecError)
+    return inputs.parse(text, path.name, error=SpecError), hashlib.sha256(raw).hexdigest()
 
 
 def _parse_file(path: Path) -> _File:
     name = path.name
-    doc = _read(path)
+    doc, digest = _read(path)
     if not isinstance(doc, dict):
         raise SpecError(f"{name}: a rule profile is a mapping")
     pid = str(doc.get("id") or path.stem)
@@ -337,7 +353,8 @@ def _parse_file(path: Path) -> _File:
             effective = dt.date.fromisoformat(str(effective))
     except (KeyError, ValueError):
         raise SpecError(f"{name}: effective_from must be a date (YYYY-MM-DD)") from None
-    return _File(id=pid, path=path, doc=doc, rules=rules, effective_from=effective)
+    return _File(id=pid, path=path, doc=doc, rules=rules, effective_from=effective,
+                 sha256=digest)
 
 
 def _finish(rules: dict[str, Rule], texts: dict[str, dict[str, Any]], withdrawn: dict,
@@ -428,6 +445,7 @@ def _profiles(directory: Path) -> tuple[Profile, ...]:
             effective_from=f.effective_from,
             rules=_finish(rules, texts, withdrawn, f.path.name), path=f.path,
             sources=tuple(g.path for g in line), texts=texts, in_force=in_force,
+            file_sha256={g.path.name: g.sha256 for g in line},
             unread=tuple(" ".join(str(u).split()) for u in f.doc.get("unread") or ()),
             effective_from_verified=bool(f.doc.get("effective_from_verified", True)),
             effective_from_note=" ".join(str(f.doc.get("effective_from_note", "")).split())))

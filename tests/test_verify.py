@@ -251,6 +251,27 @@ def test_every_transition_records_the_profile_version_and_the_evaluation_date(do
         audit.hashlib.sha256(Path(sign["documents"][0]["path"]).read_bytes()).hexdigest()
 
 
+def test_the_recorded_profile_files_are_the_bytes_its_rules_were_read_from(tmp_path):
+    """A batch keeps its profiles for its whole run: a rule file edited meanwhile must not
+    be recorded as what the verdicts were judged by (its rules were read before the edit)."""
+    import hashlib
+    import shutil
+
+    from muni.engine import rules
+
+    folder = tmp_path / "rules"
+    shutil.copytree(rules.RULES_DIR, folder)
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+    profile = next(p for p in rules._profiles(folder) if p.id == "kg-2021")
+    version = profile.version()
+    assert version["files"] == {p.name: before[p.name] for p in profile.sources}
+    edited = folder / "kg-2021.yaml"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert profile.version() == version                     # still what was read
+    assert next(p for p in rules._profiles(folder) if p.id == "kg-2021").version()["files"][
+        "kg-2021.yaml"] == hashlib.sha256(edited.read_bytes()).hexdigest()
+
+
 def test_signatures_on_declared_names_are_noted_not_failed(done):
     code, report = verify(done)
     assert code == 0 and report["ok"] is True
