@@ -26,35 +26,29 @@ MODULES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _modules(names: tuple[str, ...]) -> tuple[ModuleType, ...]:
+def _modules(context: str | None) -> tuple[ModuleType, ...]:
+    """The check modules of the procedure ``context`` (imported now); every module for
+    None or a procedure ``MODULES`` does not name (its rules are then found wherever they
+    are)."""
+    names = MODULES.get(context) if context is not None else None
+    if not names:
+        names = tuple(dict.fromkeys(n for group in MODULES.values() for n in group))
     return tuple(importlib.import_module(f"{__name__}.{name}") for name in names)
-
-
-def _every_module() -> tuple[ModuleType, ...]:
-    return _modules(tuple(dict.fromkeys(n for names in MODULES.values() for n in names)))
 
 
 @functools.cache
 def checks_for(context: str) -> dict[str, Check]:
-    """Rule id → check, for the procedure whose builder is ``context``; a procedure this file
-    does not name gets every module's (its rules are then found wherever they are)."""
-    names = MODULES.get(context)
-    return checks_in(_modules(names) if names else _every_module())
+    """Rule id → check, for the procedure whose builder is ``context``."""
+    return checks_in(_modules(context))
 
 
 @functools.cache
 def deadlines_for(context: str) -> dict[str, DeadlineFn]:
     """Rule id → the dated obligation it enforces (``@deadline``, beside the check)."""
-    names = MODULES.get(context)
-    return deadlines_in(_modules(names) if names else _every_module())
+    return deadlines_in(_modules(context))
 
 
 @functools.cache
 def all_checks() -> dict[str, Check]:
     """Every module's checks by rule id (a rule checked in two modules is a ``SpecError``)."""
-    return checks_in(_every_module())
-
-
-@functools.cache
-def all_deadlines() -> dict[str, DeadlineFn]:
-    return deadlines_in(_every_module())
+    return checks_in(_modules(None))
