@@ -140,7 +140,7 @@ def derived(kind: str, sources: Iterable[Path], build: Callable[[], T], *,
         pass
     value = build()
     _store(entry, value)
-    _prune(entry, kind, code)
+    _prune(entry, kind, code[:CODE], names[:NAMES])
     return value
 
 
@@ -150,14 +150,13 @@ _ENTRY = re.compile(rf"(?P<kind>.+)-(?P<code>[0-9a-f]{{{CODE}}})-(?P<names>[0-9a
                     r"-[0-9a-f]{40}\.pickle")
 
 
-def _prune(entry: Path, kind: str, code: str) -> None:
+def _prune(entry: Path, kind: str, code: str, names: str) -> None:
     """Remove what ``entry`` was built instead of — the same kind from the same files (by
     name) with other bytes — and whatever other code left: its entries, its compiled pages,
     an older format's entries. Run when an entry is stored, which is rare (a cache miss), so
     a look through the folder costs nothing a command would notice. Best effort: a file
-    another process holds open (Windows) stays until next time."""
-    mine = _ENTRY.fullmatch(entry.name)
-    assert mine is not None
+    another process holds open (Windows) stays until next time. ``code`` and ``names``:
+    the digests' prefixes in the entry's name."""
     try:
         for path in entry.parent.iterdir():
             name = path.name
@@ -165,8 +164,8 @@ def _prune(entry: Path, kind: str, code: str) -> None:
                 continue
             found = _ENTRY.fullmatch(name)
             if found is not None:
-                if found["code"] != code[:CODE] or (found["kind"] == kind
-                                                     and found["names"] == mine["names"]):
+                if found["code"] != code or (found["kind"] == kind
+                                             and found["names"] == names):
                     path.unlink(missing_ok=True)
             elif name.endswith(".pickle"):
                 path.unlink(missing_ok=True)            # an older format's entry
@@ -179,7 +178,7 @@ def _prune(entry: Path, kind: str, code: str) -> None:
 
 
 def _jinja_folder(code: str) -> str:
-    return f"jinja-{code[:20]}"
+    return f"jinja-{code[:CODE]}"
 
 
 def _store(entry: Path, value: Any) -> None:
