@@ -229,6 +229,9 @@ def _bundle(lang: str) -> Any:
 #: default)``, Fluent's select expression (``key`` a CLDR plural category or a text, or a
 #: number where ``is_number``).
 Plain = tuple[Any, ...]
+#: Whole numbers Fluent's runtime takes as numbers (Babel formats them); larger ones are
+#: passed as their digits.
+FLUENT_NUMBERS = 10**15
 #: Whole numbers whose plural category is kept with the plain wordings (a count beyond it
 #: goes to Fluent).
 PLURAL_TABLE = 1000
@@ -372,17 +375,10 @@ def _plain_value(values: Mapping[str, Any], name: str, lang: str) -> Any:
     if name not in values:
         raise _Unsaid
     value = values[name]
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool) or value is None:
-        return "" if value is None else str(value).lower()
-    if isinstance(value, int):
-        return value if abs(value) < 10**15 else str(value)
-    if isinstance(value, float | dt.date):
-        return value
-    if isinstance(value, Words):
-        return value.pick(lang)
-    if isinstance(value, Say | Listing):
+    if isinstance(value, int | float | dt.date) and not isinstance(value, bool):
+        # as Fluent receives it, without making its number type (which needs Babel)
+        return value if not isinstance(value, int) or abs(value) < FLUENT_NUMBERS else str(value)
+    if isinstance(value, str | bool | Words | Say | Listing) or value is None:
         text, errors = _argument(value, lang)
         if errors:
             raise _Unsaid
@@ -481,15 +477,15 @@ def _argument(value: Any, lang: str) -> tuple[Any, list[str]]:
         return value.sep.join(parts), errors
     if isinstance(value, bool) or value is None:
         return "" if value is None else str(value).lower(), []
-    from fluent.runtime.types import fluent_number
+    if isinstance(value, int) and abs(value) >= FLUENT_NUMBERS:
+        return str(value), []   # beyond what Babel formats: as digits, no plural form
+    if isinstance(value, int | float):
+        from fluent.runtime.types import fluent_number  # only a number needs Babel
 
-    if isinstance(value, int) and abs(value) < 10**15:
-        return fluent_number(value, useGrouping=False), []
-    if isinstance(value, int):  # beyond what Babel formats: as digits, no plural form
-        return str(value), []
-    if isinstance(value, float):
+        if isinstance(value, int):
+            return fluent_number(value, useGrouping=False), []
         return fluent_number(value, useGrouping=False, maximumFractionDigits=2), []
-    return value, []
+    return value, []   # text, a date
 
 
 # --- the functions the catalogs call ----------------------------------------------------------
