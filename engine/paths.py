@@ -16,6 +16,7 @@ notes.txt/sub``) is refused naming that file, before anything is rendered.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from .errors import InputError
@@ -28,20 +29,67 @@ def inside(root: Path, *parts: str | os.PathLike[str], what: str = "a path") -> 
     """``root / parts``, resolved, or ``InputError`` when it would leave ``root``, contains
     NUL, or has a name longer than the filesystem takes. ``what`` says what the path is for
     ("the documents of case 3") in the message."""
-    for part in parts:
-        text = os.fspath(part)
+    texts = [os.fspath(part) for part in parts]
+    for text in texts:
         if "\0" in text:
             raise InputError(f"{what}: the name {text!r} contains a NUL character")
-        for name in Path(text).parts:
-            if len(os.fsencode(name)) > MAX_NAME_BYTES:
-                raise InputError(f"{what}: the name {name[:40]!r}… is longer than "
-                                 f"{MAX_NAME_BYTES} bytes")
-    base = root.resolve()
-    candidate = base.joinpath(*parts).resolve()
-    if candidate != base and not candidate.is_relative_to(base):
+        if len(text) * 4 > MAX_NAME_BYTES:  # else no name in it can be too long
+            for name in Path(text).parts:
+                if len(os.fsencode(name)) > MAX_NAME_BYTES:
+                    raise InputError(f"{what}: the name {name[:40]!r}… is longer than "
+                                     f"{MAX_NAME_BYTES} bytes")
+    base = _resolved_root(root)
+    found = _below(base, texts)
+    candidate = Path(found if found is not None
+                     else os.path.realpath(os.path.join(base, *texts)))
+    if found is None and candidate != Path(base) and not candidate.is_relative_to(base):
         raise InputError(f"{what}: {candidate} would be outside {base}; nothing was written",
                          path=str(candidate), root=str(base))
     return candidate
+
+
+#: Roots resolved by this process (by absolute path): a batch builds a path under the same
+#: documents folder for every document, and resolving it walks every folder above it.
+_roots: dict[str, str] = {}
+
+
+def _resolved_root(root: Path) -> str:
+    key = os.path.abspath(root)
+    base = _roots.get(key)
+    if base is None:
+        base = os.path.realpath(key)
+        if os.path.isdir(base):  # a root made later may yet become a link: resolved then
+            _roots[key] = base
+    return base
+
+
+def _below(base: str, texts: list[str]) -> str | None:
+    """``realpath(base / texts)`` when it is plainly below ``base``: plain names only (no
+    ``..``, no absolute part) and no symbolic link among the ones that exist — each checked
+    with one ``lstat``, where ``realpath`` walks every folder from ``/``. None for anything
+    else (then ``realpath`` decides), and on Windows."""
+    if os.sep != "/" or os.altsep:
+        return None
+    path = base
+    exists = True
+    for text in texts:
+        if text.startswith("/"):
+            return None
+        for name in text.split("/"):
+            if name in ("", "."):
+                continue
+            if name == "..":
+                return None
+            path = f"{path}/{name}" if path != "/" else f"/{name}"
+            if exists:
+                try:
+                    mode = os.lstat(path).st_mode
+                except OSError:  # not there (yet): the rest is taken as written
+                    exists = False
+                    continue
+                if stat.S_ISLNK(mode):
+                    return None
+    return path
 
 
 def usable_folder(path: Path, option: str) -> Path:

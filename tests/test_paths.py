@@ -80,3 +80,30 @@ def test_a_document_path_from_a_path_code_is_refused(tmp_path):
         with pytest.raises(InputError, match="the documents of case 3: .* would be outside"):
             document_path(tmp_path, {"municipality": code, "id": 3}, 2, plan,
                           "working_group_order", 12, False)
+
+
+LINKED = st.lists(st.sampled_from(["..", ".", "a", "b", "in", "out", "file", "new", "a/b",
+                                   "in/a", "a/../b", "/abs", "", "новый"]),
+                  min_size=1, max_size=5)
+
+
+@given(LINKED)
+def test_a_path_is_what_realpath_makes_of_it(tmp_path_factory, parts):
+    """The quick walk below a root (one ``lstat`` a name) gives what resolving the whole
+    path gives, links inside and outside the root and files in the way included."""
+    top = tmp_path_factory.getbasetemp() / "linked"
+    root = top / "root"
+    if not root.exists():
+        (root / "a" / "b").mkdir(parents=True)
+        (top / "elsewhere").mkdir()
+        (root / "file").write_text("x")
+        os.symlink(root / "a", root / "in")
+        os.symlink(top / "elsewhere", root / "out")
+    expected = root.resolve().joinpath(*parts).resolve()
+    try:
+        got = inside(root, *parts)
+    except InputError as exc:
+        assert "would be outside" in exc.message
+        assert not expected.is_relative_to(root.resolve())
+        return
+    assert got == expected
