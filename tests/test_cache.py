@@ -12,6 +12,7 @@ import zipfile
 import pytest
 from conftest import EXAMPLES
 from test_render import context
+from tools_helpers import with_member_changed
 
 from muni.engine import cache, rules, spec
 from muni.engine.render import BUILTIN_TEMPLATES, TemplateStore
@@ -159,15 +160,10 @@ def test_a_template_from_the_cache_renders_the_same_bytes(folder, tmp_path):
                                                   data) == first
     cache.use(folder)
     # an edited template is compiled anew: its new text is in the document
-    edited = io.BytesIO()
-    with zipfile.ZipFile(template) as src, zipfile.ZipFile(edited, "w") as dst:
-        for info in src.infolist():
-            member = src.read(info)
-            if info.filename == "word/document.xml":
-                member = member.replace(b"{{ municipality.oblast_ky|upper }}",
-                                        b"EDITED {{ municipality.oblast_ky|upper }}", 1)
-            dst.writestr(info, member)
-    template.write_bytes(edited.getvalue())
+    template.write_bytes(with_member_changed(
+        template, "word/document.xml",
+        lambda xml: xml.replace(b"{{ municipality.oblast_ky|upper }}",
+                                b"EDITED {{ municipality.oblast_ky|upper }}", 1)))
     changed = TemplateStore(builtin=tmp_path).render("working_group_order", "ky", None, data)
     assert "EDITED" in zipfile.ZipFile(io.BytesIO(changed)).read("word/document.xml").decode()
     assert len(list(folder.glob("template-*.pickle"))) == 1    # it replaced the old entry

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import sqlite3
-import zipfile
 from pathlib import Path
 
 import docx
@@ -19,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from test_render import context
+from tools_helpers import with_member_changed
 
 from muni.engine.errors import TemplateError
 from muni.engine.render import BUILTIN_TEMPLATES, CompiledTemplate, make_environment, prefixes_bound
@@ -33,16 +33,13 @@ def template_with_body(tmp_path: Path, body: str, name: str = "t.docx") -> Path:
     document = docx.Document()
     document.add_paragraph("x")
     document.save(path)
-    raw = io.BytesIO()
-    with zipfile.ZipFile(path) as src, zipfile.ZipFile(raw, "w") as out:
-        for info in src.infolist():
-            data = src.read(info)
-            if info.filename == "word/document.xml":
-                text = data.decode("utf-8")
-                start, end = text.index("<w:body>"), text.index("</w:body>") + len("</w:body>")
-                data = (text[:start] + body + text[end:]).encode("utf-8")
-            out.writestr(info, data)
-    path.write_bytes(raw.getvalue())
+
+    def body_replaced(data: bytes) -> bytes:
+        text = data.decode("utf-8")
+        start, end = text.index("<w:body>"), text.index("</w:body>") + len("</w:body>")
+        return (text[:start] + body + text[end:]).encode("utf-8")
+
+    path.write_bytes(with_member_changed(path, "word/document.xml", body_replaced))
     return path
 
 
@@ -152,16 +149,11 @@ def test_an_override_that_breaks_the_xml_stops_the_step_and_writes_nothing(sampl
     builtin = BUILTIN_TEMPLATES / "ky" / "working_group_order.docx"
     override = sample_muni.db_path.parent / "templates" / "lipenka" / "ky" / builtin.name
     override.parent.mkdir(parents=True)
-    with zipfile.ZipFile(builtin) as src:
-        body = src.read("word/document.xml").decode("utf-8")
-        broken = body.replace("</w:body>", "<w:p>{% if not draft %}<w:r>{% endif %}<w:t>z"
-                              "</w:t>{% if draft and not draft %}</w:r>{% endif %}</w:p></w:body>")
-        raw = io.BytesIO()
-        with zipfile.ZipFile(raw, "w") as out:
-            for info in src.infolist():
-                out.writestr(info, broken if info.filename == "word/document.xml"
-                             else src.read(info))
-    override.write_bytes(raw.getvalue())
+    override.write_bytes(with_member_changed(
+        builtin, "word/document.xml",
+        lambda xml: xml.replace(b"</w:body>", b"<w:p>{% if not draft %}<w:r>{% endif %}<w:t>z"
+                                b"</w:t>{% if draft and not draft %}</w:r>{% endif %}</w:p>"
+                                b"</w:body>")))
     case = sample_muni.json("case", "new", "working_group", "-m", "lipenka", "--data",
                             EXAMPLES / "working_group_case.yaml")["case"]
     sample_muni("advance", case)            # the draft: the branch is not taken
