@@ -175,6 +175,30 @@ def test_a_case_moved_meanwhile_is_refused(db, tmp_path, store):
         adv.commit_plan(db, plan, actor=Actor("other"), out_dir=tmp_path, store=store)
 
 
+
+def test_a_case_edited_after_the_plan_is_refused_with_nothing_written(db, tmp_path, store):
+    """The compare-and-set on the case's state and version is the step's first write: a
+    case whose data changed since the plan (same state, next version) is refused, and the
+    step leaves no number, record, document or file."""
+    from muni.registry import cases
+
+    case = new_case(db)
+    adv.advance(db, case, actor=Actor("clerk"), out_dir=tmp_path, store=store, today=TODAY)
+    plan = planning.plan(db, case, today=TODAY)           # the signing step, numbered
+    before = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+              for t in ("audit", "journal", "documents")}
+    with regdb.write_transaction(db):
+        cases.replace_data(db, case, cases.get(db, case)["data"], "2026-11-21T10:00:00+00:00")
+    files = sorted(p.name for p in tmp_path.rglob("*") if p.is_file())
+    with pytest.raises(StateError, match=f"case {case} changed while this step was prepared "
+                                         r"\(now in 'order_drafted'\)"):
+        adv.commit_plan(db, plan, actor=Actor("head"), out_dir=tmp_path, store=store)
+    assert {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("audit", "journal", "documents")} == before
+    assert cases.current(db, case) == ("order_drafted", plan.case["version"] + 1)
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == files
+
+
 def _take_numbers(path: str, n: int, fail_every: int) -> list[int]:
     db = regdb.connect(path)
     taken = []
