@@ -29,6 +29,7 @@ from .db import Registry
 
 #: What a verdict says whatever the case it judged: stored once in ``audit_texts``.
 SHARED_VERDICT_FIELDS = ("title", "basis", "verified", "status", "cite", "titles")
+_SHARED = frozenset(SHARED_VERDICT_FIELDS)
 #: The key under which a stored verdict names its shared text (the text's SHA-256).
 TEXT_KEY = "text"
 HASHED_FIELDS = (
@@ -88,13 +89,14 @@ def share_texts(db: Registry, guards: list[dict]) -> list[dict]:
     bodies: dict[str, str] = {}
     for verdict in guards:
         if not (isinstance(verdict, dict) and TEXT_KEY not in verdict
-                and all(k in verdict for k in SHARED_VERDICT_FIELDS)):
+                and verdict.keys() >= _SHARED):
             out.append(verdict)
             continue
         key, body = shared_text({k: verdict[k] for k in SHARED_VERDICT_FIELDS})
         bodies[key] = body
-        out.append({**{k: v for k, v in verdict.items() if k not in SHARED_VERDICT_FIELDS},
-                    TEXT_KEY: key})
+        own = {k: v for k, v in verdict.items() if k not in _SHARED}
+        own[TEXT_KEY] = key
+        out.append(own)
     if bodies:  # one statement for the step's texts
         db.execute("INSERT OR IGNORE INTO audit_texts(hash, body) VALUES "
                    + ", ".join("(?, ?)" for _ in bodies),
