@@ -10,7 +10,6 @@ checked against the profile in force on the date of its act (``Workflow.act_date
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import functools
 import hashlib
@@ -172,7 +171,8 @@ class Profile:
         a file was edited since (a batch keeps its profiles for its whole run). Worked out
         once per profile: a batch records it for every step.
         """
-        return copy.deepcopy(self._version)
+        version = self._version  # the caller's own copy: two levels, strings inside
+        return {**version, "files": dict(version["files"])}
 
     @functools.cached_property
     def _version(self) -> dict[str, Any]:

@@ -268,6 +268,9 @@ def test_the_recorded_profile_files_are_the_bytes_its_rules_were_read_from(tmp_p
     edited = folder / "kg-2021.yaml"
     edited.write_text(edited.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     assert profile.version() == version                     # still what was read
+    version["files"]["kg-2021.yaml"] = version["id"] = "changed by a caller"
+    assert profile.version()["files"] == {p.name: before[p.name] for p in profile.sources}
+    assert profile.version()["id"] == "kg-2021"             # each caller has its own copy
     assert next(p for p in rules._profiles(folder) if p.id == "kg-2021").version()["files"][
         "kg-2021.yaml"] == hashlib.sha256(edited.read_bytes()).hexdigest()
 
