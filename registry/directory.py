@@ -66,6 +66,15 @@ def _remembered(db: Registry, key: tuple, read: Callable[[], T]) -> T:
     return memo.rows[key]
 
 
+def derived(db: Registry, key: tuple, make: Callable[[], T]) -> T:
+    """``make()``, kept beside the remembered rows while ``remembering`` is in force, and
+    forgotten with them: for a value worked out from directory rows alone (the engine's
+    people as of a date), so a batch works it out once, not at every step that names it.
+    ``make`` may read the directory; the caller must not change what it gets. Without a
+    memo, ``make()`` every time."""
+    return _remembered(db, ("derived", *key), make)
+
+
 def _copy(row: dict | None) -> dict | None:
     """A caller's own copy of a remembered row (it may change it)."""
     return dict(row) if row is not None else None

@@ -417,3 +417,47 @@ def test_remembered_directory_rows_are_read_once_and_given_as_copies(fleet):
     db.conn.set_trace_callback(None)
     assert len([s for s in statements if s.startswith("SELECT")]) == 4
     db.close()
+
+
+def test_people_kept_between_steps_follow_the_directory_date_and_language(fleet):
+    """A batch keeps the people it resolved for the next case (``People.known``, kept with
+    the remembered rows): the same date and language give the same person; another date,
+    another language or another process's change to the directory give them anew."""
+    from muni.engine.contexts.common import People
+    from muni.registry import directory
+
+    db = regdb.connect(fleet.db_path)
+    memo = directory.Remembered()
+    on = dt.date(2026, 11, 20)
+    with directory.remembering(db, memo):
+        first = People(db, "m0001", on).get("m0001-002", "group.chair")
+        again = People(db, "m0001", on)
+        again.preload(["m0001-002", "m0001-010"])
+        assert again.get("m0001-002", "group.chair") is first
+        assert again.short_names == {"m0001-002": "С. Т. Осмонова",
+                                     "m0001-010": "М. А. Абдылдаев"}
+        russian = People(db, "m0001", on, "ru").get("m0001-002", "group.chair")
+        before_council = People(db, "m0001", dt.date(2024, 11, 30)).get("m0001-010", "x")
+        council = People(db, "m0001", on).get("m0001-010", "x")
+        with pytest.raises(Exception, match="belongs to municipality 'm0001'"):
+            People(db, "m0002", on).get("m0001-002", "group.chair")
+    assert (first.position, first.category, first.offices) == (
+        "Айыл өкмөт башчысынын орун басары", "staff", ("deputy_head",))
+    assert russian.position == "Заместитель главы айыл окмоту"
+    assert (before_council.category, before_council.offices) == ("community", ())
+    assert (council.category, council.offices) == ("deputy", ("council_chair", "deputy"))
+
+    other = sqlite3.connect(fleet.db_path)
+    with other:
+        other.execute("UPDATE people SET name = 'Осмонова Салтанат Жаңыевна' "
+                      "WHERE id = 'm0001-002'")
+        other.execute("UPDATE officials SET position = 'Башчынын орун басары' "
+                      "WHERE person = 'm0001-002'")
+    other.close()
+    with directory.remembering(db, memo):
+        people = People(db, "m0001", on)
+        people.preload(["m0001-002"])
+        renamed = people.get("m0001-002", "group.chair")
+    assert (renamed.name, renamed.short, renamed.position) == (
+        "Осмонова Салтанат Жаңыевна", "С. Ж. Осмонова", "Башчынын орун басары")
+    db.close()

@@ -58,9 +58,10 @@ def municipality_context(row: dict) -> dict[str, Any]:
     return {k: row[k] for k in keys}
 
 
-@dataclass
+@dataclass(frozen=True)
 class Person:
-    """A person a case names, as of the act's date: who, and in what capacity."""
+    """A person a case names, as of the act's date: who, and in what capacity. Frozen: a
+    batch hands one ``Person`` to every case that names it (``People``)."""
 
     id: str
     name: str
@@ -68,9 +69,9 @@ class Person:
     sex: str
     position: str                    # the office held then, else the occupation ("" if none)
     category: str                    # staff | deputy | community
-    offices: list[str]               # roles held in the municipality then
+    offices: tuple[str, ...]         # roles held in the municipality then
     contacts: str
-    row: dict[str, Any]              # the registry's row
+    row: dict[str, Any]              # the registry's row (shared: copy it to change it)
 
     def ctx(self) -> dict[str, str]:
         """What a document prints of a person."""
@@ -89,6 +90,14 @@ class People:
     municipality (the error names the field, e.g. ``group.members[2]``); offices are those
     held in the municipality on ``on`` (the act's date); positions and occupations are
     worded in ``lang`` (the registry's ``*_ru`` columns for Russian documents).
+
+    A person resolved is also kept in ``known``, for the next case of a batch that names
+    them: while the directory's rows are remembered (``directory.remembering``), ``known``
+    is kept with them (``directory.derived``) and forgotten with them, so a step never sees
+    a person the directory no longer says. A ``Person`` is a function of the person's row,
+    the offices held on ``on`` in ``municipality`` and ``lang`` — except in Russian with a
+    case's glossary (``Wording``), which may word what the registry lacks and notes what
+    neither has: those are worked out for each case.
     """
 
     def __init__(self, db: Registry, municipality: str, on: dt.date, lang: str = "ky",
@@ -96,11 +105,16 @@ class People:
         self.db, self.municipality, self.on, self.lang = db, municipality, on, lang
         self.wording = wording
         self.cache: dict[str, Person] = {}
+        self.known: dict[str, Person] = (
+            directory.derived(db, ("people", municipality, on.isoformat(), lang), dict)
+            if lang != "ru" or wording is None else {})
 
     def get(self, person_id: Any, where: str) -> Person:
         """The person ``person_id`` names at field ``where``; ``InputError`` if unknown or of
         another municipality."""
         key = str(person_id) if person_id not in (None, "") else ""
+        if key not in self.cache and key in self.known:
+            self.cache[key] = self.known[key]
         if key not in self.cache:
             row = directory.person(self.db, key) if key else None
             if row is None:
@@ -112,20 +126,26 @@ class People:
                                  field=where)
             offices = directory.offices_on(self.db, self.municipality, [row["id"]],
                                            self.on.isoformat())[row["id"]]
-            self.cache[key] = self._person(row, offices)
+            self.cache[key] = self.known[key] = self._person(row, offices)
         return self.cache[key]
 
     def preload(self, person_ids: Iterable[Any]) -> None:
         """Resolve many ids in two queries — a group of twenty is not forty round trips in a
         batch of thousands of steps. ``get`` still judges each id where a field names it
         (an unknown person, one of another municipality: its error names the field)."""
-        keys = [k for k in dict.fromkeys(str(p) for p in person_ids if p not in (None, ""))
-                if k not in self.cache]
+        keys = []
+        for k in dict.fromkeys(str(p) for p in person_ids if p not in (None, "")):
+            if k in self.known:
+                self.cache[k] = self.known[k]
+            elif k not in self.cache:
+                keys.append(k)
+        if not keys:
+            return
         rows = directory.people(self.db, keys)
         ours = [pid for pid, row in rows.items() if row["municipality"] == self.municipality]
         offices = directory.offices_on(self.db, self.municipality, ours, self.on.isoformat())
         for pid in ours:
-            self.cache[pid] = self._person(rows[pid], offices[pid])
+            self.cache[pid] = self.known[pid] = self._person(rows[pid], offices[pid])
 
     def _person(self, row: dict[str, Any], offices: list[dict]) -> Person:
         staff = [o for o in offices if o["role"] in directory.STAFF_ROLES]
@@ -138,7 +158,7 @@ class People:
                       or self.worded(council[0] if council else None, "position", who)
                       or self.worded(row, "occupation", who) or ""),
             category="staff" if staff else "deputy" if council else "community",
-            offices=sorted({o["role"] for o in offices}),
+            offices=tuple(sorted({o["role"] for o in offices})),
             contacts=", ".join(x for x in (row.get("phone"), row.get("email")) if x),
             row=row)
 

@@ -125,9 +125,9 @@ class Session:
 
 def _row(people: People, person_id: str | None, where: str) -> dict | None:
     """The registry row of the person named at ``where`` (``People``: known, of the
-    municipality), or None when the field is empty."""
+    municipality), or None when the field is empty; the caller's own copy."""
     person = people.optional(person_id, where)
-    return person.row if person else None
+    return dict(person.row) if person else None
 
 
 def load_session(db: Registry, case: dict) -> Session:

@@ -61,7 +61,8 @@ def _member(people: People, entry: Any, role: str, where: str) -> Member:
     return Member(person=p.id, name=p.name, short_name=p.short, sex=p.sex, role=role,
                   category=p.category,
                   position=people.worded(override, "position", where) or p.position,
-                  contacts=override.get("contacts") or p.contacts, offices=p.offices)
+                  contacts=override.get("contacts") or p.contacts,
+                  offices=list(p.offices))
 
 
 def build_working_group(db: Registry, case: dict, workflow: Workflow, *,
