@@ -119,8 +119,15 @@ def listing(items: Iterable[Any], limit: int | None = 8, sep: str = "; ") -> Lis
     return Listing(tuple(shown), len(items) - len(shown), sep)
 
 
+#: The types a message keeps as they are, looked up before the checks of ``plain`` (most
+#: values of a batch's every verdict are these).
+_AS_IS = frozenset({str, int, float, type(None)})
+
+
 def plain(value: Any) -> Any:
     """A value as a message keeps it: dates as ISO text, lists as a :class:`Listing`."""
+    if type(value) in _AS_IS:
+        return value
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, list | tuple):
@@ -132,6 +139,8 @@ def plain(value: Any) -> Any:
 
 
 def to_json(value: Any) -> Any:
+    if type(value) in _AS_IS:
+        return value
     if isinstance(value, Say | Listing | Words):
         return value.to_json()
     return value

@@ -110,6 +110,12 @@ class RuleStatus:
         return dict(self._json)
 
     @functools.cached_property
+    def basis_note(self) -> str:
+        """What a verdict adds to the rule's basis: nothing for a value read in the texts in
+        force, else `` [words]``. Worked out once: every verdict of a batch adds it."""
+        return "" if self.current else f" [{self.words()}]"
+
+    @functools.cached_property
     def _json(self) -> dict[str, Any]:
         return {"current": self.current, "nature": self.nature, "verified": self.verified,
                 "checked_against": list(self.checked + self.earlier),
@@ -493,10 +499,10 @@ def evaluate(rule_ids: tuple[str, ...] | list[str], facts: Any, profile: Profile
         verdicts.append(Verdict(
             rule=rule_id, ok=bool(ok), text=said if isinstance(said, str) else None,
             title=rule.title.get(lang) or rule.title.get("en") or rule_id,
-            basis=rule.basis + ("" if status.current else f" [{status.words()}]"),
+            basis=rule.basis + status.basis_note,
             verified=rule.verified, severity="block" if rule.withdrawn else rule.severity,
             profile=profile.id, params=rule.params, status=status.to_json(),
-            cite={k: v for k, v in rule.cite.items()},
+            cite=dict(rule.cite),
             say=said if isinstance(said, Say) else None, titles=dict(rule.title),
         ))
     return verdicts

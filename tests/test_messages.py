@@ -321,3 +321,32 @@ def test_other_values_go_to_fluent():
     assert render(say, "en").startswith("-3 cases;")
     assert messages._fill_plain(Say("list/more", n=3), "en") == "… and 3 more"
     assert render(Say("list/more", n=3), "en") == "… and 3 more"
+
+
+def _kept(value):
+    """What a message keeps of a value, said plainly: dates (and times) as ISO text, lists
+    as a Listing of what each item is kept as, everything else as it is."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return messages.Listing(tuple(_kept(v) for v in value), 0, "; ")
+    return value
+
+
+_SCALARS = (st.text(max_size=8) | st.integers() | st.floats(allow_nan=False) | st.booleans()
+            | st.none() | st.dates() | st.datetimes())
+
+
+@given(value=st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=3)
+                          | st.builds(lambda v: Say("list/more", n=v), inner), max_leaves=6))
+def test_a_value_is_kept_and_recorded_as_it_was_said(value):
+    """Whatever type a value has (a bool is an int, a datetime a date: the checks' order
+    matters), a message keeps it and records it as JSON that reads back the same."""
+    import json
+
+    say = Say("list/more", n=value)
+    assert say.values["n"] == _kept(value)
+    assert type(say.values["n"]) is type(_kept(value))
+    recorded = json.loads(json.dumps(say.to_json()))
+    assert recorded == say.to_json()
+    assert Say.from_json(recorded) == say
