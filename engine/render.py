@@ -314,7 +314,7 @@ class CompiledTemplate:
 
         The check is libxml2's parse either way. Where the template's prefixes are all bound
         at its root (``prefixes_bound``, worked out once when compiling) it runs without
-        building a tree (``well_formed``): half the time, and a tenth of a batch's. A part
+        building a tree (``xml_error``): half the time, and a tenth of a batch's. A part
         whose merged table cells need docxtpl's fix, or whose template fails that test, or
         ``tree=True``, is parsed into a tree and checked with namespaces too."""
         rendered: dict[str, bytes] = {}
@@ -326,8 +326,7 @@ class CompiledTemplate:
                 continue
             error = xml_error(data)
             if error is not None:
-                raise TemplateError(f"{self.path.name} ({name}): rendered XML is not valid: "
-                                    f"{error}", template=self.path.name)
+                raise self._not_valid(name, error)
             if wrapper:
                 rendered[name] = wrapper.replace(_BODY_MARK, xml).encode("utf-8")
             elif xml.startswith("<?xml"):
@@ -336,14 +335,17 @@ class CompiledTemplate:
                 rendered[name] = _DECLARATION + data
         return rendered
 
+    def _not_valid(self, name: str, error: str) -> TemplateError:
+        return TemplateError(f"{self.path.name} ({name}): rendered XML is not valid: {error}",
+                             template=self.path.name)
+
     def _checked_tree(self, name: str, xml: str, data: bytes, wrapper: str) -> bytes:
         from lxml import etree
 
         try:
             tree = etree.fromstring(data)  # strict: broken XML is an error
         except etree.XMLSyntaxError as exc:
-            raise TemplateError(f"{self.path.name} ({name}): rendered XML is not valid: "
-                                f"{exc}", template=self.path.name) from None
+            raise self._not_valid(name, str(exc)) from None
         if not wrapper:
             return etree.tostring(tree, xml_declaration=True, encoding="UTF-8",
                                   standalone=True)
