@@ -4,7 +4,7 @@
                reads only (``engine/plan.py``). ``explain``, ``preview`` and ``--dry-run``
                stop there.
     advance()  render every document with a placeholder where its journal number goes
-               (``prerender``: Jinja, XML check, compression — no lock, any process); then
+               (``prerender``: Jinja, the XML check, compression — no lock, any process); then
                BEGIN IMMEDIATE; check nobody moved the case meanwhile; take journal numbers;
                write them into the documents and each document to ``<name>.part`` (fsynced);
                move the state; append the audit record with the documents' hashes; COMMIT;

@@ -3,7 +3,9 @@
 docxtpl re-reads the .docx, re-patches its XML and re-compiles the Jinja source on every
 render. Here a template is opened once (``CompiledTemplate``): its parts are kept as bytes and
 the Jinja-bearing parts (body, headers, footers) are patched and compiled once; a render is
-Jinja + one strict XML parse + writing a zip.
+Jinja + the XML check + writing a zip. The check is libxml2's strict parse of the rendered
+part, or — for a template proven once to render well-formed XML whatever its data
+(``wellformed``) — a scan of the part for characters XML does not allow.
 
 Data is data: the environment autoescapes (``&`` and ``<`` come out verbatim and the file stays
 valid), is sandboxed (a clerk-edited template cannot reach Python internals), and an
@@ -24,6 +26,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
+
 import muni.engine.cache as cache
 
 from .errors import TemplateError
@@ -32,6 +36,13 @@ from .ooxml import Header, Member, Pieces
 from .ooxml import write as write_docx
 from .paths import inside
 from .spec import PACKAGE_ROOT
+from .wellformed import (
+    PLAIN_FILTERS,
+    allowed_characters,
+    always_well_formed,
+    prefixes_bound,
+    xml_error,
+)
 
 if TYPE_CHECKING:
     import jinja2
@@ -65,9 +76,40 @@ def number_hole() -> str:
     environment escapes every ``<`` of case data — so the only holes in the rendered XML are
     where the template printed the number. (A plain-text placeholder could be typed in
     case data, and the number would have been written there too.)"""
-    from markupsafe import Markup
+    return _Hole("<?muni-number?>")
 
-    return Markup("<?muni-number?>")
+
+class _Hole(Markup):
+    """Markup that prints whole or not at all: whatever a template does to it first — a
+    filter, a slice, ``+``, ``*``, ``%`` — gives plain text, which is escaped. A piece of the
+    instruction (``<?muni-nu``) would be broken markup; as text it is only a wrong value,
+    which the placeholder probe (``placeholder_stands_for``) sees, and the document is then
+    rendered with the number itself. ``wellformed`` counts on it: no other markup reaches a
+    rendering."""
+
+    __slots__ = ()
+
+    def __getattribute__(self, name: str) -> Any:
+        if name.startswith("__"):
+            return super().__getattribute__(name)
+        return getattr(str(self), name)
+
+    def __getitem__(self, key: Any) -> str:  # type: ignore[override]
+        return str(self)[key]
+
+    def __add__(self, other: Any) -> str:  # type: ignore[override]
+        return str(self) + str(other)
+
+    def __radd__(self, other: Any) -> str:  # type: ignore[override]
+        return str(other) + str(self)
+
+    def __mul__(self, n: Any) -> str:  # type: ignore[override]
+        return str(self) * n
+
+    __rmul__ = __mul__
+
+    def __mod__(self, args: Any) -> str:  # type: ignore[override]
+        return str(self) % args
 
 
 def _as_date(value: Any) -> dt.date:
@@ -115,6 +157,9 @@ FILTERS: dict[str, Callable[..., str]] = {
     "ru_adj_nom": ru.adjective_nominative,
     "apposition": typography.apposition,
 }
+#: The filters a template proven well-formed may use (``wellformed.always_well_formed``):
+#: each of muni's prints plain text — given the number's hole, too (``_Hole``).
+PROVABLE_FILTERS = PLAIN_FILTERS | frozenset(FILTERS)
 
 
 def make_environment() -> jinja2.Environment:
@@ -164,6 +209,7 @@ class CompiledTemplate:
         self._members: list[tuple[str, Member]] | None = None  # packed on first use
         self._needs_table_fix = derived["needs_table_fix"]
         self._tree_checked = frozenset(derived["tree_checked"])
+        self._proven = frozenset(derived["proven"])
         globals_ = env.make_globals(None)
         self._parts: dict[str, tuple[jinja2.Template, str]] = {  # zip name → (jinja, wrapper)
             name: (env.template_class.from_code(env, marshal.loads(code), globals_, None),
@@ -209,8 +255,10 @@ class CompiledTemplate:
                                                                       part.partname), "")
                     sources[part.partname.lstrip("/")] = src
         tree_checked = [name for name, src in sources.items() if not prefixes_bound(src)]
+        proven = [name for name, src in sources.items() if name not in tree_checked
+                  and always_well_formed(env, src, PROVABLE_FILTERS)]
         return {"parts": parts, "needs_table_fix": self._needs_table_fix,
-                "body_src": body_src, "tree_checked": tree_checked}
+                "body_src": body_src, "tree_checked": tree_checked, "proven": proven}
 
     def _patch(self, xml: str) -> str:
         xml = self._tpl.patch_xml(xml)
@@ -249,6 +297,12 @@ class CompiledTemplate:
         return next(data for info, data in self._entries if info.filename == name).decode("utf-8")
 
     def _render_part(self, template: jinja2.Template, context: dict, where: str) -> str:
+        return self._render(template, context, where)[0]
+
+    def _render(self, template: jinja2.Template, context: dict, where: str
+                ) -> tuple[str, bool]:
+        """The part's XML, and whether docxtpl rewrote tabs and line breaks in it (which
+        ``wellformed``'s proof does not follow)."""
         import jinja2
 
         try:
@@ -265,9 +319,11 @@ class CompiledTemplate:
         # the line breaks ``_patch`` put before each paragraph, out again (what
         # ``re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)`` does, without a regex per document)
         xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
-        if any(c in xml for c in "\n\t\a\f"):
+        listing = any(c in xml for c in "\n\t\a\f")
+        if listing:
             xml = self._tpl.resolve_listing(xml)
-        return typography.typeset_wordml(xml)  # no line break inside a date, number or sum
+        # no line break inside a date, number or sum
+        return typography.typeset_wordml(xml), listing
 
     def render(self, context: dict[str, Any]) -> bytes:
         """Render to the bytes of a .docx file; raises ``TemplateError`` on any failure."""
@@ -312,21 +368,24 @@ class CompiledTemplate:
                    ) -> dict[str, bytes]:
         """The Jinja-bearing members rendered and checked (strict XML), by zip name.
 
-        The check is libxml2's parse either way. Where the template's prefixes are all bound
-        at its root (``prefixes_bound``, worked out once when compiling) it runs without
-        building a tree (``xml_error``): half the time, and a tenth of a batch's. A part
-        whose merged table cells need docxtpl's fix, or whose template fails that test, or
-        ``tree=True``, is parsed into a tree and checked with namespaces too."""
+        A part whose template is proven to render well-formed XML whatever its data
+        (``wellformed.always_well_formed``, worked out once when compiling) needs only its
+        characters checked (``allowed_characters``), unless docxtpl rewrote its tabs or line
+        breaks. Any other part is parsed by libxml2: without building a tree where the
+        template's prefixes are all bound at its root (``prefixes_bound``; ``xml_error``),
+        into a tree, with namespaces, where its merged table cells need docxtpl's fix, it
+        fails that test, or ``tree=True``."""
         rendered: dict[str, bytes] = {}
         for name, (template, wrapper) in self._parts.items():
-            xml = self._render_part(template, context, name)
+            xml, listing = self._render(template, context, name)
             data = xml.encode("utf-8")
             if tree or self._needs_table_fix or name in self._tree_checked:
                 rendered[name] = self._checked_tree(name, xml, data, wrapper)
                 continue
-            error = xml_error(data)
-            if error is not None:
-                raise self._not_valid(name, error)
+            if listing or name not in self._proven or not allowed_characters(data):
+                error = xml_error(data)
+                if error is not None:
+                    raise self._not_valid(name, error)
             if wrapper:
                 rendered[name] = wrapper.replace(_BODY_MARK, xml).encode("utf-8")
             elif xml.startswith("<?xml"):
@@ -359,52 +418,6 @@ class CompiledTemplate:
 
 #: What ``etree.tostring(..., xml_declaration=True, standalone=True)`` puts before a part.
 _DECLARATION = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-
-
-class _NoTree:
-    """A parser target that keeps nothing: libxml2 still reads every byte and raises on
-    anything that is not well-formed XML (tags, attributes, entities, characters)."""
-
-    def close(self) -> None:
-        return None
-
-
-def xml_error(data: bytes) -> str | None:
-    """Why ``data`` is not well-formed XML, or None. Namespace prefixes are not checked
-    here (a parse without a tree does not bind them): ``prefixes_bound`` vouches for them
-    when the template is compiled."""
-    from lxml import etree
-
-    try:  # a parser per call (1.6 µs): lxml's parsers are not to be shared between threads
-        etree.fromstring(data, etree.XMLParser(target=_NoTree()))
-    except etree.XMLSyntaxError as exc:
-        return str(exc)
-    return None
-
-
-#: A prefixed element or attribute name in template text, and a prefix declaration.
-_PREFIXED = re.compile(r"</?([A-Za-z_][\w.-]*):|\s([A-Za-z_][\w.-]*):[\w.-]+\s*=")
-_DECLARED = re.compile(r"\sxmlns:([A-Za-z_][\w.-]*)\s*=")
-#: The start tag of a part's root: after an optional declaration, before any Jinja.
-_ROOT_TAG = re.compile(r"\s*(?:<\?xml[^>]*\?>\s*)?(<[A-Za-z_][^>]*>)")
-#: Ways template text can print case data as markup, unescaped.
-_UNESCAPED = re.compile(r"\|\s*safe\b|autoescape")
-
-
-def prefixes_bound(src: str) -> bool:
-    """Can any rendering of the template ``src`` use a namespace prefix its root does not
-    declare? Not when every prefix the text names (and ``w``, which the typesetting writes)
-    is declared on the root's start tag, that tag is plain text before any Jinja, and the
-    text prints nothing unescaped: a rendering is then the template's own text, cut and
-    repeated by Jinja, with escaped values — no other prefix can come out of it."""
-    root = _ROOT_TAG.match(src)
-    if root is None or any(m in src[:root.end()] for m in ("{{", "{%", "{#")):
-        return False
-    if _UNESCAPED.search(src):
-        return False
-    declared = set(_DECLARED.findall(root.group(1))) | {"xml", "xmlns"}
-    used = {a or b for a, b in _PREFIXED.findall(src)} | {"w"}
-    return used <= declared
 
 
 class TemplateStore:

@@ -21,7 +21,8 @@ from test_render import context
 from tools_helpers import with_member_changed
 
 from muni.engine.errors import TemplateError
-from muni.engine.render import BUILTIN_TEMPLATES, CompiledTemplate, make_environment, prefixes_bound
+from muni.engine.render import BUILTIN_TEMPLATES, CompiledTemplate, make_environment
+from muni.engine.wellformed import prefixes_bound
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
