@@ -40,7 +40,7 @@ from muni.registry.db import (
 )
 
 from .actor import Actor
-from .data import dotted, jsonable, set_dotted, utc_now
+from .data import dotted, set_dotted, utc_now
 from .errors import Conflict, GuardFailed, InputError, StateError
 from .files import (
     anything_pending,
@@ -122,7 +122,9 @@ class Rendered:
 
     spec: DocumentSpec
     rendition: Rendition | None
-    context: dict[str, Any]          # what the audit records (JSON-ready), number pending
+    # what the audit records, number pending: as rendered (dates and all) — the record's
+    # canonical JSON writes a date as ISO text, as ``jsonable`` would (``audit.canonical``)
+    context: dict[str, Any]
 
 
 #: Per process: can a template's ``number_at`` value be written over the placeholder?
@@ -178,7 +180,7 @@ def prerender(plan_: Plan, store: TemplateStore) -> list[Rendered]:
         elif not _quotes_number(d):
             rendition = store.prerender(d.template, plan_.lang, plan_.case["municipality"],
                                         context)
-        out.append(Rendered(spec=d, rendition=rendition, context=jsonable(context)))
+        out.append(Rendered(spec=d, rendition=rendition, context=context))
     return out
 
 

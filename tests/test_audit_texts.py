@@ -9,8 +9,12 @@ import sqlite3
 
 import pytest
 from conftest import working_group
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_verify import INTEGRITY_EXIT, kinds, tamper, verify
 
+from muni.engine.data import jsonable
+from muni.engine.render import number_hole
 from muni.registry import audit
 
 
@@ -136,3 +140,21 @@ def test_a_shared_text_made_before_is_the_text_of_these_values():
         assert audit.shared_text(dict(values)) == (audit.text_hash(body), body)
         keys.add(audit.text_hash(body))
     assert len(keys) == 6
+
+
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8)
+    | st.dates() | st.decimals(allow_nan=False, allow_infinity=False)
+    | st.builds(number_hole),
+    lambda inner: st.lists(inner, max_size=3) | st.tuples(inner, inner)
+    | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.text(max_size=6), _VALUES, max_size=4))
+def test_a_context_is_recorded_as_its_json_ready_copy_would_be(context):
+    """The audit records a document's context as it was rendered — dates, decimals, tuples,
+    the number's hole — and writes exactly the text its ``jsonable`` copy gave when the
+    copy was made for it: the records, and so their hashes, are what they were."""
+    assert audit.canonical(context) == audit.canonical(jsonable(context))
