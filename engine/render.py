@@ -14,6 +14,7 @@ undefined variable raises instead of printing a blank.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import marshal
@@ -436,6 +437,22 @@ class TemplateStore:
         self._cache: dict[tuple[Path, float], CompiledTemplate] = {}
         self._lock = threading.Lock()
         self._candidates: dict[tuple[str, str, str | None], tuple[Path, ...]] = {}
+        #: A pinned view's templates, by lookup and by path (``pinned``); None: looked up
+        #: and their files' versions read at every use.
+        self._pinned: dict[Any, CompiledTemplate] | None = None
+
+    def pinned(self) -> TemplateStore:
+        """This store for one batch: each template is looked up, and its file's version
+        read, once per municipality and language — every document the batch prints for a
+        municipality has the same version of its form, and a template a clerk saves
+        meanwhile is used for the municipalities it reaches after that and by the next
+        command. (Unpinned, every document looked for its template again: seven
+        file-system calls a document, and a municipality's first orders could come out in
+        one version of a form and the rest in another.) Shares the compiled templates
+        with this store."""
+        view = copy.copy(self)
+        view._pinned = {}
+        return view
 
     def candidates(self, name: str, lang: str, municipality: str | None) -> list[Path]:
         """Where ``name`` may be, first found wins; each inside its folder (``paths.inside``:
@@ -469,10 +486,24 @@ class TemplateStore:
         raise TemplateError(f"no template '{name}' for language '{lang}' (looked in {looked})")
 
     def get(self, name: str, lang: str, municipality: str | None = None) -> CompiledTemplate:
-        return self.compiled(self.find(name, lang, municipality))
+        if self._pinned is None:
+            return self.compiled(self.find(name, lang, municipality))
+        key = (name, lang, municipality)
+        if key not in self._pinned:
+            self._pinned[key] = self.compiled(self.find(name, lang, municipality))
+        return self._pinned[key]
 
     def compiled(self, path: Path) -> CompiledTemplate:
-        """The template at ``path``, compiled once per version of the file."""
+        """The template at ``path``, compiled once per version of the file (a pinned view:
+        the version it first used)."""
+        if self._pinned is not None and path in self._pinned:
+            return self._pinned[path]
+        compiled = self._compiled(path)
+        if self._pinned is not None:
+            self._pinned[path] = compiled
+        return compiled
+
+    def _compiled(self, path: Path) -> CompiledTemplate:
         key = (path, path.stat().st_mtime)
         with self._lock:
             compiled = self._cache.get(key)

@@ -461,3 +461,58 @@ def test_people_kept_between_steps_follow_the_directory_date_and_language(fleet)
     assert (renamed.name, renamed.short, renamed.position) == (
         "Осмонова Салтанат Жаңыевна", "С. Ж. Осмонова", "Башчынын орун басары")
     db.close()
+
+
+def _document_texts(db_path: Path, trigger: str) -> dict[int, str]:
+    """The text of each case's document of its ``trigger`` step, by case."""
+    import docx
+
+    con = sqlite3.connect(db_path)
+    rows = con.execute("SELECT d.case_id, d.path FROM documents d JOIN audit a "
+                       "ON a.id = d.audit_id WHERE a.trigger = ?", [trigger]).fetchall()
+    con.close()
+    return {case: "\n".join(p.text for p in docx.Document(path).paragraphs)
+            for case, path in rows}
+
+
+def test_a_batch_prints_a_municipality_s_documents_with_one_version_of_a_form(fleet,
+                                                                            monkeypatch):
+    """A batch keeps the template it first used for a municipality (``TemplateStore.pinned``):
+    an override a clerk saves meanwhile is used for the municipalities the batch reaches
+    after it and by the next command, never for the rest of a municipality half done."""
+    from test_render_xml_check import with_member_changed
+
+    from muni.engine.render import BUILTIN_TEMPLATES
+
+    monkeypatch.setattr(batch.pool, "GROUP", 2)
+    overrides = fleet.db_path.parent / "templates"
+    store = TemplateStore(overrides)
+    builtin = BUILTIN_TEMPLATES / "ky" / "working_group_order.docx"
+    db = regdb.connect(fleet.db_path)
+    events = batch.run(db, batch.Selection(workflow="working_group"), db_path=fleet.db_path,
+                       actor=Actor("clerk"), out_dir=fleet.db_path.parent / "documents",
+                       store=store, today=TODAY, jobs=1)
+    next(events)
+    assert {next(events).case, next(events).case} == {1, 2}  # the first group committed
+    saved = overrides / "ky" / builtin.name
+    saved.parent.mkdir(parents=True)
+
+    def marked(xml: bytes) -> bytes:
+        head, sep, tail = xml.rpartition(b"<w:sectPr")
+        return head + b"<w:p><w:r><w:t>OVERRIDE-MARK</w:t></w:r></w:p>" + sep + tail
+
+    saved.write_bytes(with_member_changed(builtin, "word/document.xml", marked))
+    assert store.get("working_group_order", "ky", "m0001").path == saved  # seen at once
+    rest = [e for e in events if isinstance(e, batch.Outcome)]
+    assert len(rest) == 10 and all(o.status == "advanced" for o in rest)
+    drafts = _document_texts(fleet.db_path, "draft_order")
+    marked_cases = {case for case, text in drafts.items() if "OVERRIDE-MARK" in text}
+    assert marked_cases == set(range(5, 13))  # m0002 and m0003; m0001 (1–4) kept its form
+    for _ in batch.run(db, batch.Selection(workflow="working_group"), db_path=fleet.db_path,
+                       actor=Actor("head"), out_dir=fleet.db_path.parent / "documents",
+                       store=store, today=TODAY, jobs=1):
+        pass
+    signed = _document_texts(fleet.db_path, "sign_order")
+    assert len(signed) == 12
+    assert all("OVERRIDE-MARK" in text for text in signed.values())
+    db.close()

@@ -205,7 +205,8 @@ class Batch:
 
     def __init__(self, db: Registry, store: TemplateStore, settings: Settings,
                  lock: Any = None):
-        self.db, self.store, self.s = db, store, settings
+        # each municipality's documents of the batch with one version of each form
+        self.db, self.store, self.s = db, store.pinned(), settings
         self.directory = Remembered()
         self.lock = lock if lock is not None else contextlib.nullcontext()
 
