@@ -26,13 +26,16 @@ class Remembered:
 
     Why: every step of a batch names the same municipality, and mostly the same people and
     office holders as the cases before it — re-reading them was a tenth of a batch's time.
-    Why it cannot serve a stale row: it is used only inside ``remembering``, which first asks
-    SQLite's ``PRAGMA data_version`` — changed by every commit of any *other* connection or
-    process — and forgets everything when it changed; the connection that holds it writes no
-    directory rows while it is in use (a batch writes cases, the audit, the journal,
-    documents; only the importer writes the directory). So each step reads the directory as
-    it was when its preparation began, as it would have without this memo (a preparation
-    was never one read transaction). Bounded: forgotten past ``LIMIT`` rows.
+    Why it serves no row older than its group of steps: it is used only inside
+    ``remembering``, which a batch enters once for each group it prepares (up to 32 steps)
+    and which first asks SQLite's ``PRAGMA data_version`` — changed by every commit of any
+    *other* connection or process — and forgets everything when it changed; the connection
+    that holds it writes no directory rows while it is in use (a batch writes cases, the
+    audit, the journal, documents; only the importer writes the directory). So each step
+    reads the directory as it was when its group's preparation began, or later: a change
+    another process commits meanwhile is seen from the next group on, as if it had been
+    made a moment later (a preparation was never one read transaction). Bounded: forgotten
+    past ``LIMIT`` rows.
     """
 
     LIMIT = 20_000

@@ -61,18 +61,20 @@ def drive(batch: Batch, works: Iterator[Work], *, db_path: Path, jobs: int
     """
     if jobs == 1:
         chunk: list[Work] = []
+        in_chunk: set[int | None] = set()
         for work in works:
-            if any(w.row.case_id == work.row.case_id for w in chunk):
+            if work.row.case_id in in_chunk:
                 yield from batch.advance_chunk(chunk)
-                chunk = []
+                chunk, in_chunk = [], set()
             outcome = batch.begin(work)
             if outcome is not None:
                 yield outcome
                 continue
             chunk.append(work)
+            in_chunk.add(work.row.case_id)
             if len(chunk) >= GROUP:
                 yield from batch.advance_chunk(chunk)
-                chunk = []
+                chunk, in_chunk = [], set()
         if chunk:
             yield from batch.advance_chunk(chunk)
         return

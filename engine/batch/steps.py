@@ -332,7 +332,7 @@ class Batch:
         outcomes: list[Outcome] = []
         pending = works
         while pending:
-            group = [(work, self._prepare(work)) for work in pending]
+            group = self._prepare_group(pending)
             pending = []
             for work, outcome in self.commit_group(group):
                 if outcome is None:
@@ -341,11 +341,14 @@ class Batch:
                     outcomes.append(outcome)
         return outcomes
 
-    def _prepare(self, work: Work) -> _Ready | _Problem:
-        """``_prepare`` the row's next step, the directory's rows remembered from the steps
-        before while no other process changed the registry (``directory.remembering``)."""
+    def _prepare_group(self, works: list[Work]) -> list[tuple[Work, _Ready | _Problem]]:
+        """``_prepare`` each row's next step, the directory's rows remembered from the
+        groups before while no other process changed the registry: looked at once a group
+        (``directory.remembering``), so a group is planned from the directory as it was when
+        the group began, or later — another process's change is seen from the next group
+        on, as if it had been made a moment later."""
         with remembering(self.db, self.directory):
-            return _prepare(self.db, self.store, self.task(work))
+            return [(work, _prepare(self.db, self.store, self.task(work))) for work in works]
 
     def commit_group(self, group: list[tuple[Work, _Ready | _Problem]]
                      ) -> list[tuple[Work, Outcome | None]]:
