@@ -82,9 +82,32 @@ def shared_text(values: dict[str, Any]) -> tuple[str, str]:
     return made
 
 
-def share_texts(db: Registry, guards: list[dict]) -> list[dict]:
+class TextsWritten:
+    """The shared texts one write transaction has written so far, kept by whoever holds the
+    transaction: a batch commits 32 steps in one, and every step names the same few texts,
+    so once a step that wrote them is kept (its savepoint released) the steps after it
+    need not write them again. A step rolled back takes its texts with it (``forget``).
+    Never kept past the transaction: another process may be the one that wrote a text."""
+
+    def __init__(self) -> None:
+        self.kept: set[str] = set()
+        self.pending: set[str] = set()
+
+    def keep(self) -> None:
+        """The step that wrote ``pending`` is kept in the transaction."""
+        self.kept |= self.pending
+        self.pending.clear()
+
+    def forget(self) -> None:
+        """The step that wrote ``pending`` was rolled back."""
+        self.pending.clear()
+
+
+def share_texts(db: Registry, guards: list[dict], written: TextsWritten | None = None
+                ) -> list[dict]:
     """The verdicts as a record stores them: each one's ``SHARED_VERDICT_FIELDS`` written
-    once to ``audit_texts`` (inside the caller's transaction) and named by their hash."""
+    once to ``audit_texts`` (inside the caller's transaction; not again where ``written``
+    says this transaction has them) and named by their hash."""
     out = []
     bodies: dict[str, str] = {}
     for verdict in guards:
@@ -97,6 +120,9 @@ def share_texts(db: Registry, guards: list[dict]) -> list[dict]:
         own = {k: v for k, v in verdict.items() if k not in _SHARED}
         own[TEXT_KEY] = key
         out.append(own)
+    if written is not None:
+        bodies = {key: body for key, body in bodies.items() if key not in written.kept}
+        written.pending.update(bodies)
     if bodies:  # one statement for the step's texts
         db.execute("INSERT OR IGNORE INTO audit_texts(hash, body) VALUES "
                    + ", ".join("(?, ?)" for _ in bodies),
@@ -160,11 +186,13 @@ def append(
     data: dict,
     documents: list[dict],
     identity: dict[str, Any] | None = None,
+    written: TextsWritten | None = None,
 ) -> int:
     """Append one record inside the caller's write transaction; returns its id.
 
     ``identity``: the ``IDENTITY_FIELDS`` of who acted (``engine.identity.Actor``); without
-    it the record names only ``actor``, a declared name."""
+    it the record names only ``actor``, a declared name. ``written``: the shared texts the
+    transaction already holds (``TextsWritten``)."""
     if not db.conn.in_transaction:
         raise RuntimeError("audit records must be appended inside a write transaction")
     if not actor or not actor.strip():
@@ -179,7 +207,7 @@ def append(
         "from_state": from_state,
         "to_state": to_state,
         "profile": profile,
-        "guards": canonical(share_texts(db, guards)),
+        "guards": canonical(share_texts(db, guards, written)),
         "data": canonical(data),
         "documents": canonical(documents),
         "prev_hash": last_hash(db),

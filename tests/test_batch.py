@@ -516,3 +516,41 @@ def test_a_batch_prints_a_municipality_s_documents_with_one_version_of_a_form(fl
     assert len(signed) == 12
     assert all("OVERRIDE-MARK" in text for text in signed.values())
     db.close()
+
+
+def test_a_step_rolled_back_in_its_group_takes_its_verdict_texts_and_the_next_writes_them(
+        fleet, monkeypatch):
+    """A group writes each verdict text once (``audit.TextsWritten``): the first step that
+    names it writes it, the steps after it in the transaction do not. When that first step
+    is rolled back after writing its record and texts, the texts go with it, and the next
+    step writes them again — no record names a text the registry does not hold."""
+    from muni.registry import audit, documents
+
+    run_json(fleet, "--all", "--until", "order_drafted")
+    add = documents.add
+
+    def failing_for_case_1(db, **kw):
+        if kw["case_id"] == 1:
+            raise OSError("disk trouble after case 1's record was written")
+        return add(db, **kw)
+
+    monkeypatch.setattr(documents, "add", failing_for_case_1)
+    statements: list[str] = []
+    db, events = engine_run(fleet.db_path, batch.Selection(workflow="working_group"),
+                            actor="head", jobs=1)
+    db.conn.set_trace_callback(statements.append)
+    *_, finished = list(events)
+    assert finished.summary.advanced == 11
+    assert [f["case"] for f in finished.summary.failed] == [1]
+    con = sqlite3.connect(fleet.db_path)
+    named = set().union(*(audit.text_keys(json.loads(g))
+                          for (g,) in con.execute("SELECT guards FROM audit")))
+    held = {k for (k,) in con.execute("SELECT hash FROM audit_texts")}
+    con.close()
+    assert named <= held
+    writes = [s for s in statements if s.startswith("INSERT OR IGNORE INTO audit_texts")]
+    assert len(writes) == 2  # case 1's, rolled back, and case 2's; none by cases 3-12
+    db.close()
+    check_invariants(fleet.db_path, fleet.tmp / "documents")
+    verified = fleet("verify", "--json", ok=False)
+    assert verified.exit_code == 0, verified.output
