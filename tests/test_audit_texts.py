@@ -64,7 +64,7 @@ def test_records_written_whole_before_schema_6_still_verify_and_explain(sample_m
     """A registry a muni before schema 6 wrote: every verdict whole in its record."""
     muni = sample_muni
     with monkeypatch.context() as m:
-        m.setattr(audit, "share_texts", lambda db, guards: guards)
+        m.setattr(audit, "share_texts", lambda db, guards, written=None: guards)
         case = working_group(muni)
     assert texts_table(muni.db_path) == {}
     old = stored_guards(muni.db_path, 3)
