@@ -274,16 +274,21 @@ def test_a_case_moved_by_someone_else_after_selection_is_skipped(fleet, monkeypa
     db.close()
 
 
-def test_one_failing_step_does_not_roll_back_its_group(fleet, monkeypatch):
-    run_json(fleet, "--all", "--until", "order_drafted")
-    register = journal.register
+def failing_for_case(write, case_id: int, message: str):
+    """``write`` (a registry function called with ``case_id=``) that raises
+    ``OSError(message)`` for ``case_id`` alone."""
 
     def flaky(db, **kw):
-        if kw["case_id"] == 6:
-            raise OSError("disk trouble while case 6 was numbered")
-        return register(db, **kw)
+        if kw["case_id"] == case_id:
+            raise OSError(message)
+        return write(db, **kw)
+    return flaky
 
-    monkeypatch.setattr(journal, "register", flaky)
+
+def test_one_failing_step_does_not_roll_back_its_group(fleet, monkeypatch):
+    run_json(fleet, "--all", "--until", "order_drafted")
+    monkeypatch.setattr(journal, "register", failing_for_case(
+        journal.register, 6, "disk trouble while case 6 was numbered"))
     db, events = engine_run(fleet.db_path, batch.Selection(workflow="working_group"),
                             actor="head", jobs=1)
     *_, finished = list(events)
@@ -527,14 +532,8 @@ def test_a_step_rolled_back_in_its_group_takes_its_verdict_texts_and_the_next_wr
     from muni.registry import audit, documents
 
     run_json(fleet, "--all", "--until", "order_drafted")
-    add = documents.add
-
-    def failing_for_case_1(db, **kw):
-        if kw["case_id"] == 1:
-            raise OSError("disk trouble after case 1's record was written")
-        return add(db, **kw)
-
-    monkeypatch.setattr(documents, "add", failing_for_case_1)
+    monkeypatch.setattr(documents, "add", failing_for_case(
+        documents.add, 1, "disk trouble after case 1's record was written"))
     statements: list[str] = []
     db, events = engine_run(fleet.db_path, batch.Selection(workflow="working_group"),
                             actor="head", jobs=1)
