@@ -210,3 +210,29 @@ def test_muni_filters_print_plain_text_given_the_hole():
 def test_the_allowed_filters_are_jinjas_own():
     env = jinja2.sandbox.SandboxedEnvironment()
     assert wellformed.PLAIN_FILTERS <= set(env.filters)
+
+
+@pytest.mark.parametrize("text, allowed", [
+    ("a]]>b", True),  # data's ">" is escaped: "]]&gt;"
+    ("a]]b", True), ("]", True),
+    ("\ufffe", False), ("\uffff", False), ("\uf8ff \ufffd \uff01", True),  # \xef-led, allowed
+    ("\x00", False), ("\x1f", False), ("\t\n\r", True), ("\x7f \u2028", True),
+])
+def test_the_characters_a_rendering_may_hold(text, allowed):
+    """The quick scan against libxml2 on what it looks for: ``]]>``, the noncharacters
+    U+FFFE and U+FFFF (whose UTF-8 begins like other characters in U+F000–U+FFFF) and the
+    C0 controls — in text of a proven template."""
+    xml = make_environment().from_string(body(P.format("{{ s }}"))).render(s=text)
+    data = xml.encode("utf-8")
+    assert allowed_characters(data) is allowed
+    assert (xml_error(data) is None) is allowed
+
+
+@pytest.mark.parametrize("text, allowed", [("", False), ("x", True)])
+def test_a_value_that_joins_the_template_s_text_into_cdata_s_end_is_refused(text, allowed):
+    """``]]`` and ``>`` in the template's text are fine apart; an empty value between them
+    makes ``]]>``, which text may not hold: the scan refuses it, as libxml2 does."""
+    xml = make_environment().from_string(body(P.format("]]{{ s }}>"))).render(s=text)
+    data = xml.encode("utf-8")
+    assert allowed_characters(data) is allowed
+    assert (xml_error(data) is None) is allowed
