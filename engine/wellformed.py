@@ -146,8 +146,7 @@ def _expressions_print_text(env: jinja2.Environment, src: str, filters: frozense
     import jinja2
     from jinja2 import nodes
 
-    statements = (nodes.Template, nodes.Output, nodes.TemplateData, nodes.If, nodes.For,
-                  nodes.With, nodes.Assign)
+    statements = (nodes.Template, nodes.Output, nodes.If, nodes.For, nodes.With, nodes.Assign)
     forbidden = (nodes.Call, nodes.MarkSafe, nodes.MarkSafeIfAutoescape,
                  nodes.ContextReference, nodes.DerivedContextReference,
                  nodes.EnvironmentAttribute, nodes.ExtensionAttribute, nodes.ImportedName,
@@ -157,7 +156,7 @@ def _expressions_print_text(env: jinja2.Environment, src: str, filters: frozense
     except jinja2.TemplateSyntaxError:
         return False
     for node in tree.find_all(nodes.Node):
-        if isinstance(node, nodes.Stmt) or isinstance(node, nodes.Template):
+        if isinstance(node, (nodes.Stmt, nodes.Template)):
             if not isinstance(node, statements):
                 return False
         elif isinstance(node, nodes.Expr):
@@ -165,7 +164,7 @@ def _expressions_print_text(env: jinja2.Environment, src: str, filters: frozense
                 return False
             if isinstance(node, nodes.Filter) and node.name not in filters:
                 return False
-        elif not isinstance(node, (nodes.Helper, nodes.TemplateData)):
+        elif not isinstance(node, nodes.Helper):
             return False
     return True
 
@@ -261,7 +260,7 @@ def _follow(text: str, open_elements: list[str]) -> bool:
 # --- each rendering ---------------------------------------------------------------------------
 
 #: The C0 controls XML 1.0 does not allow (all but tab, line feed, carriage return), as the
-#: single UTF-8 bytes they are; and the prefix of U+FFFE and U+FFFF.
+#: single UTF-8 bytes they are; and U+FFFE and U+FFFF, as theirs (both led by 0xEF).
 _CONTROLS = tuple(bytes([c]) for c in range(32) if c not in (9, 10, 13))
 _NONCHARACTERS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")
 
@@ -272,7 +271,7 @@ def allowed_characters(data: bytes) -> bool:
 
     Each test looks for one byte first (``memchr``, a third of a microsecond for a page):
     a search for two or three bytes took 15–20 µs, more than the 29 single bytes together,
-    and the lead bytes ``\xef`` and ``]`` are rare in a document."""
+    and the lead bytes 0xEF and ``]`` are rare in a document."""
     if any(c in data for c in _CONTROLS):
         return False
     if b"\xef" in data and any(c in data for c in _NONCHARACTERS):
