@@ -202,19 +202,19 @@ class CommitGroup:
         self.manifest = manifest(out_dir)
         self.staged: list[tuple[Path, bytes]] = []
         self.parts: list[Path] = []
-        #: The verdict texts the group's kept steps wrote: the next steps need not.
-        self.texts = audit.TextsWritten()
+        #: The verdict texts and the chain's last record the group's kept steps wrote.
+        self.written = audit.Written()
 
     @contextlib.contextmanager
     def step(self) -> Iterator[Registry]:
-        """One step's savepoint; the texts it wrote are the group's once it is kept."""
+        """One step's savepoint; what it wrote is the group's once it is kept."""
         try:
             with savepoint(self.db) as db:
                 yield db
         except BaseException:
-            self.texts.forget()
+            self.written.forget()
             raise
-        self.texts.keep()
+        self.written.keep()
 
     def stage(self, documents: list[tuple[Path, bytes]]) -> None:
         """A step's documents ``(final path, bytes)``: written when the group commits."""
@@ -342,7 +342,7 @@ def commit_plan(db: Registry, plan_: Plan, *, actor: Actor, out_dir: Path,
             claim(db, plan_)
             audit_id = audit.append(
                 db, case_id=case["id"], at=now, actor=actor.name, trigger=t.trigger,
-                identity=actor.audit_fields(), written=None if group is None else group.texts,
+                identity=actor.audit_fields(), written=None if group is None else group.written,
                 from_state=case["state"], to_state=model.state, profile=plan_.profile.id,
                 guards=verdicts, data={"case": case["data"], "documents": contexts,
                                        "evaluation": evaluation(plan_)},

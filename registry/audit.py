@@ -82,28 +82,40 @@ def shared_text(values: dict[str, Any]) -> tuple[str, str]:
     return made
 
 
-class TextsWritten:
-    """The shared texts one write transaction has written so far, kept by whoever holds the
-    transaction: a batch commits 32 steps in one, and every step names the same few texts,
-    so once a step that wrote them is kept (its savepoint released) the steps after it
-    need not write them again. A step rolled back takes its texts with it (``forget``).
-    Never kept past the transaction: another process may be the one that wrote a text."""
+class Written:
+    """What one write transaction's kept steps have written that the steps after them may
+    rely on, kept by whoever holds the transaction: a batch commits 32 steps in one.
+
+    - The shared verdict texts: every step names the same few, so once a step that wrote
+      them is kept (its savepoint released) the steps after it need not write them again.
+    - The chain's last record (``head``): the next record's ``prev_hash``, without reading
+      the log's last row at every step. ``append`` checks the id its record got follows the
+      head's, so a record some other code appended in between stops the step instead of
+      forking the chain.
+
+    A step rolled back takes what it wrote with it (``forget``). Never kept past the
+    transaction: another process may append once the lock is released."""
 
     def __init__(self) -> None:
         self.kept: set[str] = set()
         self.pending: set[str] = set()
+        self.head: tuple[int, str] | None = None
+        self.pending_head: tuple[int, str] | None = None
 
     def keep(self) -> None:
         """The step that wrote ``pending`` is kept in the transaction."""
         self.kept |= self.pending
         self.pending.clear()
+        if self.pending_head is not None:
+            self.head, self.pending_head = self.pending_head, None
 
     def forget(self) -> None:
         """The step that wrote ``pending`` was rolled back."""
         self.pending.clear()
+        self.pending_head = None
 
 
-def share_texts(db: Registry, guards: list[dict], written: TextsWritten | None = None
+def share_texts(db: Registry, guards: list[dict], written: Written | None = None
                 ) -> list[dict]:
     """The verdicts as a record stores them: each one's ``SHARED_VERDICT_FIELDS`` written
     once to ``audit_texts`` (inside the caller's transaction; not again where ``written``
@@ -186,13 +198,13 @@ def append(
     data: dict,
     documents: list[dict],
     identity: dict[str, Any] | None = None,
-    written: TextsWritten | None = None,
+    written: Written | None = None,
 ) -> int:
     """Append one record inside the caller's write transaction; returns its id.
 
     ``identity``: the ``IDENTITY_FIELDS`` of who acted (``engine.identity.Actor``); without
     it the record names only ``actor``, a declared name. ``written``: the shared texts the
-    transaction already holds (``TextsWritten``)."""
+    transaction already holds and the chain's last record in it (``Written``)."""
     if not db.conn.in_transaction:
         raise RuntimeError("audit records must be appended inside a write transaction")
     if not actor or not actor.strip():
@@ -210,7 +222,8 @@ def append(
         "guards": canonical(share_texts(db, guards, written)),
         "data": canonical(data),
         "documents": canonical(documents),
-        "prev_hash": last_hash(db),
+        "prev_hash": last_hash(db) if written is None or written.head is None
+        else written.head[1],
     }
     record.update({k: v for k, v in (identity or {}).items()
                    if k in IDENTITY_FIELDS and v is not None})
@@ -219,7 +232,14 @@ def append(
         f"INSERT INTO audit({', '.join(record)}) VALUES ({', '.join('?' for _ in record)})",
         list(record.values()),
     )
-    return int(cur.lastrowid)
+    record_id = int(cur.lastrowid)
+    if written is not None:
+        if written.head is not None and record_id != written.head[0] + 1:
+            raise RuntimeError(f"audit #{record_id} does not follow #{written.head[0]}, the "
+                               "last record this transaction kept: a record was appended "
+                               "without it; the step is not written")
+        written.pending_head = (record_id, record["hash"])
+    return record_id
 
 
 def history(db: Registry, case_id: int) -> list[dict]:

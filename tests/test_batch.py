@@ -285,6 +285,63 @@ def failing_for_case(write, case_id: int, message: str):
     return flaky
 
 
+def test_a_group_reads_the_chains_last_record_once_and_links_every_record(fleet):
+    """A group's steps take the previous record's hash from the step before them in the
+    transaction (``audit.Written``), not from the log's last row at every step."""
+    run_json(fleet, "--all", "--until", "order_drafted")
+    statements: list[str] = []
+    db, events = engine_run(fleet.db_path, batch.Selection(workflow="working_group"),
+                            actor="head", jobs=1)
+    db.conn.set_trace_callback(statements.append)
+    *_, finished = list(events)
+    assert finished.summary.advanced == 12
+    reads = [s for s in statements if s.startswith("SELECT hash FROM audit ORDER BY id DESC")]
+    assert len(reads) == 1  # 12 steps, one group
+    db.close()
+    con = sqlite3.connect(fleet.db_path)
+    chain = con.execute("SELECT id, prev_hash, hash FROM audit ORDER BY id").fetchall()
+    con.close()
+    assert len(chain) == 36  # open, draft, sign for 12 cases
+    assert all(chain[i][1] == chain[i - 1][2] for i in range(1, len(chain)))
+    verified = fleet("verify", "--json", ok=False)
+    assert verified.exit_code == 0, verified.output
+
+
+def test_a_record_appended_beside_the_groups_chain_stops_that_step_not_the_chain(
+        fleet, monkeypatch):
+    """Code that appends a record inside a group's transaction without the group's
+    ``written`` would leave the group's head behind: the next record would fork the chain.
+    ``append`` sees that its record does not follow the head and stops that step; its
+    savepoint takes both records back and the chain stays whole."""
+    from muni.registry import audit
+
+    run_json(fleet, "--all", "--until", "order_drafted")
+    claim = adv.claim
+
+    def claim_and_append_aside(db, plan_):
+        if plan_.case["id"] == 5:
+            audit.append(db, case_id=5, at="2026-11-21T00:00:00Z", actor="someone",
+                         trigger="update_data", from_state=None, to_state=plan_.case["state"],
+                         profile=None, guards=[], data={}, documents=[])
+        return claim(db, plan_)
+    monkeypatch.setattr(adv, "claim", claim_and_append_aside)
+    db, events = engine_run(fleet.db_path, batch.Selection(workflow="working_group"),
+                            actor="head", jobs=1)
+    *_, finished = list(events)
+    db.close()
+    assert finished.summary.advanced == 11
+    [failed] = finished.summary.failed
+    assert failed["case"] == 5
+    assert "does not follow" in failed["message"] and "not written" in failed["message"]
+    con = sqlite3.connect(fleet.db_path)
+    assert con.execute("SELECT count(*) FROM audit WHERE actor = 'someone'").fetchone() == (0,)
+    assert con.execute("SELECT state FROM cases WHERE id = 5").fetchone() == ("order_drafted",)
+    con.close()
+    check_invariants(fleet.db_path, fleet.tmp / "documents")
+    verified = fleet("verify", "--json", ok=False)
+    assert verified.exit_code == 0, verified.output
+
+
 def test_one_failing_step_does_not_roll_back_its_group(fleet, monkeypatch):
     run_json(fleet, "--all", "--until", "order_drafted")
     monkeypatch.setattr(journal, "register", failing_for_case(
@@ -525,7 +582,7 @@ def test_a_batch_prints_a_municipality_s_documents_with_one_version_of_a_form(fl
 
 def test_a_step_rolled_back_in_its_group_takes_its_verdict_texts_and_the_next_writes_them(
         fleet, monkeypatch):
-    """A group writes each verdict text once (``audit.TextsWritten``): the first step that
+    """A group writes each verdict text once (``audit.Written``): the first step that
     names it writes it, the steps after it in the transaction do not. When that first step
     is rolled back after writing its record and texts, the texts go with it, and the next
     step writes them again — no record names a text the registry does not hold."""
