@@ -132,15 +132,38 @@ class Rendered:
 _placeholder_ok: dict[tuple[Path, float, str], bool] = {}
 
 
-def _numbered_context(plan_: Plan, d: DocumentSpec, number: str | None) -> dict[str, Any]:
+def _numbered_context(plan_: Plan, d: DocumentSpec, number: str | None, *,
+                      reads_only: bool = False) -> dict[str, Any]:
     """The step's context for document ``d``: with the journal number at ``d.number_at``. A
     document with ``number_at`` but no journal of its own (the protocol extract) quotes the
-    number its step's numbered document takes."""
-    context = _copy(plan_.prepared.context)
+    number its step's numbered document takes.
+
+    Each document has its own ``draft`` and number, set on its own mappings. A template
+    that may change what it is given gets a whole copy (``_copy``); one that only reads
+    (``CompiledTemplate.reads_only``) shares the rest with the step's context, copying only
+    the mappings on the way to ``number_at``, where the number is written now or, under the
+    lock, by ``commit_plan`` — a tenth of the copy's time."""
+    if reads_only:
+        context = _copied_along(plan_.prepared.context, d.number_at)
+    else:
+        context = _copy(plan_.prepared.context)
     context["draft"] = d.draft
     if d.number_at and number is not None:
         set_dotted(context, d.number_at, number)
     return context
+
+
+def _copied_along(context: dict[str, Any], path: str | None) -> dict[str, Any]:
+    """``context`` with its own top mapping and its own mappings along the dotted ``path``;
+    everything else shared."""
+    top = dict(context)
+    if path:
+        inner = top
+        for key in path.split(".")[:-1]:
+            found = inner.get(key)
+            inner[key] = dict(found) if isinstance(found, dict) else {}
+            inner = inner[key]
+    return top
 
 
 def _copy(context: dict[str, Any]) -> dict[str, Any]:
@@ -164,23 +187,25 @@ def prerender(plan_: Plan, store: TemplateStore) -> list[Rendered]:
     if plan_.transition.documents:  # a Russian document prints no Kyrgyz free text
         plan_.prepared.require_wording(plan_.lang, plan_.case["id"])
     out = []
+    municipality = plan_.case["municipality"]
     for d in plan_.transition.documents:
+        compiled = store.get(d.template, plan_.lang, municipality)
         number = NUMBER_PLACEHOLDER if d.journal else None
-        context = _numbered_context(plan_, d, number)
+        context = _numbered_context(plan_, d, number, reads_only=compiled.reads_only)
+        # what the audit records is what the template was given: one that may change it
+        # renders from a copy of its own (re-rendered from the record, the same document)
+        given = context if compiled.reads_only else _copy(context)
         rendition = None
         if d.journal:
-            compiled = store.get(d.template, plan_.lang, plan_.case["municipality"])
             key = (compiled.path, compiled.stamp, d.number_at)
             if key not in _placeholder_ok:
                 _placeholder_ok[key] = compiled.placeholder_stands_for(
-                    context, NUMBER_PLACEHOLDER, _numbered_context(plan_, d, _PROBE_NUMBER),
-                    _PROBE_NUMBER)
+                    _numbered_context(plan_, d, NUMBER_PLACEHOLDER), NUMBER_PLACEHOLDER,
+                    _numbered_context(plan_, d, _PROBE_NUMBER), _PROBE_NUMBER)
             if _placeholder_ok[key]:
-                rendition = store.prerender(d.template, plan_.lang, plan_.case["municipality"],
-                                            context, NUMBER_PLACEHOLDER)
+                rendition = compiled.prerender(given, NUMBER_PLACEHOLDER)
         elif not _quotes_number(d):
-            rendition = store.prerender(d.template, plan_.lang, plan_.case["municipality"],
-                                        context)
+            rendition = compiled.prerender(given)
         out.append(Rendered(spec=d, rendition=rendition, context=context))
     return out
 

@@ -217,6 +217,10 @@ class CompiledTemplate:
                    wrapper)
             for name, (code, wrapper) in derived["parts"].items()}
         self._env, self._body_src = env, derived["body_src"]
+        #: Every part is proven (``wellformed.always_well_formed``): it calls nothing, so
+        #: rendering cannot change the context it is given (``if``/``for``/``with``/``set``
+        #: bind names of the template's own; the filters return new values).
+        self.reads_only = self._proven >= self._parts.keys()
 
     @functools.cached_property
     def _tpl(self) -> Any:

@@ -21,7 +21,7 @@ from muni.engine import intake, verify
 from muni.engine import plan as planning
 from muni.engine.actor import Actor
 from muni.engine.errors import StateError, TemplateError
-from muni.engine.render import TemplateStore
+from muni.engine.render import CompiledTemplate, TemplateStore
 from muni.registry import db as regdb
 from muni.registry import journal
 
@@ -41,20 +41,20 @@ def snapshot(db) -> dict:
     }
 
 
-class Exploding(TemplateStore):
-    def render(self, *args, **kwargs):
-        raise TemplateError("boom in the middle of rendering")
-
-    prerender = render  # documents are rendered before the lock is taken
-
-
-def test_failure_while_rendering_leaves_nothing(db, tmp_path, store):
+def test_failure_while_rendering_leaves_nothing(db, tmp_path, store, monkeypatch):
     case = new_case(db)
     out = tmp_path / "docs"
     adv.advance(db, case, actor=Actor("clerk"), out_dir=out, store=store, today=TODAY)
     before = snapshot(db)
-    with pytest.raises(TemplateError):
-        adv.advance(db, case, actor=Actor("head"), out_dir=out, store=Exploding(), today=TODAY)
+
+    def exploding(self, *args, **kwargs):
+        raise TemplateError("boom in the middle of rendering")
+
+    with monkeypatch.context() as m:  # every way a step renders goes through render_xml
+        m.setattr(CompiledTemplate, "render_xml", exploding)
+        with pytest.raises(TemplateError, match="boom in the middle"):
+            adv.advance(db, case, actor=Actor("head"), out_dir=out, store=TemplateStore(),
+                        today=TODAY)
     assert snapshot(db) == before
     assert sorted(p.name for p in out.rglob("*") if p.is_file()) == [
         "01-draft_order-working_group_order-draft.ky.docx"]
