@@ -76,22 +76,31 @@ def clone(db_path: Path, directory: Path) -> Path:
     return target
 
 
-def documents(db_path: Path) -> list[dict[str, Any]]:
-    """Every document muni wrote, in order, with what it was rendered from: template,
-    language, case, municipality and the context its audit record holds (the number included)."""
+def steps(db_path: Path) -> list[dict[str, Any]]:
+    """Every step muni took after the cases were opened, in order: who took which trigger on
+    which case, the state it reached, and its documents (each with what it was rendered
+    from: template, language and the context its audit record holds, the number included)."""
     con = sqlite3.connect(db_path)
     out = []
-    rows = con.execute("SELECT a.case_id, a.data, a.documents, c.municipality FROM audit a "
-                       "JOIN cases c ON c.id = a.case_id WHERE a.documents != '[]' "
+    rows = con.execute("SELECT a.case_id, a.trigger, a.to_state, a.actor, a.at, a.data, "
+                       "a.documents, c.municipality FROM audit a "
+                       "JOIN cases c ON c.id = a.case_id WHERE a.trigger != 'open' "
                        "ORDER BY a.id")
-    for case_id, data, docs, municipality in rows:
+    for case_id, trigger, state, actor, at, data, docs, municipality in rows:
         contexts = json.loads(data)["documents"]
-        for doc, context in zip(json.loads(docs), contexts, strict=True):
-            out.append({"case": case_id, "template": doc["template"],
-                        "lang": doc["path"].rsplit(".", 2)[-2],
-                        "municipality": municipality, "context": context})
+        out.append({"case": case_id, "trigger": trigger, "state": state, "actor": actor,
+                    "at": at, "municipality": municipality, "documents": [
+                        {"case": case_id, "template": doc["template"],
+                         "lang": doc["path"].rsplit(".", 2)[-2],
+                         "municipality": municipality, "context": context}
+                        for doc, context in zip(json.loads(docs), contexts, strict=True)]})
     con.close()
     return out
+
+
+def documents(db_path: Path) -> list[dict[str, Any]]:
+    """Every document muni wrote, in order (``steps``' documents, one after another)."""
+    return [doc for step in steps(db_path) for doc in step["documents"]]
 
 
 def case_ids(db_path: Path, limit: int | None = None) -> list[int]:
