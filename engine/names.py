@@ -105,12 +105,14 @@ def _fold(text: str) -> str:
     return "".join(c for c in folded if not is_ignorable(c))
 
 
+@functools.lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
     """The form declared names are compared in: equal keys are one person for four eyes.
 
     Folding and the skeleton are applied until the key stops changing (a prototype may
     itself fold, e.g. an upper-case prototype after case folding), so ``name_key`` of a key
-    is that key.
+    is that key. Kept per name: a batch's signing steps compare the same few names at every
+    case (four eyes, before the lock and under it), 6–8 µs each.
     """
     key = name
     for _ in range(8):
