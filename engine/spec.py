@@ -88,7 +88,7 @@ class Workflow:
     document_titles: dict[str, dict[str, str]] = field(default_factory=dict, hash=False,
                                                         compare=False, repr=False)
 
-    @property
+    @functools.cached_property
     def state_names(self) -> tuple[str, ...]:
         return tuple(s.name for s in self.states)
 
@@ -113,7 +113,18 @@ class Workflow:
         """The first transition of the shortest way from ``state`` to ``target``.
 
         Raises ``StateError`` when the target cannot be reached from here, or when two
-        different steps lead there equally fast (the user must name the trigger)."""
+        different steps lead there equally fast (the user must name the trigger). Found once
+        per pair: a batch asks it at every case."""
+        found = self._first_steps.get((state, target))
+        if found is None:
+            found = self._first_steps[(state, target)] = self._search(state, target)
+        return found
+
+    @functools.cached_property
+    def _first_steps(self) -> dict[tuple[str, str], TransitionSpec]:
+        return {}
+
+    def _search(self, state: str, target: str) -> TransitionSpec:
         frontier = {state: set[str]()}
         seen = {state}
         while frontier:
