@@ -383,20 +383,20 @@ class CompiledTemplate:
         rendered: dict[str, bytes] = {}
         for name, (template, wrapper) in self._parts.items():
             xml, listing = self._render(template, context, name)
-            data = xml.encode("utf-8")
             if tree or self._needs_table_fix or name in self._tree_checked:
-                rendered[name] = self._checked_tree(name, xml, data, wrapper)
+                rendered[name] = self._checked_tree(name, xml, xml.encode("utf-8"), wrapper)
                 continue
+            # the characters are scanned in the part as written: the rendered text with the
+            # document around it (the template's own, already well-formed) finds all the
+            # rendered text's, so one encoding serves the scan and the file
+            data = (wrapper.replace(_BODY_MARK, xml) if wrapper else xml).encode("utf-8")
             if listing or name not in self._proven or not allowed_characters(data):
-                error = xml_error(data)
+                error = xml_error(xml.encode("utf-8") if wrapper else data)
                 if error is not None:
                     raise self._not_valid(name, error)
-            if wrapper:
-                rendered[name] = wrapper.replace(_BODY_MARK, xml).encode("utf-8")
-            elif xml.startswith("<?xml"):
-                rendered[name] = data
-            else:
-                rendered[name] = _DECLARATION + data
+            if not wrapper and not xml.startswith("<?xml"):
+                data = _DECLARATION + data
+            rendered[name] = data
         return rendered
 
     def _not_valid(self, name: str, error: str) -> TemplateError:
