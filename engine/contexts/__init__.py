@@ -11,6 +11,7 @@ calls it without inspecting it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib
 from collections.abc import Callable
 
@@ -33,8 +34,10 @@ BUILDERS: dict[str, tuple[str, str]] = {
 }
 
 
+@functools.cache
 def builder(context: str) -> Builder | None:
-    """The builder ``context`` names (its module imported now), or None."""
+    """The builder ``context`` names (its module imported now), or None. Looked up once per
+    name: a batch prepares every case through it."""
     where = BUILDERS.get(context)
     if where is None:
         return None
