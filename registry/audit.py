@@ -211,6 +211,8 @@ def append(
         # The last line of defence: the engine refuses a blank actor with an InputError
         # first, but a record without "who" must be impossible on every path.
         raise ValueError("an audit record needs an actor")
+    # the record before this one, as this transaction wrote it (None: read it)
+    chained = None if written is None else written.pending_head or written.head
     record: dict[str, Any] = {
         "case_id": case_id,
         "at": at,
@@ -222,8 +224,7 @@ def append(
         "guards": canonical(share_texts(db, guards, written)),
         "data": canonical(data),
         "documents": canonical(documents),
-        "prev_hash": last_hash(db) if written is None or written.head is None
-        else written.head[1],
+        "prev_hash": last_hash(db) if chained is None else chained[1],
     }
     record.update({k: v for k, v in (identity or {}).items()
                    if k in IDENTITY_FIELDS and v is not None})
@@ -234,10 +235,10 @@ def append(
     )
     record_id = int(cur.lastrowid)
     if written is not None:
-        if written.head is not None and record_id != written.head[0] + 1:
-            raise RuntimeError(f"audit #{record_id} does not follow #{written.head[0]}, the "
-                               "last record this transaction kept: a record was appended "
-                               "without it; the step is not written")
+        if chained is not None and record_id != chained[0] + 1:
+            raise RuntimeError(f"audit #{record_id} does not follow #{chained[0]}, the last "
+                               "record this transaction wrote: a record was appended without "
+                               "it; the step is not written")
         written.pending_head = (record_id, record["hash"])
     return record_id
 

@@ -158,3 +158,39 @@ def test_a_context_is_recorded_as_its_json_ready_copy_would_be(context):
     the number's hole — and writes exactly the text its ``jsonable`` copy gave when the
     copy was made for it: the records, and so their hashes, are what they were."""
     assert audit.canonical(context) == audit.canonical(jsonable(context))
+
+
+def test_records_a_transaction_writes_chain_to_each_other_not_to_a_row_read_once(db):
+    """``audit.Written`` holds the chain's last record as the transaction wrote it: a
+    second record in one step follows the first; a rolled-back step's record is forgotten
+    and the next follows the last record kept; every link holds."""
+    from muni.registry.db import savepoint, write_transaction
+
+    written = audit.Written()
+
+    def record(db, case_id):
+        return audit.append(db, case_id=case_id, at="2026-11-21T00:00:00Z", actor="clerk",
+                            trigger="update_data", from_state=None, to_state="s",
+                            profile=None, guards=[], data={"n": case_id}, documents=[],
+                            written=written)
+
+    case = db.execute("INSERT INTO cases(workflow, municipality, state, data, created_at, "
+                      "updated_at) VALUES ('working_group', 'lipenka', 's', '{}', 'x', 'x')"
+                      ).lastrowid
+    with write_transaction(db):
+        with savepoint(db):
+            first = record(db, case)
+        written.keep()
+        with savepoint(db):  # two records in one step, after a step kept
+            second, third = record(db, case), record(db, case)
+        written.keep()
+        with pytest.raises(RuntimeError, match="boom"), savepoint(db):
+            record(db, case)
+            raise RuntimeError("boom")
+        written.forget()
+        fourth = record(db, case)
+        written.keep()
+    assert [second, third, fourth] == [first + 1, first + 2, first + 3]
+    chain = db.execute("SELECT id, prev_hash, hash FROM audit ORDER BY id").fetchall()
+    assert all(chain[i][1] == chain[i - 1][2] for i in range(1, len(chain)))
+    assert [r[0] for r in chain[-4:]] == [first, second, third, fourth]
