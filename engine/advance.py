@@ -157,12 +157,14 @@ def _copied_along(context: dict[str, Any], path: str | None) -> dict[str, Any]:
     """``context`` with its own top mapping and its own mappings along the dotted ``path``;
     everything else shared."""
     top = dict(context)
-    if path:
-        inner = top
-        for key in path.split(".")[:-1]:
-            found = inner.get(key)
-            inner[key] = dict(found) if isinstance(found, dict) else {}
-            inner = inner[key]
+    inner = top
+    for key in (path or "").split(".")[:-1]:
+        found = inner.get(key)
+        if not isinstance(found, dict):  # made, or refused, by ``set_dotted`` as on a copy
+            break
+        copied = dict(found)
+        inner[key] = copied
+        inner = copied
     return top
 
 

@@ -112,7 +112,7 @@ def name_key(name: str) -> str:
     Folding and the skeleton are applied until the key stops changing (a prototype may
     itself fold, e.g. an upper-case prototype after case folding), so ``name_key`` of a key
     is that key. Kept per name: a batch's signing steps compare the same few names at every
-    case (four eyes, before the lock and under it), 6–8 µs each.
+    case (four eyes, before the lock and under it), about 17 µs each.
     """
     key = name
     for _ in range(8):

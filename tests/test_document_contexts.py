@@ -4,11 +4,14 @@ template that may change what it is given changes only its own whole copy."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 from pathlib import Path
 
 from conftest import EXAMPLES, docx_text
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tools_helpers import write_template
 
 from muni.engine import advance as adv
@@ -16,6 +19,7 @@ from muni.engine import intake
 from muni.engine import plan as planning
 from muni.engine.actor import Actor
 from muni.engine.contexts.common import BLANK
+from muni.engine.data import set_dotted
 from muni.engine.render import TemplateStore
 
 TODAY = dt.date(2026, 11, 21)
@@ -81,3 +85,30 @@ def test_a_template_that_may_change_its_context_changes_only_its_own_copy(
     again = store.render("working_group_order", "ky", "lipenka",
                          recorded_context(db, result.audit_id))
     assert again == Path(result.documents[0]["path"]).read_bytes()
+
+
+_KEYS = st.sampled_from(["order", "number", "a", "b"])
+_LEAVES = st.one_of(st.none(), st.integers(), st.text(max_size=3))
+_CONTEXTS = st.recursive(_LEAVES, lambda inner: st.dictionaries(_KEYS, inner, max_size=3),
+                         max_leaves=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(context=st.dictionaries(_KEYS, _CONTEXTS, max_size=3),
+       path=st.lists(_KEYS, min_size=1, max_size=3).map(".".join))
+def test_a_shared_context_takes_its_number_as_a_whole_copy_would(context, path):
+    """``_copied_along`` then ``set_dotted`` gives what a whole copy then ``set_dotted``
+    gives — the same mapping, or the same error where the path runs into a value that is
+    not a mapping — and never changes the context it shares."""
+    before = copy.deepcopy(context)
+    whole = copy.deepcopy(context)
+    shared = adv._copied_along(context, path)
+    outcomes = []
+    for target in (whole, shared):
+        try:
+            set_dotted(target, path, "12")
+            outcomes.append(target)
+        except Exception as exc:  # noqa: BLE001 — the same kind of error either way
+            outcomes.append(type(exc))
+    assert outcomes[0] == outcomes[1]
+    assert context == before
