@@ -66,6 +66,16 @@ def test_a_step_loads_only_its_own_procedures_checks_and_context(sample_muni):
     assert sample_muni.json("case", "show", str(case))["state"] == "order_drafted"
 
 
+def test_a_batch_that_only_steps_cases_loads_no_schema_validator(sample_muni):
+    """jsonschema (about 55 ms to import) is loaded where case data is checked: a batch
+    whose rows carry no data steps its cases without it."""
+    case = sample_muni.json("case", "new", "working_group", "-m", "lipenka", "--data",
+                            SAMPLE_DATA)["case"]
+    assert loaded(sample_muni, "advance", "--workflow", "working_group", "--until",
+                  "order_drafted", prefixes=("jsonschema",)) == []
+    assert sample_muni.json("case", "show", str(case))["state"] == "order_drafted"
+
+
 def program(sample_muni, *args: str) -> subprocess.CompletedProcess:
     """``muni ARGS`` as a shell starts it: the installed program (pyproject's entry point,
     ``cli.run``), its output through pipes."""
