@@ -287,10 +287,18 @@ def record_refusal(db: Registry, actor: Actor, *, action: str, refused_by: str,
     stays. A reviewer sees, say, that someone tried to sign before the quorum was recorded.
     """
     with write_transaction(db):
-        return accounts.append_attempt(
-            db, at=_stamp(_now()), login=actor.account, person=actor.person,
-            actor=actor.name, identity=actor.how, session=actor.session, case_id=case_id,
-            action=action, refused_by=refused_by, message=message)
+        return append_refusal(db, actor, action=action, refused_by=refused_by,
+                              message=message, case_id=case_id)
+
+
+def append_refusal(db: Registry, actor: Actor, *, action: str, refused_by: str,
+                   message: str, case_id: int | None = None) -> int:
+    """``record_refusal`` inside the caller's write transaction (a batch's group, whose
+    steps that went through commit with it)."""
+    return accounts.append_attempt(
+        db, at=_stamp(_now()), login=actor.account, person=actor.person,
+        actor=actor.name, identity=actor.how, session=actor.session, case_id=case_id,
+        action=action, refused_by=refused_by, message=message)
 
 
 # --- who may act -----------------------------------------------------------------------------

@@ -85,6 +85,40 @@ def test_strict_makes_a_blocked_case_an_error(fleet):
     assert "case 3 [four_eyes]: 'sign_order' needs a second person" in text.stdout
 
 
+def attempts(db_path: Path) -> list[tuple]:
+    con = sqlite3.connect(db_path)
+    rows = con.execute("SELECT case_id, actor, action, refused_by, message FROM attempts "
+                       "ORDER BY id").fetchall()
+    con.close()
+    return rows
+
+
+def test_a_batchs_refused_steps_go_to_the_attempts_log_like_a_single_steps(fleet):
+    """Who tried which step of which case and which rule refused it, as ``muni advance
+    CASE`` records it: four eyes refused at planning, a rule refused under the lock — in
+    the group's transaction, each refused row once; a dry run records nothing; the log's
+    chain verifies."""
+    run_json(fleet, "--all", "--until", "order_drafted")
+    db = regdb.connect(fleet.db_path)
+    intake.update_case(db, 5, {"order": {"signer": "m0002-002"}},  # not the head
+                       actor=Actor("clerk"))
+    db.close()
+    run_json(fleet, "1", "2", "--until", "order_registered", "--dry-run")
+    assert attempts(fleet.db_path) == []
+    run_json(fleet, "1", "2", "--until", "order_registered")  # the clerk drafted them
+    out = run_json(fleet, "5", "6", actor="head")
+    assert [(b["case"], b["rules"]) for b in out["blocked"]] == [(5, ["order.signer_is_head"])]
+    logged = attempts(fleet.db_path)
+    assert [row[:4] for row in logged] == [
+        (1, "clerk", "sign_order", "four_eyes"), (2, "clerk", "sign_order", "four_eyes"),
+        (5, "head", "sign_order", "order.signer_is_head")]
+    assert "needs a second person" in logged[0][4]
+    assert "order.signer_is_head" in logged[2][4]
+    verified = fleet("verify", "--json", ok=False)
+    assert verified.exit_code == 0, verified.output
+    check_invariants(fleet.db_path, fleet.tmp / "documents")
+
+
 def test_filters_select_by_municipality_state_and_ids(fleet):
     out = run_json(fleet, "--municipality", "m0002")
     assert out["advanced"] == 4

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from muni.registry import batches
-from muni.registry.db import Registry, file_error
+from muni.registry.db import Registry, file_error, write_transaction
 from muni.registry.directory import Remembered, remembering
 
 from ..actor import Actor
@@ -25,6 +25,7 @@ from ..errors import (
     WriteFailed,
     from_registry_file,
 )
+from ..identity import append_refusal
 from ..intake import check_references, update_case, validate
 from ..plan import Plan, check_four_eyes, choose_transition, load_case, plan_transition
 from ..render import TemplateStore
@@ -73,6 +74,7 @@ class _Problem:
     details: tuple[str, ...] = ()
     rules: tuple[str, ...] = ()
     state: str | None = None
+    trigger: str | None = None        # the step refused (``blocked``), for the attempts log
 
 
 def classify(exc: BaseException, case_id: int | None = None,
@@ -113,6 +115,7 @@ def stops_the_batch(exc: BaseException, db: Registry) -> MuniError | None:
 
 def _prepare(db: Registry, store: TemplateStore, task: _Task) -> _Ready | _Problem:
     """Plan one step and render its documents: reads only, so any process may do it."""
+    transition = None
     try:
         if task.case is not None:
             case, workflow = task.case, load(task.case["workflow"])
@@ -160,7 +163,13 @@ def _prepare(db: Registry, store: TemplateStore, task: _Task) -> _Ready | _Probl
             rendered = prerender(plan_, store)
         return _Ready(plan=plan_, rendered=rendered)
     except Exception as exc:  # a bug or a broken registry: this case fails, the batch goes on
-        return classify(exc, lang=task.lang)
+        return replace(classify(exc, lang=task.lang),
+                       trigger=transition.trigger if transition is not None else None)
+
+
+def _refused(prepared: _Ready | _Problem) -> bool:
+    """A step a rule, four eyes or ``who:`` refused: it goes to the attempts log."""
+    return isinstance(prepared, _Problem) and prepared.kind == "blocked"
 
 
 @dataclass
@@ -268,7 +277,8 @@ class Batch:
             stop = stops_the_batch(exc, self.db)
             if stop is not None:  # a full disk: the next case would fail alike
                 raise stop from None
-            problem = classify(exc, plan_.case["id"], self.s.lang)
+            problem = replace(classify(exc, plan_.case["id"], self.s.lang),
+                              trigger=plan_.transition.trigger)
             if problem.kind == "moved":  # committed by another process meanwhile
                 return self._outcome(work, SKIPPED, f"{problem.message} — done by another "
                                      "process")
@@ -307,6 +317,10 @@ class Batch:
         if p.state is not None:
             work.state = p.state
         if p.kind == "blocked":
+            if not self.s.dry_run:  # in the group's transaction (``commit_group``)
+                append_refusal(self.db, self.s.actor, action=p.trigger or "advance",
+                               refused_by=", ".join(p.rules) or "blocked",
+                               message=p.message, case_id=work.row.case_id)
             return self._outcome(work, BLOCKED, p.message, rules=list(p.rules),
                                  details=list(p.details))
         if p.kind == "reached" and work.taken:
@@ -356,7 +370,10 @@ class Batch:
         if self.s.dry_run:
             return [(work, self.commit(work, prepared)) for work, prepared in group]
         if not any(isinstance(prepared, _Ready) for _, prepared in group):
-            return [(work, self.commit(work, prepared)) for work, prepared in group]
+            if not any(_refused(prepared) for _, prepared in group):
+                return [(work, self.commit(work, prepared)) for work, prepared in group]
+            with self.lock, write_transaction(self.db):  # the refusals, one transaction
+                return [(work, self.commit(work, prepared)) for work, prepared in group]
         saved = [(work, work.checkpoint()) for work, _ in group]
         results = []
         try:
