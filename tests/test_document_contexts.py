@@ -9,13 +9,13 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from conftest import EXAMPLES, docx_text
+from conftest import docx_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_advance_atomic import new_case
 from tools_helpers import write_template
 
 from muni.engine import advance as adv
-from muni.engine import intake
 from muni.engine import plan as planning
 from muni.engine.actor import Actor
 from muni.engine.contexts.common import BLANK
@@ -26,8 +26,7 @@ TODAY = dt.date(2026, 11, 21)
 
 
 def drafted_case(db, store, out) -> int:
-    data = intake.read_data_file(EXAMPLES / "working_group_case.yaml")
-    case = intake.open_case(db, "working_group", "lipenka", data, actor=Actor("clerk"))
+    case = new_case(db)
     adv.advance(db, case, actor=Actor("clerk"), out_dir=out, store=store, today=TODAY)
     return case
 
@@ -70,8 +69,7 @@ def test_a_template_that_may_change_its_context_changes_only_its_own_copy(
                    "{{ group.members | length }} members")
     store = TemplateStore(overrides=overrides)
     out = tmp_path / "docs"
-    data = intake.read_data_file(EXAMPLES / "working_group_case.yaml")
-    case = intake.open_case(db, "working_group", "lipenka", data, actor=Actor("clerk"))
+    case = new_case(db)
     plan_ = planning.plan(db, case, "draft_order", today=TODAY, actor=Actor("clerk"))
     assert not store.get("working_group_order", "ky", "lipenka").reads_only
     members = len(plan_.prepared.context["group"]["members"])
