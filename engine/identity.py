@@ -293,8 +293,8 @@ def record_refusal(db: Registry, actor: Actor, *, action: str, refused_by: str,
 
 def append_refusal(db: Registry, actor: Actor, *, action: str, refused_by: str,
                    message: str, case_id: int | None = None) -> int:
-    """``record_refusal`` inside the caller's write transaction (a batch's group, whose
-    steps that went through commit with it)."""
+    """``record_refusal`` inside the caller's write transaction: a batch records its
+    refused rows in the transaction of their group, committed with the group's steps."""
     return accounts.append_attempt(
         db, at=_stamp(_now()), login=actor.account, person=actor.person,
         actor=actor.name, identity=actor.how, session=actor.session, case_id=case_id,
